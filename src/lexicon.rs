@@ -1,0 +1,99 @@
+//! Small word tables with longest-match lookup at a position.
+//!
+//! The quantity grammar asks "which currency name, measure word or qualifier
+//! starts here?" at every candidate position. The tables are small (tens to
+//! hundreds of words), so a map from first character to the words that start
+//! with it, longest first, answers in a few comparisons without allocating.
+
+use std::collections::HashMap;
+
+/// Words with a value each, looked up by longest match at a byte position.
+#[derive(Debug, Clone)]
+pub struct WordTable<T> {
+    by_first: HashMap<char, Vec<(Box<str>, T)>>,
+}
+
+impl<T> Default for WordTable<T> {
+    fn default() -> Self {
+        WordTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T> WordTable<T> {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `word` with `value`. A word added twice keeps the later value.
+    pub fn insert(&mut self, word: &str, value: T) {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        if let Some(slot) = list.iter_mut().find(|(w, _)| &**w == word) {
+            slot.1 = value;
+            return;
+        }
+        list.push((word.into(), value));
+        list.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+    }
+
+    /// The longest word starting at byte `pos` of `s`, with its value and
+    /// byte length.
+    pub fn longest_at(&self, s: &str, pos: usize) -> Option<(&T, usize)> {
+        let rest = s.get(pos..)?;
+        let first = rest.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|(w, _)| rest.starts_with(&**w))
+            .map(|(w, v)| (v, w.len()))
+    }
+
+    /// Whether `c` starts some word of the table.
+    pub fn starts_with_char(&self, c: char) -> bool {
+        self.by_first.contains_key(&c)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The data lines of an embedded table: trimmed, without blank lines and
+/// `#` comments, with their 1-based line numbers.
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_wins() {
+        let mut t = WordTable::new();
+        t.insert("台币", 1);
+        t.insert("新台币", 2);
+        t.insert("元", 3);
+        t.insert("元人民币", 4);
+        assert_eq!(t.longest_at("5元人民币", 1), Some((&4, 12)));
+        assert_eq!(t.longest_at("5元", 1), Some((&3, 3)));
+        assert_eq!(t.longest_at("新台币", 0), Some((&2, 9)));
+        assert_eq!(t.longest_at("新加坡", 0), None);
+        assert_eq!(t.longest_at("abc", 7), None);
+        assert_eq!(t.len(), 4);
+    }
+}

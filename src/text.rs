@@ -1,0 +1,162 @@
+//! Width folding with an offset map back to the original text.
+//!
+//! Scraped Chinese news mixes half-width and full-width forms freely
+//! (`２０２４年`, `２５％`, `ｉＰｈｏｎｅ`) and pads text with ideographic spaces
+//! (U+3000) and no-break spaces. Every later stage works on the *folded* text,
+//! where those forms are replaced by their ASCII equivalents, and reports
+//! offsets into the *original* text through [`Folded::to_original`].
+//!
+//! What is folded:
+//! - full-width digits `０`–`９` and Latin letters `Ａ`–`Ｚ`, `ａ`–`ｚ`;
+//! - the full-width signs `％ ． － ＋ ／ ～ ＄ ＆ ＠ ＃ ＊ ＝ ＜ ＞ ＾ ＿ ｜ ＇ ＂ ｀ ＼`;
+//! - U+3000 (ideographic space) and U+00A0 (no-break space) become `' '`.
+//!
+//! CJK punctuation (`，。、：；！？（）【】`) is left alone: the segmenter needs
+//! it as it is, and the number grammar accepts `，` as a thousands separator
+//! where it sits between digit groups (`82，225.00元`).
+//!
+//! Folding only ever replaces one character by one shorter character, so the
+//! offset map is a sorted list of correction points (like lindera's
+//! `OffsetMapping`) and lookups are `O(log n)`. When nothing needs folding the
+//! folded text borrows the input and the map is empty.
+
+use std::borrow::Cow;
+
+/// Text after width folding, with the map back to the original byte offsets.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    original: &'a str,
+    folded: Cow<'a, str>,
+    /// `(folded_offset, shift)`: from `folded_offset` on, original offsets are
+    /// `folded + shift`. Sorted by `folded_offset`, shifts increasing.
+    corrections: Vec<(usize, usize)>,
+}
+
+/// The folded form of one character, or `None` when it stays as it is.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{3000}' | '\u{00A0}' => Some(' '),
+        // Full-width ASCII block. Keep the CJK punctuation that Chinese text
+        // uses as its own: ！（），：；？［］｛｝.
+        '\u{FF01}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}'
+        | '\u{FF1F}' | '\u{FF3B}' | '\u{FF3D}' | '\u{FF5B}' | '\u{FF5D}' => None,
+        '\u{FF02}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+        _ => None,
+    }
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `original`. Allocates only when some character changes.
+    pub fn new(original: &'a str) -> Self {
+        let first = original
+            .char_indices()
+            .find(|&(_, c)| fold_char(c).is_some())
+            .map(|(i, _)| i);
+        let Some(first) = first else {
+            return Folded {
+                original,
+                folded: Cow::Borrowed(original),
+                corrections: Vec::new(),
+            };
+        };
+        let mut out = String::with_capacity(original.len());
+        out.push_str(&original[..first]);
+        let mut corrections = Vec::new();
+        let mut shift = 0usize;
+        for c in original[first..].chars() {
+            match fold_char(c) {
+                Some(f) => {
+                    out.push(f);
+                    shift += c.len_utf8() - f.len_utf8();
+                    corrections.push((out.len(), shift));
+                }
+                None => out.push(c),
+            }
+        }
+        Folded {
+            original,
+            folded: Cow::Owned(out),
+            corrections,
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The original text.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// Whether folding changed anything.
+    pub fn is_changed(&self) -> bool {
+        !self.corrections.is_empty()
+    }
+
+    /// Maps a byte offset in the folded text (on a char boundary) to the byte
+    /// offset of the same position in the original text.
+    pub fn to_original(&self, folded_offset: usize) -> usize {
+        let idx = self
+            .corrections
+            .partition_point(|&(pos, _)| pos <= folded_offset);
+        if idx == 0 {
+            folded_offset
+        } else {
+            folded_offset + self.corrections[idx - 1].1
+        }
+    }
+
+    /// The original text of the folded byte range `start..end`.
+    pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
+        &self.original[self.to_original(start)..self.to_original(end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_when_nothing_changes() {
+        let f = Folded::new("营收889亿元，同比增长32%。");
+        assert!(matches!(f.folded, Cow::Borrowed(_)));
+        assert_eq!(f.to_original(6), 6);
+    }
+
+    #[test]
+    fn folds_digits_letters_and_signs() {
+        let f = Folded::new("２０２４年ｉＰｈｏｎｅ涨２５％，收于１２３．４");
+        assert_eq!(f.as_str(), "2024年iPhone涨25%，收于123.4");
+    }
+
+    #[test]
+    fn keeps_cjk_punctuation() {
+        let f = Folded::new("（一）：甲，乙；丙！丁？");
+        assert_eq!(f.as_str(), "（一）：甲，乙；丙！丁？");
+    }
+
+    #[test]
+    fn folds_spaces() {
+        let f = Folded::new("a\u{3000}b\u{00A0}c");
+        assert_eq!(f.as_str(), "a b c");
+        assert_eq!(f.to_original(2), 4);
+        assert_eq!(f.to_original(3), 5);
+        assert_eq!(f.to_original(4), 7);
+    }
+
+    #[test]
+    fn maps_offsets_back() {
+        let text = "营收１２．５亿元";
+        let f = Folded::new(text);
+        assert_eq!(f.as_str(), "营收12.5亿元");
+        let start = f.as_str().find('1').unwrap();
+        let end = f.as_str().len();
+        assert_eq!(f.original_slice(start, end), "１２．５亿元");
+        assert_eq!(f.to_original(start), 6);
+        assert_eq!(f.to_original(start + 1), 9);
+        assert_eq!(f.to_original(end), text.len());
+    }
+}
