@@ -1,10 +1,15 @@
-//! The `zhnews` command line: argument parsing and IO only; all logic is in
-//! the library.
+//! The `zhnews` command line: argument parsing, IO and parallelism only; all
+//! logic is in the library.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use zhnews::record::{document_line, error_line, is_blank, process_line};
+use zhnews::{Analyzer, RefDate};
 
 #[derive(Parser)]
 #[command(
@@ -19,26 +24,56 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Normalize quantity expressions to exact JSON values.
+    /// Extract quantities, times, entities and claims from documents.
+    ///
+    /// Reads JSONL (`{"id", "text", "date"?}` per line) from FILEs or stdin
+    /// and writes one JSON line per input record, in input order. A record
+    /// that cannot be processed gives `{"id"?, "line": N, "error": "..."}`.
+    /// Blank lines are not records.
+    Extract {
+        /// Input files (JSONL, or plain text with --text); stdin when none.
+        files: Vec<PathBuf>,
+        /// Each FILE is one plain-text document (its id is the path).
+        #[arg(long)]
+        text: bool,
+        /// Reference date (YYYY-MM-DD) for relative times in records without
+        /// their own `date`.
+        #[arg(long, value_parser = parse_date)]
+        ref_date: Option<RefDate>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Normalize quantity or time expressions to exact JSON values.
     ///
     /// With EXPR arguments, prints one JSON line per argument; without, reads
     /// one expression per line from stdin and prints one JSON line per input
-    /// line, in order: the quantity, or {"error": "..."}.
+    /// line, in order: the quantity or time, or {"error": "..."}.
     Normalize {
-        /// Expressions such as "2.4 亿美元" or "超过 5 万家".
+        /// Expressions such as "2.4 亿美元", "超过 5 万家" or "2024 年二季度".
         exprs: Vec<String>,
+        /// Reference date (YYYY-MM-DD) for relative times.
+        #[arg(long, value_parser = parse_date)]
+        ref_date: Option<RefDate>,
     },
 }
 
-fn normalize_line(expr: &str) -> String {
-    match zhnews::normalize(expr) {
-        Ok(q) => serde_json::to_string(&q),
-        Err(e) => serde_json::to_string(&serde_json::json!({ "error": e.to_string() })),
-    }
-    .unwrap_or_else(|e| format!("{{\"error\":\"cannot serialize: {e}\"}}"))
+fn parse_date(s: &str) -> Result<RefDate, String> {
+    RefDate::parse(s).map_err(|e| e.to_string())
 }
 
-fn run_normalize(exprs: &[String]) -> io::Result<()> {
+fn normalize_line(expr: &str, ref_date: Option<RefDate>) -> String {
+    let json = match zhnews::normalize(expr) {
+        Ok(q) => serde_json::to_string(&q),
+        Err(qe) => match zhnews::time::normalize_time(expr, ref_date) {
+            Ok(t) => serde_json::to_string(&t),
+            Err(_) => serde_json::to_string(&serde_json::json!({ "error": qe.to_string() })),
+        },
+    };
+    json.unwrap_or_else(|e| format!("{{\"error\":\"cannot serialize: {e}\"}}"))
+}
+
+fn run_normalize(exprs: &[String], ref_date: Option<RefDate>) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if exprs.is_empty() {
@@ -52,11 +87,98 @@ fn run_normalize(exprs: &[String]) -> io::Result<()> {
             }
             let line = String::from_utf8_lossy(&buf);
             let line = line.trim_end_matches(['\n', '\r']);
-            writeln!(out, "{}", normalize_line(line))?;
+            writeln!(out, "{}", normalize_line(line, ref_date))?;
         }
     } else {
         for e in exprs {
-            writeln!(out, "{}", normalize_line(e))?;
+            writeln!(out, "{}", normalize_line(e, ref_date))?;
+        }
+    }
+    out.flush()
+}
+
+/// Records per parallel batch, and the byte budget of a batch: memory stays
+/// bounded whatever the input size.
+const BATCH_RECORDS: usize = 2048;
+const BATCH_BYTES: usize = 16 << 20;
+
+fn run_extract(
+    files: &[PathBuf],
+    text_mode: bool,
+    ref_date: Option<RefDate>,
+    threads: Option<usize>,
+) -> io::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(io::Error::other)?;
+    let analyzer = Analyzer::new();
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+
+    if text_mode {
+        for path in files {
+            let mut bytes = Vec::new();
+            File::open(path)?.read_to_end(&mut bytes)?;
+            let id = serde_json::Value::String(path.display().to_string());
+            let line = match std::str::from_utf8(&bytes) {
+                Ok(text) => document_line(&id, &analyzer.analyze_at(text, ref_date)),
+                Err(e) => error_line(
+                    Some(&id),
+                    1,
+                    &format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                ),
+            };
+            writeln!(out, "{line}")?;
+        }
+        return out.flush();
+    }
+
+    let mut inputs: Vec<Box<dyn BufRead>> = Vec::new();
+    if files.is_empty() {
+        inputs.push(Box::new(BufReader::new(io::stdin())));
+    } else {
+        for path in files {
+            inputs.push(Box::new(BufReader::with_capacity(
+                1 << 20,
+                File::open(path)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
+            )));
+        }
+    }
+    for mut input in inputs {
+        let mut line_no = 0usize;
+        let mut done = false;
+        while !done {
+            // read a batch of records
+            let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                let mut buf = Vec::new();
+                if input.read_until(b'\n', &mut buf)? == 0 {
+                    done = true;
+                    break;
+                }
+                line_no += 1;
+                while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                    buf.pop();
+                }
+                if is_blank(&buf) {
+                    continue;
+                }
+                bytes += buf.len();
+                batch.push((line_no, buf));
+            }
+            let lines: Vec<String> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(n, buf)| process_line(&analyzer, buf, *n, ref_date))
+                    .collect()
+            });
+            for l in &lines {
+                out.write_all(l.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
         }
     }
     out.flush()
@@ -64,8 +186,14 @@ fn run_normalize(exprs: &[String]) -> io::Result<()> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Normalize { exprs } => run_normalize(exprs),
+    let result = match cli.command {
+        Command::Normalize { exprs, ref_date } => run_normalize(&exprs, ref_date),
+        Command::Extract {
+            files,
+            text,
+            ref_date,
+            threads,
+        } => run_extract(&files, text, ref_date, threads),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

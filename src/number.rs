@@ -58,6 +58,8 @@ pub(crate) struct Shape {
     pub fraction: bool,
     /// Negative sign written.
     pub negative: bool,
+    /// Starts with 百 or 千 and no digit before it (`百万`, `千万`).
+    pub implicit_lead: bool,
     /// Number of Arabic digits before the decimal point (0 when none).
     pub int_digits: usize,
     /// The numeral is one literal followed by units only (`九百亿`, `6亿`,
@@ -734,6 +736,9 @@ impl<'s> Parser<'s> {
                     if power >= section_small {
                         break;
                     }
+                    if !started && power >= 2 {
+                        shape.implicit_lead = true;
+                    }
                     let l = match pending.take() {
                         Some(l) if l.cn_run > 1 => break,
                         Some(l) => l,
@@ -800,9 +805,6 @@ impl<'s> Parser<'s> {
                     trailing_big = None;
                 }
                 '多' | '余' | '餘' if started && !over => {
-                    if spaced && !self.g.loose_spaces {
-                        break;
-                    }
                     if let Some(l) = pending.take() {
                         let (v, s) = elide(l, last_power, zero_since_unit);
                         stack.push(Group {

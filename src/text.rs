@@ -115,6 +115,23 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// The character at byte `p` of `s`, if `p` is a char boundary inside `s`.
+#[inline]
+pub fn char_at(s: &str, p: usize) -> Option<char> {
+    s.get(p..).and_then(|t| t.chars().next())
+}
+
+/// The end of the run of spaces and tabs starting at byte `p` of `s`.
+#[inline]
+pub fn skip_ws(s: &str, p: usize) -> usize {
+    let b = s.as_bytes();
+    let mut q = p;
+    while q < b.len() && (b[q] == b' ' || b[q] == b'\t') {
+        q += 1;
+    }
+    q
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 
 use super::{Kind, Qualifier, TABLES};
 use crate::number::{Grammar, NumberError, Numeral, Shape, parse_prefix, pow10};
+use crate::text::{char_at, skip_ws};
 
 /// How the unit of a found quantity is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,20 +48,6 @@ pub(crate) struct Found {
 }
 
 pub(crate) type MatchResult = Result<Option<Found>, (NumberError, usize)>;
-
-/// The end of the spaces and tabs at `p`.
-pub(crate) fn skip_ws(s: &str, p: usize) -> usize {
-    let b = s.as_bytes();
-    let mut q = p;
-    while q < b.len() && (b[q] == b' ' || b[q] == b'\t') {
-        q += 1;
-    }
-    q
-}
-
-fn char_at(s: &str, p: usize) -> Option<char> {
-    s.get(p..).and_then(|t| t.chars().next())
-}
 
 /// The end of `word` at `p`, allowing spaces between its characters when
 /// `loose` (`个 百 分 点`).
@@ -231,7 +218,7 @@ fn ordinal(s: &str, p: usize, g: Grammar) -> MatchResult {
         return Ok(None);
     }
     let m = skip_ws(s, end);
-    if let Some((_, len)) = TABLES.measure_words.longest_at(s, m) {
+    if let Some((true, len)) = TABLES.measure_words.longest_at(s, m) {
         end = m + len;
     } else if char_at(s, m) == Some('大') {
         end = m + '大'.len_utf8();
@@ -410,10 +397,10 @@ fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)>
     if let Some((code, len)) = t.currency_suffix.longest_at(s, q) {
         return Some((Suffix::Money(code), q + len));
     }
-    if let Some((_, len)) = t.measure_words.longest_at(s, q) {
-        return Some((Suffix::Measure(q, q + len), q + len));
+    match t.measure_words.longest_at(s, q) {
+        Some((true, len)) => Some((Suffix::Measure(q, q + len), q + len)),
+        _ => None,
     }
-    None
 }
 
 /// The value of a numeral under a unit, with the end of any trailing part
@@ -565,6 +552,28 @@ fn range_sep(s: &str, p: usize) -> Option<usize> {
     }
 }
 
+/// Whether `before` ends with a verb of change (`增长`, `下降了`), maybe
+/// followed by a qualifier.
+fn after_change_verb(before: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "增长", "增加", "提高", "提升", "上涨", "上升", "上调", "攀升", "飙升", "回升", "下降",
+        "下滑", "减少", "降低", "下跌", "回落", "下调", "缩减", "缩小", "扩大", "涨", "跌", "降",
+        "升", "增", "减",
+    ];
+    let mut b = before.trim_end();
+    if let Some(x) = b.strip_suffix('了') {
+        b = x.trim_end();
+    }
+    // `增长约4%至...`
+    for q in ["约", "近", "超过", "逾"] {
+        if let Some(x) = b.strip_suffix(q) {
+            b = x.trim_end();
+            break;
+        }
+    }
+    VERBS.iter().any(|v| b.ends_with(v))
+}
+
 /// `numeral [unit] [sep numeral [unit]]`.
 fn numeric(s: &str, p: usize, g: Grammar) -> MatchResult {
     let Some((n1, e1)) = numeral_at(s, p, g)? else {
@@ -611,6 +620,11 @@ fn range(
     let Some(q) = range_sep(s, after1) else {
         return Ok(None);
     };
+    // `提高4.23%至38.86%`: after a verb of change, 至/到 means "to"
+    let sep = s[after1..q].trim();
+    if matches!(sep, "至" | "到") && after_change_verb(&s[..p]) {
+        return Ok(None);
+    }
     // a currency symbol may repeat: `$2-$5`
     let q = match TABLES.currency_prefix.longest_at(s, q) {
         Some((_, len)) if !s[q..].starts_with("人民币") => skip_ws(s, q + len),

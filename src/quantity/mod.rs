@@ -127,7 +127,9 @@ pub(crate) struct Tables {
     pub currency_suffix: WordTable<&'static str>,
     pub qualifier_prefix: WordTable<Qualifier>,
     pub qualifier_suffix: WordTable<Qualifier>,
-    pub measure_words: WordTable<()>,
+    /// `true` for measure words, `false` for compounds that only look like
+    /// one (`个月`, `位数`, `手车`).
+    pub measure_words: WordTable<bool>,
 }
 
 const CURRENCY_DATA: &str = include_str!("../../data/currency.txt");
@@ -163,7 +165,10 @@ pub(crate) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     for (_, line) in data_lines(MEASURE_DATA) {
-        t.measure_words.insert(line, ());
+        match line.strip_prefix('!') {
+            Some(word) => t.measure_words.insert(word, false),
+            None => t.measure_words.insert(line, true),
+        }
     }
     t
 });

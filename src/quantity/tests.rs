@@ -153,6 +153,13 @@ fn ranges() {
 }
 
 #[test]
+fn to_after_a_change_verb_is_not_a_range() {
+    let doc = crate::Analyzer::new().analyze("毛利率提高4.23%至38.86%，营收增长2至5亿元");
+    let texts: Vec<&str> = doc.quantities.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["4.23%", "38.86%", "5亿元"]);
+}
+
+#[test]
 fn qualifiers() {
     assert_eq!(n("约 100 亿元"), "money 10000000000 CNY approx");
     assert_eq!(n("约为 6000 万美元"), "money 60000000 USD approx");

@@ -1,0 +1,252 @@
+//! The scanner: every quantity and time in running text, in one pass over
+//! the folded characters.
+//!
+//! At each position that can start an expression, a time is tried first
+//! (`2024 年`, `二季度`, `1-9月`), then a quantity (`2010 万美元`, `6-8%`).
+//! What the grammar reads but SPEC.md does not count as a quantity is
+//! dropped here: bare numbers without a magnitude (`3.1 版本`, `iPhone 15`,
+//! stock codes, phone numbers), numbers glued to Latin letters (`A100`,
+//! `GPT-4`, `5G`), `一` used as an article (`一轮融资`), URLs and e-mail
+//! addresses, clock times.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::number::{Grammar, chinese_digit, unit_power};
+use crate::quantity::{Found, Kind, Quantity, TABLES, UnitRef, match_at};
+use crate::text::{Folded, char_at};
+use crate::time::{RefDate, Time, time_at};
+
+/// Characters that can start a quantity or a time: a bitset over the BMP.
+struct Starts {
+    bits: Vec<u64>,
+}
+
+impl Starts {
+    fn contains(&self, c: char) -> bool {
+        let i = c as usize;
+        i < 0x10000 && self.bits[i >> 6] & (1 << (i & 63)) != 0
+    }
+}
+
+static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut add = |c: char| {
+        let i = c as usize;
+        if i < 0x10000 {
+            bits[i >> 6] |= 1 << (i & 63);
+        }
+    };
+    for c in '0'..='9' {
+        add(c);
+    }
+    for c in "-$¥￥€£₩₹QqH负負第几幾数數半翻对對百佰千仟十拾两兩倆俩〇○零".chars()
+    {
+        add(c);
+    }
+    // relative times, clock prefixes, 年底
+    for c in "今去前明后本上下这昨同年晚早凌中傍".chars() {
+        add(c);
+    }
+    for code in 0x4E00u32..=0x9FFF {
+        if let Some(c) = char::from_u32(code) {
+            if chinese_digit(c).is_some() || unit_power(c).is_some() {
+                add(c);
+            }
+        }
+    }
+    let t = &*TABLES;
+    for table in [&t.qualifier_prefix] {
+        for code in 0u32..0x10000 {
+            if let Some(c) = char::from_u32(code) {
+                if table.starts_with_char(c) {
+                    add(c);
+                }
+            }
+        }
+    }
+    for code in 0u32..0x10000 {
+        if let Some(c) = char::from_u32(code) {
+            if t.currency_prefix.starts_with_char(c) {
+                add(c);
+            }
+        }
+    }
+    Starts { bits }
+});
+
+/// URLs and e-mail addresses: nothing inside them is a quantity.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.)[!-~]+").unwrap_or_else(|_| unreachable!())
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// Byte ranges of URLs and e-mail addresses in `s`, sorted.
+fn code_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    if s.contains("http") || s.contains("HTTP") || s.contains("www.") || s.contains("WWW.") {
+        spans.extend(URL.find_iter(s).map(|m| (m.start(), m.end())));
+    }
+    if s.contains('@') {
+        spans.extend(EMAIL.find_iter(s).map(|m| (m.start(), m.end())));
+    }
+    spans.sort_unstable();
+    spans
+}
+
+/// Whether a number may start at `i`: not glued to a Latin word or code
+/// before it (`A100`, `GPT-4`, `V3`, `600519.SH`).
+fn boundary_ok(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    if i == 0 {
+        return true;
+    }
+    let prev = b[i - 1];
+    if prev.is_ascii_alphanumeric() || prev == b'_' {
+        return false;
+    }
+    if matches!(prev, b'-' | b'.' | b'/' | b'#') && i >= 2 && b[i - 2].is_ascii_alphanumeric() {
+        return false;
+    }
+    true
+}
+
+/// Whether a found quantity is one SPEC.md counts.
+fn accept(f: &Found, s: &str) -> bool {
+    let shape = &f.shape;
+    // a lone Chinese digit: `一轮`, `一款`, `唯一一个`, `一点`
+    let lone_cn = shape.chinese && !shape.arabic && !shape.units && !shape.decimal;
+    match f.kind {
+        Kind::Number => {
+            shape.big && !shape.si_suffix && !shape.implicit_lead && !shape.digit_string
+        }
+        Kind::Count => {
+            if shape.digit_string || (shape.implicit_lead && !shape.big) {
+                return false;
+            }
+            if lone_cn && f.value <= rust_decimal::Decimal::ONE {
+                return false;
+            }
+            // `一点`, `两点`, `二手`: these units need Arabic digits
+            if let Some(UnitRef::Word(a, b)) = f.unit {
+                if matches!(&s[a..b], "点" | "手") && !shape.arabic {
+                    return false;
+                }
+            }
+            true
+        }
+        Kind::Ordinal => !s[f.end..].starts_with("时间"),
+        Kind::Money => {
+            // `一块屏幕`: 块 with a lone Chinese digit is a measure word
+            let kuai = s[f.start..f.end].ends_with('块');
+            !(shape.digit_string || kuai && lone_cn)
+        }
+        Kind::Percent | Kind::PercentagePoint | Kind::Multiple => {
+            !shape.digit_string || s[f.start..f.end].ends_with('折')
+        }
+    }
+}
+
+/// All quantities and times of `folded`, offsets into the original text.
+pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
+    let s = folded.as_str();
+    let b = s.as_bytes();
+    let starts = &*STARTS;
+    let codes = code_spans(s);
+    let mut next_code = 0;
+    let mut quantities = Vec::new();
+    let mut times = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        // inside a URL or e-mail address
+        while next_code < codes.len() && codes[next_code].1 <= i {
+            next_code += 1;
+        }
+        if let Some(&(cs, ce)) = codes.get(next_code) {
+            if cs <= i {
+                i = ce;
+                continue;
+            }
+        }
+        let byte = b[i];
+        let c = if byte < 0x80 {
+            byte as char
+        } else {
+            match char_at(s, i) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let len = c.len_utf8();
+        if !starts.contains(c) {
+            i += len;
+            continue;
+        }
+        let ascii_start = c.is_ascii_alphanumeric() || c == '-' || c == '$';
+        if ascii_start && !boundary_ok(s, i) {
+            i = skip_token(s, i);
+            continue;
+        }
+        if c == '-' && !char_at(s, i + 1).is_some_and(|d| d.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        if let Some(tm) = time_at(s, i) {
+            if tm.emit {
+                times.push(tm.to_time(folded, ref_date));
+            }
+            i = tm.end.max(i + len);
+            continue;
+        }
+        match match_at(s, i, Grammar::TEXT) {
+            Ok(Some(f)) if glued_after(s, f.end) => {
+                i = skip_token(s, i).max(i + len);
+            }
+            Ok(Some(f)) if accept(&f, s) => {
+                quantities.push(f.to_quantity(folded));
+                i = f.end.max(i + len);
+            }
+            Err((_, end)) => i = end.max(i + len),
+            _ => {
+                i = if c.is_ascii_digit() {
+                    skip_token(s, i)
+                } else {
+                    i + len
+                };
+            }
+        }
+    }
+    (quantities, times)
+}
+
+/// Whether the text right after a quantity glues it to a Latin word or code
+/// (`5G`, `3D`, `100M`): then it is a model or code name.
+fn glued_after(s: &str, end: usize) -> bool {
+    let b = s.as_bytes();
+    let prev = end.checked_sub(1).map(|p| b[p]);
+    match b.get(end) {
+        Some(c) if c.is_ascii_alphabetic() => prev.is_some_and(|p| p.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The end of the ASCII token (letters, digits, `.`) at `i`.
+fn skip_token(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_')) {
+        j += 1;
+    }
+    if j == i {
+        i + char_at(s, i).map_or(1, char::len_utf8)
+    } else {
+        j
+    }
+}
