@@ -89,6 +89,11 @@ pub struct Grammar {
     pub slash_fraction: bool,
     /// A trailing `打` (dozen): `十打` = 120.
     pub dozen: bool,
+    /// Spaces between Chinese numeral characters (`一 百 五 十`, `四点 五`),
+    /// as scraped text sometimes has them.
+    pub cn_spaces: bool,
+    /// `M` for millions (`2.5M`); `k` is under [`Grammar::si_suffix`].
+    pub si_mega: bool,
 }
 
 impl Grammar {
@@ -99,14 +104,18 @@ impl Grammar {
         si_suffix: true,
         slash_fraction: true,
         dozen: true,
+        cn_spaces: true,
+        si_mega: true,
     };
     /// For running text.
     pub const TEXT: Grammar = Grammar {
         loose_spaces: false,
         scientific: false,
-        si_suffix: false,
+        si_suffix: true,
         slash_fraction: false,
         dozen: false,
+        cn_spaces: true,
+        si_mega: false,
     };
 }
 
@@ -275,6 +284,11 @@ impl<'s> Parser<'s> {
             c @ ('负' | '負' | '-' | '−') => Some(p + c.len_utf8()),
             _ => None,
         }
+    }
+
+    /// Whether a space may sit before the next Chinese numeral character.
+    fn cn_space_ok(&self, started: bool, last_cn: bool) -> bool {
+        started && (self.g.loose_spaces || (self.g.cn_spaces && last_cn))
     }
 
     /// `[sign] mixed`.
@@ -451,6 +465,8 @@ impl<'s> Parser<'s> {
         if int_digits > 0 && int_digits <= 3 {
             // thousands groups: `,` or `，` then exactly three digits
             loop {
+                // in news `4，805亿元` is a thousands separator far more often
+                // than a comma between two numbers
                 let sep_len = if b.get(q) == Some(&b',') {
                     1
                 } else if self.s[q..].starts_with('，') {
@@ -549,7 +565,7 @@ impl<'s> Parser<'s> {
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
             } else if c.is_ascii_digit() {
                 digits.push(c);
-            } else if (c == ' ' || c == '\t') && self.g.loose_spaces {
+            } else if (c == ' ' || c == '\t') && (self.g.loose_spaces || self.g.cn_spaces) {
                 let n = self.skip_ws(q);
                 if self.char_at(n).is_some_and(|c| chinese_digit(c).is_some()) {
                     q = n;
@@ -581,6 +597,8 @@ impl<'s> Parser<'s> {
         let mut unit_product = Some(Decimal::ONE);
         let mut trailing_big: Option<Decimal> = None;
         let mut done = false;
+        // the last part read was a Chinese numeral character
+        let mut last_cn = false;
 
         while !done {
             let here = self.pos;
@@ -613,13 +631,14 @@ impl<'s> Parser<'s> {
                 });
                 literals += 1;
                 trailing_big = None;
+                last_cn = false;
                 self.pos = end;
                 // `40k`, `2.5 M`
                 if self.g.si_suffix {
                     let k = self.skip_ws(self.pos);
                     let m = match self.char_at(k) {
                         Some('k' | 'K') => Some(3),
-                        Some('M') => Some(6),
+                        Some('M') if self.g.si_mega => Some(6),
                         _ => None,
                     };
                     let next_alnum = self
@@ -640,7 +659,7 @@ impl<'s> Parser<'s> {
             }
 
             if let Some(d) = chinese_digit(c) {
-                if spaced && (!self.g.loose_spaces || !started) {
+                if spaced && !self.cn_space_ok(started, last_cn) {
                     break;
                 }
                 let is_liang = matches!(c, '两' | '兩' | '倆' | '俩');
@@ -677,13 +696,14 @@ impl<'s> Parser<'s> {
                     }
                 }
                 shape.chinese = true;
+                last_cn = true;
                 self.pos = after;
                 continue;
             }
 
             if let Some(power) = unit_power(c) {
                 let big = power >= 4;
-                if spaced && !(self.g.loose_spaces || (big && started)) {
+                if spaced && !(self.cn_space_ok(started, last_cn) || (big && started)) {
                     break;
                 }
                 if big {
@@ -761,6 +781,7 @@ impl<'s> Parser<'s> {
                 unit_product = unit_product.and_then(|u| u.checked_mul(pow10(power)));
                 shape.units = true;
                 shape.chinese = true;
+                last_cn = true;
                 last_power = power;
                 zero_since_unit = false;
                 self.pos = after;
@@ -769,10 +790,14 @@ impl<'s> Parser<'s> {
 
             match c {
                 '点' | '點' if started => {
-                    if spaced && !self.g.loose_spaces {
+                    if spaced && !self.cn_space_ok(started, last_cn) {
                         break;
                     }
-                    let fp = self.loose(after);
+                    let fp = if self.g.loose_spaces || (self.g.cn_spaces && last_cn) {
+                        self.skip_ws(after)
+                    } else {
+                        after
+                    };
                     let Some((frac, end)) = self.point_fraction(fp)? else {
                         break;
                     };
@@ -822,7 +847,7 @@ impl<'s> Parser<'s> {
                     }
                 }
                 '几' | '幾' | '数' | '數' if pending.is_none() => {
-                    if spaced && (!self.g.loose_spaces || !started) {
+                    if spaced && !self.cn_space_ok(started, last_cn) {
                         break;
                     }
                     let next = self.loose(after);

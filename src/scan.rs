@@ -141,12 +141,22 @@ fn accept(f: &Found, s: &str) -> bool {
         }
         Kind::Ordinal => !s[f.end..].starts_with("时间"),
         Kind::Money => {
-            // `一块屏幕`: 块 with a lone Chinese digit is a measure word
-            let kuai = s[f.start..f.end].ends_with('块');
+            // `一块屏幕`: 块 with a lone Chinese digit is a measure word,
+            // unless the clause ends there (`花了三块。`)
+            let kuai = s[f.start..f.end].ends_with('块')
+                && !matches!(
+                    char_at(s, f.end),
+                    None | Some('，' | '。' | '；' | '！' | '？' | ',' | ' ')
+                );
             !(shape.digit_string || kuai && lone_cn)
         }
         Kind::Percent | Kind::PercentagePoint | Kind::Multiple => {
-            !shape.digit_string || s[f.start..f.end].ends_with('折')
+            let text = &s[f.start..f.end];
+            // `对折` is a discount only after 打: `打对折`
+            if text == "对折" || text == "對折" {
+                return s[..f.start].ends_with('打');
+            }
+            !shape.digit_string || text.ends_with('折')
         }
     }
 }
@@ -214,6 +224,11 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
                 i = f.end.max(i + len);
             }
             Err((_, end)) => i = end.max(i + len),
+            Ok(Some(f)) if chinese_digit(c).is_some() || unit_power(c).is_some() => {
+                // a numeral read but not counted (`五百分之2.2` is a fraction):
+                // nothing starts inside it
+                i = f.end.max(i + len);
+            }
             _ => {
                 i = if c.is_ascii_digit() {
                     skip_token(s, i)

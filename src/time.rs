@@ -271,6 +271,8 @@ const REL_WORDS: &[(&str, Point)] = &[
     ("上月", Point::RelMonth(-1)),
     ("本月", Point::RelMonth(0)),
     ("下月", Point::RelMonth(1)),
+    ("上上周", Point::RelWeek(-2)),
+    ("下下周", Point::RelWeek(2)),
     ("本周", Point::RelWeek(0)),
     ("这周", Point::RelWeek(0)),
     ("上周", Point::RelWeek(-1)),
@@ -281,6 +283,9 @@ const REL_WORDS: &[(&str, Point)] = &[
     ("昨日", Point::RelDay(-1)),
     ("前天", Point::RelDay(-2)),
     ("明天", Point::RelDay(1)),
+    ("明日", Point::RelDay(1)),
+    ("后天", Point::RelDay(2)),
+    ("後天", Point::RelDay(2)),
 ];
 
 const REL_YEARS: &[(&str, i32)] = &[
@@ -647,8 +652,18 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
             return Some(skip(e));
         }
     }
-    if let Some(e) = starts(s, p, "今日头条") {
-        return Some(skip(e));
+    for w in ["今日头条", "明日之后"] {
+        if let Some(e) = starts(s, p, w) {
+            return Some(skip(e));
+        }
+    }
+    // `周三`, `星期一`: a day of the reference week
+    for w in ["星期", "礼拜", "禮拜", "周", "週"] {
+        if let Some(e) = starts(s, p, w) {
+            if let Some(wd) = char_at(s, e).and_then(weekday) {
+                return Some(one(Point::WeekDay(0, wd), None, e + '一'.len_utf8()));
+            }
+        }
     }
 
     // a written year
@@ -714,23 +729,9 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
     for (w, pt) in REL_WORDS {
         if let Some(e) = starts(s, p, w) {
             // `上周五`
-            if matches!(pt, Point::RelWeek(_)) {
-                if let Some(c) = char_at(s, e) {
-                    let wd = match c {
-                        '一' => 1,
-                        '二' => 2,
-                        '三' => 3,
-                        '四' => 4,
-                        '五' => 5,
-                        '六' => 6,
-                        '日' | '天' => 7,
-                        _ => 0,
-                    };
-                    if wd > 0 {
-                        if let Point::RelWeek(k) = pt {
-                            return Some(one(Point::WeekDay(*k, wd), None, e + c.len_utf8()));
-                        }
-                    }
+            if let Point::RelWeek(k) = pt {
+                if let Some(wd) = char_at(s, e).and_then(weekday) {
+                    return Some(one(Point::WeekDay(*k, wd), None, e + '一'.len_utf8()));
                 }
             }
             return Some(one(*pt, None, e));
@@ -787,6 +788,20 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
         }
     }
     None
+}
+
+/// The ISO weekday (1-7) of `一`..`六`, `日`/`天`.
+fn weekday(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '日' | '天' => 7,
+        _ => return None,
+    })
 }
 
 /// `2020年至2022年`, `3月1日至15日`: a second time after a separator.

@@ -135,7 +135,7 @@ fn core(s: &str, p: usize, g: Grammar) -> MatchResult {
         f.start = p;
         return Ok(Some(f));
     }
-    if let Some((denominator, q)) = percent_prefix(s, p, g) {
+    if let Some((denominator, q)) = percent_prefix(s, p) {
         let Some((n, end)) = numeral_at(s, q, g)? else {
             return Ok(None);
         };
@@ -236,7 +236,7 @@ fn ordinal(s: &str, p: usize, g: Grammar) -> MatchResult {
 }
 
 /// `百分之`, `千分之`, `万分之`, `百万分之`, ...: the denominator and the end.
-fn percent_prefix(s: &str, p: usize, g: Grammar) -> Option<(Decimal, usize)> {
+fn percent_prefix(s: &str, p: usize) -> Option<(Decimal, usize)> {
     let mut q = p;
     let mut denominator = Decimal::ONE;
     let mut any = false;
@@ -247,10 +247,7 @@ fn percent_prefix(s: &str, p: usize, g: Grammar) -> Option<(Decimal, usize)> {
                 let k = crate::number::unit_power(c)?;
                 denominator = denominator.checked_mul(pow10(k))?;
                 any = true;
-                q += c.len_utf8();
-                if g.loose_spaces {
-                    q = skip_ws(s, q);
-                }
+                q = skip_ws(s, q + c.len_utf8());
             }
             _ => break,
         }
@@ -258,11 +255,8 @@ fn percent_prefix(s: &str, p: usize, g: Grammar) -> Option<(Decimal, usize)> {
     if !any {
         return None;
     }
-    let end = word_at(s, q, "分之", g.loose_spaces)?;
-    Some((
-        denominator,
-        if g.loose_spaces { skip_ws(s, end) } else { end },
-    ))
+    let end = word_at(s, q, "分之", true)?;
+    Some((denominator, skip_ws(s, end)))
 }
 
 /// A unit after a numeral.
@@ -373,7 +367,7 @@ fn zhe_is_word(next: Option<char>) -> bool {
 }
 
 /// The unit after a numeral ending at `e`, and where it ends.
-fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)> {
+fn suffix(s: &str, e: usize, n: &Numeral) -> Option<(Suffix, usize)> {
     let t = &*TABLES;
     let q = skip_ws(s, e);
     let c = char_at(s, q)?;
@@ -390,7 +384,7 @@ fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)>
         _ => {}
     }
     for word in ["个百分点", "百分点", "個百分點", "百分點"] {
-        if let Some(end) = word_at(s, q, word, g.loose_spaces) {
+        if let Some(end) = word_at(s, q, word, true) {
             return Some((Suffix::Point, end));
         }
     }
@@ -579,7 +573,7 @@ fn numeric(s: &str, p: usize, g: Grammar) -> MatchResult {
     let Some((n1, e1)) = numeral_at(s, p, g)? else {
         return Ok(None);
     };
-    let u1 = suffix(s, e1, &n1, g);
+    let u1 = suffix(s, e1, &n1);
     let after1 = u1.map_or(e1, |u| u.1);
 
     if n1.high.is_none() && !n1.over {
@@ -636,7 +630,7 @@ fn range(
     if n2.high.is_some() || n2.shape.negative {
         return Ok(None);
     }
-    let u2 = suffix(s, e2, &n2, g);
+    let u2 = suffix(s, e2, &n2);
     let unit = match (u1, u2) {
         (Some(a), Some(b)) if a.0.agrees(b.0) => Some(b),
         (Some(_), Some(_)) => return Ok(None),
