@@ -161,7 +161,12 @@ pub fn parse(expr: &str) -> Result<Numeral, Error> {
 /// Reads the longest numeral at the start of `s`. `Ok(None)` when `s` does not
 /// start with one; on error, the byte length of the numeral that failed.
 pub(crate) fn parse_prefix(s: &str, g: Grammar) -> Result<Option<Parsed>, (NumberError, usize)> {
-    let mut p = Parser { s, pos: 0, g };
+    let mut p = Parser {
+        s,
+        pos: 0,
+        g,
+        furthest: std::cell::Cell::new(0),
+    };
     match p.signed_mixed() {
         Ok(Some(mut n)) => {
             n.value = n.value.normalize();
@@ -172,7 +177,7 @@ pub(crate) fn parse_prefix(s: &str, g: Grammar) -> Result<Option<Parsed>, (Numbe
             }))
         }
         Ok(None) => Ok(None),
-        Err(e) => Err((e, p.pos.max(1))),
+        Err(e) => Err((e, p.pos.max(p.furthest.get()).max(1))),
     }
 }
 
@@ -238,6 +243,9 @@ struct Parser<'s> {
     s: &'s str,
     pos: usize,
     g: Grammar,
+    /// The furthest byte read, so that a caller skips the whole numeral that
+    /// failed (`1,000,000,...` with too many digits) and never rereads it.
+    furthest: std::cell::Cell<usize>,
 }
 
 type R<T> = Result<T, NumberError>;
@@ -495,6 +503,7 @@ impl<'s> Parser<'s> {
             return Ok(None);
         }
         let int_digits = clean.find('.').unwrap_or(clean.len());
+        self.furthest.set(self.furthest.get().max(q));
         let mut value = parse_exact(&clean)?;
         if self.g.scientific {
             if let Some((v, e)) = self.exponent(q, value)? {
@@ -580,6 +589,7 @@ impl<'s> Parser<'s> {
         if q == p {
             return Ok(None);
         }
+        self.furthest.set(self.furthest.get().max(q));
         Ok(Some((parse_exact(&digits)?, q)))
     }
 
