@@ -1,31 +1,53 @@
 //! The entry point: build an [`Analyzer`] once, share it across threads, call
 //! [`Analyzer::analyze`] per document.
 
+use crate::claim::claims;
 use crate::document::Document;
+use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
+use crate::quantity::Quantity;
 use crate::scan::scan;
+use crate::segment::Segmenter;
 use crate::text::Folded;
 use crate::time::RefDate;
 
 /// Finds quantities, times, entities and claims in documents.
 ///
-/// Built once, `Send + Sync`: share it by reference across threads.
+/// Built once (it loads the segmenter's dictionary and compiles the entity
+/// lexicons), `Send + Sync`: share it by reference across threads.
 ///
 /// ```
-/// use zhnews::{Analyzer, time::RefDate};
+/// use zhnews::{Analyzer, RefDate};
 /// let analyzer = Analyzer::new().with_ref_date(RefDate::parse("2024-08-21").unwrap());
 /// let doc = analyzer.analyze("小米集团二季度营收 889 亿元，同比增长 32%。");
 /// assert_eq!(doc.quantities[0].value.unwrap().to_string(), "88900000000");
 /// assert_eq!(doc.times[0].value.as_deref(), Some("2024-Q2"));
+/// assert_eq!(doc.entities[0].text, "小米集团");
+/// let claim = &doc.claims[0];
+/// assert_eq!(claim.subject.as_deref(), Some("小米集团"));
+/// assert_eq!(claim.metric.as_deref(), Some("营收"));
+/// assert_eq!(claim.period.as_deref(), Some("2024-Q2"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Analyzer {
     ref_date: Option<RefDate>,
+    segmenter: Segmenter,
+    entities: EntityRecognizer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
 }
 
 impl Analyzer {
-    /// An analyzer with no reference date.
+    /// An analyzer with the embedded dictionaries and no reference date.
     pub fn new() -> Analyzer {
-        Analyzer::default()
+        Analyzer {
+            ref_date: None,
+            segmenter: Segmenter::new(),
+            entities: EntityRecognizer::new(),
+        }
     }
 
     /// Sets the default reference date for relative times (`去年`, `上月`).
@@ -34,9 +56,31 @@ impl Analyzer {
         self
     }
 
+    /// Uses `segmenter` (for instance one with a user dictionary).
+    pub fn with_segmenter(mut self, segmenter: Segmenter) -> Analyzer {
+        self.segmenter = segmenter;
+        self
+    }
+
+    /// Uses `entities` (for instance one with added lexicon entries).
+    pub fn with_entities(mut self, entities: EntityRecognizer) -> Analyzer {
+        self.entities = entities;
+        self
+    }
+
     /// The default reference date.
     pub fn ref_date(&self) -> Option<RefDate> {
         self.ref_date
+    }
+
+    /// The segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The entity recognizer.
+    pub fn entities(&self) -> &EntityRecognizer {
+        &self.entities
     }
 
     /// Analyzes one document with the default reference date.
@@ -47,14 +91,52 @@ impl Analyzer {
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
-        let (quantities, times) = scan(&folded, ref_date);
+        let (mut quantities, times) = scan(&folded, ref_date);
+        let tokens = self.segmenter.segment_folded(&folded, &quantities, &times);
+        let tagged: Vec<Tagged<'_>> = tokens
+            .iter()
+            .map(|t| Tagged {
+                start: folded.to_folded(t.start),
+                end: folded.to_folded(t.end),
+                pos: t.pos,
+            })
+            .collect();
+        let entities: Vec<Entity> = self
+            .entities
+            .recognize(folded.as_str(), &tagged)
+            .into_iter()
+            .map(|sp| {
+                let start = folded.to_original(sp.start);
+                let end = folded.to_original(sp.end);
+                Entity {
+                    kind: sp.kind,
+                    text: text[start..end].to_string(),
+                    start,
+                    end,
+                }
+            })
+            .filter(|e| !overlaps_time(e, &times))
+            .collect();
+        // a number inside a name is no quantity (`三只松鼠`, `第一财经`)
+        quantities.retain(|q| !inside_name(q, &entities));
+        let claims = claims(text, &quantities, &times, &entities);
         Document {
             quantities,
             times,
-            entities: Vec::new(),
-            claims: Vec::new(),
+            entities,
+            claims,
         }
     }
+}
+
+fn inside_name(q: &Quantity, entities: &[Entity]) -> bool {
+    entities
+        .iter()
+        .any(|e| e.kind != EntityKind::Person && e.start <= q.start && q.end <= e.end)
+}
+
+fn overlaps_time(e: &Entity, times: &[crate::time::Time]) -> bool {
+    times.iter().any(|t| t.start < e.end && e.start < t.end)
 }
 
 #[cfg(test)]

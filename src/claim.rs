@@ -1,9 +1,33 @@
 //! Numeric claims: a quantity tied to who and what it measures, when, and
 //! how it changed (SPEC.md "Claim").
+//!
+//! Claims are read clause by clause (clauses end at `，；。！？` and line
+//! ends, never inside a quantity):
+//! - a quantity after a verb of change (`增长`, `下降`, `提升 1.5 个百分点`,
+//!   `翻倍`) is a change, with its basis from `同比` (yoy), `环比` (qoq between
+//!   quarters, mom between months), `年初至今`/`今年以来` (ytd); `增长至 X`
+//!   and `降至 X` make X a value;
+//! - any other money, percent, count, number or multiple is a value;
+//! - the metric is the nearest metric word before the figure
+//!   (`data/metrics.txt`), the subject the nearest organisation, product or
+//!   place before it in the clause, else in the sentence, else carried over
+//!   from the sentences before (`其`, `该公司`, `公司` refer back); the period
+//!   the nearest time in the clause, else the sentence, else the last period
+//!   named before;
+//! - a change with no metric of its own completes the value before it
+//!   (`营收 889 亿元，同比增长 32%`); `分别` pairs lists in order
+//!   (`微信和 QQ 的月活跃用户分别为 13.71 亿和 5.71 亿，分别同比增长 3.2% 和
+//!   1.1%`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
-use crate::quantity::Quantity;
+use crate::entity::{Entity, EntityKind};
+use crate::lexicon::data_lines;
+use crate::quantity::{Kind, Quantity};
+use crate::time::Time;
 
 /// What a change is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -58,4 +82,556 @@ pub struct Claim {
     pub start: usize,
     /// Byte offset of the end of that clause.
     pub end: usize,
+}
+
+const METRIC_DATA: &str = include_str!("../data/metrics.txt");
+
+static METRICS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = data_lines(METRIC_DATA).map(|(_, w)| w).collect();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!()))
+});
+
+/// Verbs of change, longest first.
+const UP: &[&str] = &[
+    "大幅增长",
+    "同比增长",
+    "增长",
+    "上涨",
+    "提升",
+    "增加",
+    "攀升",
+    "飙升",
+    "上升",
+    "提高",
+    "扩大",
+    "回升",
+    "上调",
+    "大涨",
+    "走高",
+    "收涨",
+    "增",
+    "涨",
+    "升",
+];
+const DOWN: &[&str] = &[
+    "下降", "下滑", "减少", "回落", "回撤", "下调", "降低", "下跌", "缩小", "缩减", "收窄", "大跌",
+    "走低", "收跌", "萎缩", "减", "降", "跌",
+];
+
+/// A metric word found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Metric {
+    start: usize,
+    end: usize,
+}
+
+/// A clause: byte range and the sentence it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Clause {
+    start: usize,
+    end: usize,
+    sentence: usize,
+}
+
+/// Clauses of `text`, never cut inside a quantity.
+fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut sentence = 0;
+    let inside = |i: usize| quantities.iter().any(|q| q.start < i && i < q.end);
+    for (i, c) in text.char_indices() {
+        let (clause_end, sentence_end) = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' => (true, true),
+            '，' | ',' | '；' | ';' => (true, false),
+            _ => (false, false),
+        };
+        if clause_end && !inside(i) {
+            let end = i + c.len_utf8();
+            if end > start {
+                out.push(Clause {
+                    start,
+                    end,
+                    sentence,
+                });
+            }
+            start = end;
+            if sentence_end {
+                sentence += 1;
+            }
+        }
+    }
+    if start < text.len() {
+        out.push(Clause {
+            start,
+            end: text.len(),
+            sentence,
+        });
+    }
+    out
+}
+
+/// The direction of the last verb of change in `between`, with the byte
+/// offset just after that verb, unless `至`/`到`/`为` follow it (`增长至`).
+fn change_verb(between: &str) -> Option<(Direction, usize)> {
+    let mut best: Option<(usize, usize, Direction)> = None;
+    for (words, dir) in [(UP, Direction::Up), (DOWN, Direction::Down)] {
+        for w in words {
+            if let Some(i) = between.rfind(w) {
+                let end = i + w.len();
+                if best.is_none_or(|b| end > b.1 || (end == b.1 && i < b.0)) {
+                    best = Some((i, end, dir));
+                }
+            }
+        }
+    }
+    let (_, end, dir) = best?;
+    let rest = between[end..].trim_start_matches([' ', '了']);
+    if rest.starts_with(['至', '到', '为']) {
+        return None;
+    }
+    // the verb must be close: `增长 32%`, `同比下降了 12%`, `提升约 3 个百分点`
+    if rest.chars().count() > 4 {
+        return None;
+    }
+    Some((dir, end))
+}
+
+/// Whether `between` only separates items of a list (`和`, `、`, `及`).
+fn is_list_separator(between: &str) -> bool {
+    let t = between.trim_matches([' ', '\u{3000}']);
+    matches!(
+        t,
+        "和" | "、" | "及" | "与" | "以及" | "或" | "和分别" | "," | "，"
+    )
+}
+
+/// The basis named in `before` (the clause text before a change).
+fn basis_in(before: &str) -> Option<Basis> {
+    const YOY: &[&str] = &[
+        "同比",
+        "较去年同期",
+        "比去年同期",
+        "较上年同期",
+        "比上年同期",
+        "较去年",
+        "比去年",
+    ];
+    const QOQ: &[&str] = &["较上季度", "比上季度", "较上一季度", "较前一季度"];
+    const MOM: &[&str] = &["较上月", "比上月", "较上个月"];
+    const YTD: &[&str] = &["年初至今", "今年以来", "年内", "较年初", "比年初"];
+    let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+    let mut found: Vec<(usize, Option<Basis>)> = vec![
+        (last(YOY).unwrap_or(0), last(YOY).map(|_| Basis::Yoy)),
+        (last(QOQ).unwrap_or(0), last(QOQ).map(|_| Basis::Qoq)),
+        (last(MOM).unwrap_or(0), last(MOM).map(|_| Basis::Mom)),
+        (last(YTD).unwrap_or(0), last(YTD).map(|_| Basis::Ytd)),
+        (
+            before.rfind("环比").unwrap_or(0),
+            before.rfind("环比").map(|_| Basis::Qoq),
+        ),
+    ];
+    found.retain(|f| f.1.is_some());
+    found.sort_by_key(|f| f.0);
+    found.last().and_then(|f| f.1)
+}
+
+/// Whether an entity is a source of the figures rather than their subject
+/// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`).
+fn is_source(text: &str, e: &Entity) -> bool {
+    let before = text[..e.start].trim_end();
+    let after = text[e.end..].trim_start();
+    before.ends_with('据')
+        || before.ends_with("根据")
+        || before.ends_with("来自")
+        || [
+            "数据", "报告", "统计", "发布的", "发布数据", "公布数据", "发布研报", "研报", "表示",
+            "称", "预计", "预测", "认为", "指出", "分析", "显示", "援引", "测算", "估计", "将",
+            "维持", "给予", "首次覆盖",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        // statistics offices and associations publish other people's figures
+        || ((e.text.ends_with("统计局") || e.text.ends_with("协会") || e.text == "乘联会")
+            && ["公布", "发布"].iter().any(|w| after.starts_with(w)))
+}
+
+/// Whether an entity stands after a preposition (`在香港交易所`, `由腾讯领投`,
+/// `与微软`): then it is not the subject of the clause.
+fn after_preposition(text: &str, e: &Entity) -> bool {
+    let before = text[..e.start].trim_end();
+    [
+        "在", "于", "登陆", "向", "对", "从", "由", "与", "和", "跟", "同", "被", "把", "给",
+        "超过", "超越", "及", "、", "为", "比",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
+/// Reads the claims of a document.
+pub(crate) fn claims(
+    text: &str,
+    quantities: &[Quantity],
+    times: &[Time],
+    entities: &[Entity],
+) -> Vec<Claim> {
+    // adjacent metric words are one metric (`海外收入` + `占比`)
+    let mut metrics: Vec<Metric> = Vec::new();
+    for m in METRICS.find_iter(text) {
+        match metrics.last_mut() {
+            Some(last) if last.end == m.start() => last.end = m.end(),
+            _ => metrics.push(Metric {
+                start: m.start(),
+                end: m.end(),
+            }),
+        }
+    }
+    let subjects: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Person && !is_source(text, e))
+        .collect();
+    // the subjects a clause can take: not after a preposition, unless a list
+    // (`微信和 QQ`) is paired by 分别
+    let heads: Vec<&Entity> = subjects
+        .iter()
+        .copied()
+        .filter(|e| !after_preposition(text, e))
+        .collect();
+    let periods: Vec<&Time> = times
+        .iter()
+        .filter(|t| {
+            t.value.is_some() && {
+                // `较2023年末`: a comparison base, not the period
+                let before = text[..t.start].trim_end();
+                !["较", "比", "相比", "同比", "环比", "与"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            }
+        })
+        .collect();
+
+    let mut out: Vec<Claim> = Vec::new();
+    // claims of the current sentence that may still take a change
+    let mut open: Vec<usize> = Vec::new();
+    let mut sentence = usize::MAX;
+    let mut running_subject: Option<String> = None;
+    let mut running_period: Option<String> = None;
+
+    for cl in clauses(text, quantities) {
+        if cl.sentence != sentence {
+            sentence = cl.sentence;
+            open.clear();
+        }
+        let in_clause = |a: usize, b: usize| cl.start <= a && b <= cl.end;
+        let qs: Vec<&Quantity> = quantities
+            .iter()
+            .filter(|q| in_clause(q.start, q.end) && q.kind != Kind::Ordinal)
+            .collect();
+        let clause_text = &text[cl.start..cl.end];
+        let respectively = clause_text.find("分别").map(|i| cl.start + i);
+
+        // the subject and period in force at the start of this clause
+        let sentence_start = first_clause_start(text, quantities, cl);
+        let mut new_claims: Vec<usize> = Vec::new();
+        let mut changes_here: Vec<(usize, Change)> = Vec::new();
+        let mut prev_end = cl.start;
+        let mut prev_change: Option<Direction> = None;
+        for q in &qs {
+            let between = &text[prev_end..q.start];
+            let is_multiple_word = q.kind == Kind::Multiple && q.text.starts_with('翻');
+            // `分别增长 3.2% 和 1.1%`: a list item keeps the role of the item before
+            let list_item = prev_end > cl.start && is_list_separator(between);
+            let verb = if is_multiple_word {
+                Some((Direction::Up, q.start))
+            } else if list_item {
+                prev_change.map(|d| (d, q.start))
+            } else {
+                change_verb(between)
+            };
+            prev_end = q.end;
+            prev_change = verb.map(|v| v.0);
+            match verb {
+                Some((direction, _)) => {
+                    let before = &text[cl.start..q.start];
+                    // `今年以来，股价累计上涨 170%`: year to date from the
+                    // start of the sentence
+                    let mut basis = basis_in(before).or_else(|| {
+                        let sentence = &text[sentence_start..q.start];
+                        (sentence.contains("今年以来") || sentence.contains("年初至今"))
+                            .then_some(Basis::Ytd)
+                    });
+                    changes_here.push((
+                        q.start,
+                        Change {
+                            basis: basis.take(),
+                            direction,
+                            value: Some((*q).clone()),
+                        },
+                    ));
+                }
+                None => {
+                    if !matches!(
+                        q.kind,
+                        Kind::Money
+                            | Kind::Percent
+                            | Kind::Count
+                            | Kind::Number
+                            | Kind::Multiple
+                            | Kind::PercentagePoint
+                    ) {
+                        continue;
+                    }
+                    // `完成 3 亿美元的新一轮融资`: a metric after the value
+                    let metric = nearest_metric(&metrics, cl.start, q.start).or_else(|| {
+                        metrics
+                            .iter()
+                            .find(|m| q.end <= m.start && m.end <= cl.end)
+                            .copied()
+                    });
+                    // `上涨 7.4%，收报 58.85 港元`: a value with no metric
+                    // right after a change completes that change's claim
+                    if metric.is_none() {
+                        if let Some(&ci) = open.last() {
+                            if out[ci].value.is_none()
+                                && out[ci].change.is_some()
+                                && matches!(q.kind, Kind::Money)
+                            {
+                                out[ci].value = Some((*q).clone());
+                                out[ci].end = cl.end;
+                                continue;
+                            }
+                        }
+                    }
+                    out.push(Claim {
+                        subject: None,
+                        metric: metric.map(|m| text[m.start..m.end].to_string()),
+                        period: None,
+                        value: Some((*q).clone()),
+                        change: None,
+                        start: cl.start,
+                        end: cl.end,
+                    });
+                    let idx = out.len() - 1;
+                    new_claims.push(idx);
+                }
+            }
+        }
+
+        // `分别`: pair metrics (or subjects) with values in order
+        if let Some(r) = respectively {
+            let values: Vec<usize> = new_claims.clone();
+            if values.len() >= 2 {
+                let ms: Vec<Metric> = metrics
+                    .iter()
+                    .filter(|m| sentence_start <= m.start && m.end <= r)
+                    .copied()
+                    .collect();
+                if ms.len() == values.len() {
+                    for (k, &ci) in values.iter().enumerate() {
+                        out[ci].metric = Some(text[ms[k].start..ms[k].end].to_string());
+                    }
+                }
+                let ss: Vec<&&Entity> = subjects
+                    .iter()
+                    .filter(|e| sentence_start <= e.start && e.end <= r)
+                    .collect();
+                if ss.len() == values.len() {
+                    for (k, &ci) in values.iter().enumerate() {
+                        out[ci].subject = Some(ss[k].text.clone());
+                    }
+                }
+                // `2024 年至 2026 年的归母净利润分别为 A、B 和 C`
+                let span = periods
+                    .iter()
+                    .rev()
+                    .find(|t| sentence_start <= t.start && t.end <= r)
+                    .and_then(|t| t.value.as_deref())
+                    .and_then(|v| v.split_once('/'))
+                    .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
+                if let Some((a, b)) = span {
+                    if (b - a + 1) as usize == values.len() {
+                        for (k, &ci) in values.iter().enumerate() {
+                            out[ci].period = Some(format!("{:04}", a + k as i32));
+                        }
+                    }
+                }
+            }
+        }
+
+        // subjects and periods of the new value claims
+        for &ci in &new_claims {
+            let at = out[ci].value.as_ref().map_or(cl.start, |q| q.start);
+            fill_context(
+                &mut out[ci],
+                text,
+                &heads,
+                &periods,
+                cl,
+                sentence_start,
+                at,
+                &running_subject,
+                &running_period,
+            );
+        }
+        open.extend(new_claims.iter().copied());
+
+        // changes: `分别同比增长 A 和 B` completes the last claims in order;
+        // a change without a metric of its own completes the claim before it
+        let n = changes_here.len();
+        if respectively.is_some() && n >= 2 && open.len() >= n {
+            let targets: Vec<usize> = open[open.len() - n..].to_vec();
+            if targets.iter().all(|&ci| out[ci].change.is_none()) {
+                for ((_, ch), ci) in changes_here.drain(..).zip(targets) {
+                    let ch = with_basis_kind(ch, &out[ci]);
+                    out[ci].change = Some(ch);
+                    out[ci].end = cl.end;
+                }
+            }
+        }
+        for (at, ch) in changes_here {
+            let own_metric = nearest_metric(&metrics, cl.start, at);
+            let target = open.iter().rev().copied().find(|&ci| {
+                out[ci].change.is_none()
+                    && out[ci].value.as_ref().is_some_and(|v| v.end <= at)
+                    && (own_metric.is_none()
+                        || out[ci].value.as_ref().is_some_and(|v| v.start >= cl.start))
+            });
+            match target {
+                Some(ci) => {
+                    let ch = with_basis_kind(ch, &out[ci]);
+                    out[ci].change = Some(ch);
+                    out[ci].end = out[ci].end.max(cl.end);
+                }
+                None => {
+                    let mut claim = Claim {
+                        subject: None,
+                        metric: own_metric.map(|m| text[m.start..m.end].to_string()),
+                        period: None,
+                        value: None,
+                        change: None,
+                        start: cl.start,
+                        end: cl.end,
+                    };
+                    fill_context(
+                        &mut claim,
+                        text,
+                        &heads,
+                        &periods,
+                        cl,
+                        sentence_start,
+                        at,
+                        &running_subject,
+                        &running_period,
+                    );
+                    let ch = with_basis_kind(ch, &claim);
+                    claim.change = Some(ch);
+                    out.push(claim);
+                    open.push(out.len() - 1);
+                }
+            }
+        }
+
+        // what this clause names carries over to the next ones
+        if let Some(e) = heads.iter().rev().find(|e| in_clause(e.start, e.end)) {
+            running_subject = Some(e.text.clone());
+        }
+        if let Some(t) = periods.iter().rev().find(|t| in_clause(t.start, t.end)) {
+            running_period = t.value.clone();
+        }
+    }
+    out
+}
+
+/// The start of the first clause of the sentence `cl` belongs to.
+fn first_clause_start(text: &str, quantities: &[Quantity], cl: Clause) -> usize {
+    let before = &text[..cl.start];
+    let mut i = before.len();
+    for (j, c) in before.char_indices().rev() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
+            && !quantities.iter().any(|q| q.start < j && j < q.end)
+        {
+            return j + c.len_utf8();
+        }
+        i = j;
+    }
+    i.min(cl.start)
+}
+
+/// The metric nearest before `at` inside `from..at`.
+fn nearest_metric(metrics: &[Metric], from: usize, at: usize) -> Option<Metric> {
+    metrics
+        .iter()
+        .filter(|m| from <= m.start && m.end <= at)
+        .max_by_key(|m| m.end)
+        .copied()
+}
+
+/// `环比` means quarter on quarter for a quarter, month on month for a month.
+fn with_basis_kind(mut ch: Change, claim: &Claim) -> Change {
+    if ch.basis == Some(Basis::Qoq) {
+        if let Some(p) = &claim.period {
+            let month = p.len() == 7
+                && p.as_bytes().get(4) == Some(&b'-')
+                && !p.contains('Q')
+                && !p.contains('H');
+            if month {
+                ch.basis = Some(Basis::Mom);
+            }
+        }
+    }
+    ch
+}
+
+/// Sets the subject and period of `claim` from what is named before `at`.
+#[allow(clippy::too_many_arguments)]
+fn fill_context(
+    claim: &mut Claim,
+    text: &str,
+    subjects: &[&Entity],
+    periods: &[&Time],
+    cl: Clause,
+    sentence_start: usize,
+    at: usize,
+    running_subject: &Option<String>,
+    running_period: &Option<String>,
+) {
+    let metric_at = claim
+        .metric
+        .as_ref()
+        .and_then(|m| text[cl.start..at].rfind(m.as_str()).map(|i| cl.start + i))
+        .unwrap_or(at);
+    if claim.subject.is_none() {
+        let in_clause = subjects
+            .iter()
+            .rev()
+            .find(|e| cl.start <= e.start && e.end <= metric_at);
+        let in_sentence = || {
+            subjects.iter().rev().find(|e| {
+                sentence_start <= e.start && e.end <= cl.start && e.kind == EntityKind::Org
+            })
+        };
+        claim.subject = in_clause
+            .or_else(in_sentence)
+            .map(|e| e.text.clone())
+            .or_else(|| running_subject.clone());
+    }
+    if claim.period.is_none() {
+        let in_clause = periods
+            .iter()
+            .rev()
+            .find(|t| cl.start <= t.start && t.end <= at)
+            .or_else(|| periods.iter().find(|t| at <= t.start && t.end <= cl.end));
+        let in_sentence = || {
+            periods
+                .iter()
+                .rev()
+                .find(|t| sentence_start <= t.start && t.end <= cl.start)
+        };
+        claim.period = in_clause
+            .or_else(in_sentence)
+            .and_then(|t| t.value.clone())
+            .or_else(|| running_period.clone());
+    }
 }

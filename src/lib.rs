@@ -11,6 +11,7 @@ pub mod number;
 pub mod quantity;
 pub mod record;
 mod scan;
+pub mod segment;
 pub mod text;
 pub mod time;
 
@@ -18,4 +19,5 @@ pub use analyzer::Analyzer;
 pub use document::Document;
 pub use error::{Error, Result};
 pub use quantity::{Quantity, normalize};
+pub use segment::{Segmenter, Token, TokenKind};
 pub use time::{RefDate, Time};

@@ -109,6 +109,20 @@ impl<'a> Folded<'a> {
         }
     }
 
+    /// Maps a byte offset in the original text (on a char boundary) to the
+    /// offset of the same position in the folded text. The inverse of
+    /// [`Folded::to_original`].
+    pub fn to_folded(&self, original_offset: usize) -> usize {
+        let idx = self
+            .corrections
+            .partition_point(|&(pos, shift)| pos + shift <= original_offset);
+        if idx == 0 {
+            original_offset
+        } else {
+            original_offset - self.corrections[idx - 1].1
+        }
+    }
+
     /// The original text of the folded byte range `start..end`.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.to_original(start)..self.to_original(end)]
@@ -175,5 +189,10 @@ mod tests {
         assert_eq!(f.to_original(start), 6);
         assert_eq!(f.to_original(start + 1), 9);
         assert_eq!(f.to_original(end), text.len());
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(f.to_original(f.to_folded(i)), i);
+        }
+        assert_eq!(f.to_folded(6), start);
+        assert_eq!(f.to_folded(9), start + 1);
     }
 }

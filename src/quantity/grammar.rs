@@ -614,11 +614,9 @@ fn range(
     let Some(q) = range_sep(s, after1) else {
         return Ok(None);
     };
-    // `提高4.23%至38.86%`: after a verb of change, 至/到 means "to"
+    // `提高4.23%至38.86%`: after a verb of change, 至/到 may mean "to"
     let sep = s[after1..q].trim();
-    if matches!(sep, "至" | "到") && after_change_verb(&s[..p]) {
-        return Ok(None);
-    }
+    let to_after_verb = matches!(sep, "至" | "到") && after_change_verb(&s[..p]);
     // a currency symbol may repeat: `$2-$5`
     let q = match TABLES.currency_prefix.longest_at(s, q) {
         Some((_, len)) if !s[q..].starts_with("人民币") => skip_ws(s, q + len),
@@ -657,6 +655,12 @@ fn range(
         return Ok(None);
     };
     if low >= high {
+        return Ok(None);
+    }
+    // after a verb of change, `A 至 B` is a range of the change only when
+    // the ends are close (`增长 20% 至 30%`); else B is the new level
+    // (`提高4.23%至38.86%`)
+    if to_after_verb && high > low * Decimal::from(3) {
         return Ok(None);
     }
     Ok(Some(Found {

@@ -154,9 +154,11 @@ fn ranges() {
 
 #[test]
 fn to_after_a_change_verb_is_not_a_range() {
-    let doc = crate::Analyzer::new().analyze("毛利率提高4.23%至38.86%，营收增长2至5亿元");
+    let doc = crate::Analyzer::new()
+        .analyze("毛利率提高4.23%至38.86%，营收增长2至5亿元，销量将增长 20% 至 30%");
     let texts: Vec<&str> = doc.quantities.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(texts, ["4.23%", "38.86%", "5亿元"]);
+    // `2至5亿元` and `20% 至 30%` are ranges of the change: the ends are close
+    assert_eq!(texts, ["4.23%", "38.86%", "2至5亿元", "20% 至 30%"]);
 }
 
 #[test]
