@@ -44,6 +44,16 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Segment text into words: one output line per input line, tokens
+    /// separated by single spaces, whitespace dropped (the SIGHAN bakeoff
+    /// format).
+    Segment {
+        /// Input files; stdin when none.
+        files: Vec<PathBuf>,
+        /// Extra dictionary (`word [freq] [pos]` per line).
+        #[arg(long)]
+        dict: Option<PathBuf>,
+    },
     /// Normalize quantity or time expressions to exact JSON values.
     ///
     /// With EXPR arguments, prints one JSON line per argument; without, reads
@@ -184,10 +194,46 @@ fn run_extract(
     out.flush()
 }
 
+fn run_segment(files: &[PathBuf], dict: Option<&PathBuf>) -> io::Result<()> {
+    let mut segmenter = zhnews::Segmenter::new();
+    if let Some(d) = dict {
+        segmenter
+            .load_user_dict_file(d)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut inputs: Vec<Box<dyn BufRead>> = Vec::new();
+    if files.is_empty() {
+        inputs.push(Box::new(BufReader::new(io::stdin())));
+    }
+    for path in files {
+        inputs.push(Box::new(BufReader::new(File::open(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+        })?)));
+    }
+    let mut buf = Vec::new();
+    for mut input in inputs {
+        loop {
+            buf.clear();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                buf.pop();
+            }
+            let line = String::from_utf8_lossy(&buf);
+            writeln!(out, "{}", segmenter.segment_line(&line))?;
+        }
+    }
+    out.flush()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize { exprs, ref_date } => run_normalize(&exprs, ref_date),
+        Command::Segment { files, dict } => run_segment(&files, dict.as_ref()),
         Command::Extract {
             files,
             text,
