@@ -1,10 +1,21 @@
 //! Throughput benches on real articles (`../shared/corpus/news-zh`, falling
-//! back to `corpus/`).
+//! back to `corpus/`), with plain jieba-rs `cut` in the same run as the
+//! reference. All groups use `Throughput::Bytes`.
+//!
+//! - `normalize`: one expression at a time through [`zhnews::normalize`];
+//! - `text`: on the same articles, `jieba_cut` (plain `jieba_rs::Jieba::cut`,
+//!   HMM on: the reference), `scan` (quantities and times only,
+//!   [`zhnews::scan::find`]) and `analyze` (everything,
+//!   [`zhnews::Analyzer::analyze`]);
+//! - `startup`: `Analyzer::new()`.
+//!
+//! `cargo bench --bench throughput`
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use zhnews::Analyzer;
 
 /// Expressions of the kinds news text is full of, for the normalizer.
 const EXPRESSIONS: &[&str] = &[
@@ -27,9 +38,42 @@ fn shared_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// About 1 MB of real articles: sample-100 (number-rich) plus the first
+/// articles of three part files (finance, flashes, tech), or `corpus/`.
+fn articles() -> Vec<String> {
+    let mut texts = Vec::new();
+    if let Some(news) = shared_dir().map(|d| d.join("corpus/news-zh")) {
+        for (file, take) in [
+            ("sample-100.jsonl", 100),
+            ("part-000.jsonl", 100),
+            ("part-005.jsonl", 300),
+            ("part-007.jsonl", 50),
+        ] {
+            let Ok(data) = std::fs::read_to_string(news.join(file)) else {
+                continue;
+            };
+            texts.extend(
+                data.lines()
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| v.get("text")?.as_str().map(String::from))
+                    .take(take),
+            );
+        }
+    }
+    if texts.is_empty() {
+        let data = include_str!("../corpus/sample.jsonl");
+        texts.extend(
+            data.lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v.get("text")?.as_str().map(String::from)),
+        );
+        eprintln!("throughput bench: ../shared not found, using corpus/sample.jsonl");
+    }
+    texts
+}
+
 fn bench_normalize(c: &mut Criterion) {
-    let _ = shared_dir();
-    let bytes: usize = EXPRESSIONS.iter().map(|e| e.len()).sum::<usize>();
+    let bytes: usize = EXPRESSIONS.iter().map(|e| e.len()).sum();
     let mut g = c.benchmark_group("normalize");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("expressions", |b| {
@@ -42,5 +86,49 @@ fn bench_normalize(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_normalize);
+fn bench_text(c: &mut Criterion) {
+    let texts = articles();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    eprintln!("throughput bench: {} articles, {bytes} bytes", texts.len());
+    let jieba = jieba_rs::Jieba::new();
+    let analyzer = Analyzer::new();
+    // warm the lazily built tables
+    let _ = zhnews::scan::find("营收 1 亿元", None);
+    let _ = analyzer.analyze("小米集团营收 1 亿元");
+
+    let mut g = c.benchmark_group("text");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("jieba_cut", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(jieba.cut(black_box(t), true));
+            }
+        })
+    });
+    g.bench_function("scan", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(zhnews::scan::find(black_box(t), None));
+            }
+        })
+    });
+    g.bench_function("analyze", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(analyzer.analyze(black_box(t)));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn bench_startup(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(10);
+    g.bench_function("analyzer_new", |b| b.iter(|| black_box(Analyzer::new())));
+    g.finish();
+}
+
+criterion_group!(benches, bench_normalize, bench_text, bench_startup);
 criterion_main!(benches);

@@ -10,7 +10,7 @@ pub mod lexicon;
 pub mod number;
 pub mod quantity;
 pub mod record;
-mod scan;
+pub mod scan;
 pub mod segment;
 pub mod text;
 pub mod time;

@@ -2,13 +2,15 @@
 //! logic is in the library.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use zhnews::record::{document_line, error_line, is_blank, process_line};
+use zhnews::record::{document_line, error_line, is_blank, process_line_status};
 use zhnews::{Analyzer, RefDate};
 
 #[derive(Parser)]
@@ -43,6 +45,12 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Show a progress bar on stderr (default: when stderr is a terminal).
+        #[arg(long)]
+        progress: bool,
+        /// Do not print the summary line on stderr at the end.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Segment text into words: one output line per input line, tokens
     /// separated by single spaces, whitespace dropped (the SIGHAN bakeoff
@@ -112,11 +120,54 @@ fn run_normalize(exprs: &[String], ref_date: Option<RefDate>) -> io::Result<()> 
 const BATCH_RECORDS: usize = 2048;
 const BATCH_BYTES: usize = 16 << 20;
 
+/// Counts for the progress bar and the summary line.
+struct Tally {
+    records: u64,
+    errors: u64,
+    bytes: u64,
+    start: Instant,
+}
+
+impl Tally {
+    fn summary(&self) -> String {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        format!(
+            "zhnews extract: {} records, {} errors, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} records/s)",
+            self.records,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            secs,
+            self.bytes as f64 / 1e6 / secs,
+            self.records as f64 / secs
+        )
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    let bar = match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{elapsed_precise} {bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
 fn run_extract(
     files: &[PathBuf],
     text_mode: bool,
     ref_date: Option<RefDate>,
     threads: Option<usize>,
+    progress: bool,
+    quiet: bool,
 ) -> io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
@@ -125,25 +176,89 @@ fn run_extract(
     let analyzer = Analyzer::new();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut tally = Tally {
+        records: 0,
+        errors: 0,
+        bytes: 0,
+        start: Instant::now(),
+    };
+    let total: Option<u64> = if files.is_empty() {
+        None
+    } else {
+        files
+            .iter()
+            .map(|p| std::fs::metadata(p).map(|m| m.len()).ok())
+            .sum()
+    };
+    let bar = (progress || io::stderr().is_terminal()).then(|| progress_bar(total));
 
-    if text_mode {
-        for path in files {
-            let mut bytes = Vec::new();
-            File::open(path)?.read_to_end(&mut bytes)?;
-            let id = serde_json::Value::String(path.display().to_string());
-            let line = match std::str::from_utf8(&bytes) {
-                Ok(text) => document_line(&id, &analyzer.analyze_at(text, ref_date)),
-                Err(e) => error_line(
+    let result = if text_mode {
+        extract_text_files(files, ref_date, &analyzer, &mut out, &mut tally)
+    } else {
+        extract_jsonl(
+            files,
+            ref_date,
+            &analyzer,
+            &pool,
+            &mut out,
+            &mut tally,
+            bar.as_ref(),
+        )
+    };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(()) => {}
+    }
+    if !quiet {
+        eprintln!("{}", tally.summary());
+    }
+    Ok(())
+}
+
+fn extract_text_files(
+    files: &[PathBuf],
+    ref_date: Option<RefDate>,
+    analyzer: &Analyzer,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    for path in files {
+        let mut bytes = Vec::new();
+        File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
+            .read_to_end(&mut bytes)?;
+        let id = serde_json::Value::String(path.display().to_string());
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(text) => document_line(&id, &analyzer.analyze_at(text, ref_date)),
+            Err(e) => {
+                tally.errors += 1;
+                error_line(
                     Some(&id),
                     1,
                     &format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-                ),
-            };
-            writeln!(out, "{line}")?;
-        }
-        return out.flush();
+                )
+            }
+        };
+        tally.records += 1;
+        tally.bytes += bytes.len() as u64;
+        writeln!(out, "{line}")?;
     }
+    Ok(())
+}
 
+fn extract_jsonl(
+    files: &[PathBuf],
+    ref_date: Option<RefDate>,
+    analyzer: &Analyzer,
+    pool: &rayon::ThreadPool,
+    out: &mut impl Write,
+    tally: &mut Tally,
+    bar: Option<&ProgressBar>,
+) -> io::Result<()> {
     let mut inputs: Vec<Box<dyn BufRead>> = Vec::new();
     if files.is_empty() {
         inputs.push(Box::new(BufReader::new(io::stdin())));
@@ -160,16 +275,19 @@ fn run_extract(
         let mut line_no = 0usize;
         let mut done = false;
         while !done {
-            // read a batch of records
+            // read a batch of records: memory stays bounded whatever the
+            // input size
             let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
             let mut bytes = 0;
             while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
                 let mut buf = Vec::new();
-                if input.read_until(b'\n', &mut buf)? == 0 {
+                let n = input.read_until(b'\n', &mut buf)?;
+                if n == 0 {
                     done = true;
                     break;
                 }
                 line_no += 1;
+                tally.bytes += n as u64;
                 while matches!(buf.last(), Some(b'\n' | b'\r')) {
                     buf.pop();
                 }
@@ -179,19 +297,29 @@ fn run_extract(
                 bytes += buf.len();
                 batch.push((line_no, buf));
             }
-            let lines: Vec<String> = pool.install(|| {
+            // analyze in parallel, write in input order
+            let lines: Vec<(String, bool)> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|(n, buf)| process_line(&analyzer, buf, *n, ref_date))
+                    .map(|(n, buf)| process_line_status(analyzer, buf, *n, ref_date))
                     .collect()
             });
-            for l in &lines {
+            for (l, failed) in &lines {
                 out.write_all(l.as_bytes())?;
                 out.write_all(b"\n")?;
+                tally.records += 1;
+                tally.errors += u64::from(*failed);
+            }
+            if let Some(bar) = bar {
+                bar.set_position(tally.bytes);
+                bar.set_message(format!(
+                    "{} records, {} errors",
+                    tally.records, tally.errors
+                ));
             }
         }
     }
-    out.flush()
+    Ok(())
 }
 
 fn run_segment(files: &[PathBuf], dict: Option<&PathBuf>) -> io::Result<()> {
@@ -239,7 +367,9 @@ fn main() -> ExitCode {
             text,
             ref_date,
             threads,
-        } => run_extract(&files, text, ref_date, threads),
+            progress,
+            quiet,
+        } => run_extract(&files, text, ref_date, threads, progress, quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

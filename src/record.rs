@@ -155,12 +155,25 @@ pub fn process_line(
     line_no: usize,
     default_date: Option<RefDate>,
 ) -> String {
+    process_line_status(analyzer, line, line_no, default_date).0
+}
+
+/// [`process_line`], and whether the output line is an error line.
+pub fn process_line_status(
+    analyzer: &Analyzer,
+    line: &[u8],
+    line_no: usize,
+    default_date: Option<RefDate>,
+) -> (String, bool) {
     match parse_record(line) {
         Ok(r) => {
             let doc = analyzer.analyze_at(&r.text, r.date.or(default_date));
-            document_line(&r.id, &doc)
+            (document_line(&r.id, &doc), false)
         }
-        Err(e) => error_line(e.id.as_ref(), line_no, &e.error.to_string()),
+        Err(e) => (
+            error_line(e.id.as_ref(), line_no, &e.error.to_string()),
+            true,
+        ),
     }
 }
 

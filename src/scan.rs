@@ -161,6 +161,20 @@ fn accept(f: &Found, s: &str) -> bool {
     }
 }
 
+/// Every quantity and time in `text`, offsets into `text`, relative times
+/// resolved against `ref_date`. No segmenter is loaded: this is the fast
+/// path when only numbers and dates are wanted.
+///
+/// ```
+/// let (quantities, times) = zhnews::scan::find("去年营收 889 亿元，增长超过 5%", zhnews::RefDate::parse("2024-08-21").ok());
+/// assert_eq!(quantities[0].value.unwrap().to_string(), "88900000000");
+/// assert_eq!(quantities[1].text, "超过 5%");
+/// assert_eq!(times[0].value.as_deref(), Some("2023"));
+/// ```
+pub fn find(text: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
+    scan(&Folded::new(text), ref_date)
+}
+
 /// All quantities and times of `folded`, offsets into the original text.
 pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
     let s = folded.as_str();
