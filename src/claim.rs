@@ -25,7 +25,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, EntityKind};
-use crate::lexicon::data_lines;
+use crate::lexicon::{WordTable, data_lines};
 use crate::quantity::{Kind, Quantity};
 use crate::time::Time;
 
@@ -90,6 +90,7 @@ static METRICS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = data_lines(METRIC_DATA).map(|(_, w)| w).collect();
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!()))
 });
@@ -128,39 +129,98 @@ struct Metric {
     end: usize,
 }
 
-/// A clause: byte range and the sentence it belongs to.
+/// A clause: byte range, the sentence it belongs to and where that
+/// sentence starts.
 #[derive(Debug, Clone, Copy)]
 struct Clause {
     start: usize,
     end: usize,
     sentence: usize,
+    sentence_start: usize,
 }
 
-/// Clauses of `text`, never cut inside a quantity.
+/// Things with a byte span, sorted by start.
+trait Spanned {
+    fn span(&self) -> (usize, usize);
+}
+
+impl Spanned for Quantity {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+impl Spanned for &Entity {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+impl Spanned for &Time {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+impl Spanned for Metric {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+/// The items (sorted by start) lying inside `a..b`, by binary search.
+fn within<T: Spanned>(items: &[T], a: usize, b: usize) -> impl DoubleEndedIterator<Item = &T> {
+    let from = items.partition_point(|x| x.span().0 < a);
+    let to = items.partition_point(|x| x.span().0 < b);
+    items[from..to.max(from)]
+        .iter()
+        .filter(move |x| x.span().1 <= b)
+}
+
+/// The last `n` characters of `s` (a window for looking back).
+fn tail(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Clauses of `text`, never cut inside a quantity (quantities sorted by
+/// start).
 fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut sentence = 0;
-    let inside = |i: usize| quantities.iter().any(|q| q.start < i && i < q.end);
+    let mut sentence_start = 0;
+    let mut next_q = 0;
     for (i, c) in text.char_indices() {
         let (clause_end, sentence_end) = match c {
             '。' | '！' | '？' | '!' | '?' | '\n' => (true, true),
             '，' | ',' | '；' | ';' => (true, false),
             _ => (false, false),
         };
-        if clause_end && !inside(i) {
-            let end = i + c.len_utf8();
-            if end > start {
-                out.push(Clause {
-                    start,
-                    end,
-                    sentence,
-                });
-            }
-            start = end;
-            if sentence_end {
-                sentence += 1;
-            }
+        if !clause_end {
+            continue;
+        }
+        while next_q < quantities.len() && quantities[next_q].end <= i {
+            next_q += 1;
+        }
+        let inside = quantities
+            .get(next_q)
+            .is_some_and(|q| q.start < i && i < q.end);
+        if inside {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        if end > start {
+            out.push(Clause {
+                start,
+                end,
+                sentence,
+                sentence_start,
+            });
+        }
+        start = end;
+        if sentence_end {
+            sentence += 1;
+            sentence_start = end;
         }
     }
     if start < text.len() {
@@ -168,6 +228,7 @@ fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
             start,
             end: text.len(),
             sentence,
+            sentence_start,
         });
     }
     out
@@ -176,27 +237,39 @@ fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
 /// The direction of the last verb of change in `between`, with the byte
 /// offset just after that verb, unless `至`/`到`/`为` follow it (`增长至`).
 fn change_verb(between: &str) -> Option<(Direction, usize)> {
-    let mut best: Option<(usize, usize, Direction)> = None;
-    for (words, dir) in [(UP, Direction::Up), (DOWN, Direction::Down)] {
-        for w in words {
-            if let Some(i) = between.rfind(w) {
-                let end = i + w.len();
-                if best.is_none_or(|b| end > b.1 || (end == b.1 && i < b.0)) {
-                    best = Some((i, end, dir));
-                }
-            }
+    // the verb sits right before the figure, at most a few characters
+    // (`了`, `约`, spaces) away: try the ends of the last few characters
+    let mut ends: Vec<usize> = between
+        .char_indices()
+        .rev()
+        .take(6)
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    ends.push(between.len());
+    ends.sort_unstable();
+    ends.dedup();
+    for &end in ends.iter().rev() {
+        let head = &between[..end];
+        let found = UP
+            .iter()
+            .map(|w| (w, Direction::Up))
+            .chain(DOWN.iter().map(|w| (w, Direction::Down)))
+            .filter(|(w, _)| head.ends_with(**w))
+            .max_by_key(|(w, _)| w.len());
+        let Some((_, dir)) = found else {
+            continue;
+        };
+        let rest = between[end..].trim_start_matches([' ', '了']);
+        if rest.starts_with(['至', '到', '为']) {
+            return None;
         }
+        // `增长 32%`, `同比下降了 12%`, `提升约 3 个百分点`
+        if rest.chars().count() > 4 {
+            return None;
+        }
+        return Some((dir, end));
     }
-    let (_, end, dir) = best?;
-    let rest = between[end..].trim_start_matches([' ', '了']);
-    if rest.starts_with(['至', '到', '为']) {
-        return None;
-    }
-    // the verb must be close: `增长 32%`, `同比下降了 12%`, `提升约 3 个百分点`
-    if rest.chars().count() > 4 {
-        return None;
-    }
-    Some((dir, end))
+    None
 }
 
 /// Whether `between` only separates items of a list (`和`, `、`, `及`).
@@ -210,7 +283,20 @@ fn is_list_separator(between: &str) -> bool {
 
 /// The basis named in `before` (the clause text before a change).
 fn basis_in(before: &str) -> Option<Basis> {
-    const YOY: &[&str] = &[
+    let before = tail(before, 40);
+    let mut last = None;
+    for (i, _) in before.char_indices() {
+        if let Some((b, _)) = BASIS_WORDS.longest_at(before, i) {
+            last = Some(*b);
+        }
+    }
+    last
+}
+
+/// Words naming a comparison basis.
+static BASIS_WORDS: LazyLock<WordTable<Basis>> = LazyLock::new(|| {
+    let mut t = WordTable::new();
+    for w in [
         "同比",
         "较去年同期",
         "比去年同期",
@@ -218,25 +304,20 @@ fn basis_in(before: &str) -> Option<Basis> {
         "比上年同期",
         "较去年",
         "比去年",
-    ];
-    const QOQ: &[&str] = &["较上季度", "比上季度", "较上一季度", "较前一季度"];
-    const MOM: &[&str] = &["较上月", "比上月", "较上个月"];
-    const YTD: &[&str] = &["年初至今", "今年以来", "年内", "较年初", "比年初"];
-    let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
-    let mut found: Vec<(usize, Option<Basis>)> = vec![
-        (last(YOY).unwrap_or(0), last(YOY).map(|_| Basis::Yoy)),
-        (last(QOQ).unwrap_or(0), last(QOQ).map(|_| Basis::Qoq)),
-        (last(MOM).unwrap_or(0), last(MOM).map(|_| Basis::Mom)),
-        (last(YTD).unwrap_or(0), last(YTD).map(|_| Basis::Ytd)),
-        (
-            before.rfind("环比").unwrap_or(0),
-            before.rfind("环比").map(|_| Basis::Qoq),
-        ),
-    ];
-    found.retain(|f| f.1.is_some());
-    found.sort_by_key(|f| f.0);
-    found.last().and_then(|f| f.1)
-}
+    ] {
+        t.insert(w, Basis::Yoy);
+    }
+    for w in ["较上季度", "比上季度", "较上一季度", "较前一季度", "环比"] {
+        t.insert(w, Basis::Qoq);
+    }
+    for w in ["较上月", "比上月", "较上个月"] {
+        t.insert(w, Basis::Mom);
+    }
+    for w in ["年初至今", "今年以来", "年内", "较年初", "比年初"] {
+        t.insert(w, Basis::Ytd);
+    }
+    t
+});
 
 /// Whether an entity is a source of the figures rather than their subject
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`).
@@ -324,16 +405,14 @@ pub(crate) fn claims(
             sentence = cl.sentence;
             open.clear();
         }
-        let in_clause = |a: usize, b: usize| cl.start <= a && b <= cl.end;
-        let qs: Vec<&Quantity> = quantities
-            .iter()
-            .filter(|q| in_clause(q.start, q.end) && q.kind != Kind::Ordinal)
+        let qs: Vec<&Quantity> = within(quantities, cl.start, cl.end)
+            .filter(|q| q.kind != Kind::Ordinal)
             .collect();
         let clause_text = &text[cl.start..cl.end];
         let respectively = clause_text.find("分别").map(|i| cl.start + i);
 
         // the subject and period in force at the start of this clause
-        let sentence_start = first_clause_start(text, quantities, cl);
+        let sentence_start = cl.sentence_start;
         let mut new_claims: Vec<usize> = Vec::new();
         let mut changes_here: Vec<(usize, Change)> = Vec::new();
         let mut prev_end = cl.start;
@@ -358,7 +437,7 @@ pub(crate) fn claims(
                     // `今年以来，股价累计上涨 170%`: year to date from the
                     // start of the sentence
                     let mut basis = basis_in(before).or_else(|| {
-                        let sentence = &text[sentence_start..q.start];
+                        let sentence = tail(&text[sentence_start..q.start], 80);
                         (sentence.contains("今年以来") || sentence.contains("年初至今"))
                             .then_some(Basis::Ytd)
                     });
@@ -384,12 +463,8 @@ pub(crate) fn claims(
                         continue;
                     }
                     // `完成 3 亿美元的新一轮融资`: a metric after the value
-                    let metric = nearest_metric(&metrics, cl.start, q.start).or_else(|| {
-                        metrics
-                            .iter()
-                            .find(|m| q.end <= m.start && m.end <= cl.end)
-                            .copied()
-                    });
+                    let metric = nearest_metric(&metrics, cl.start, q.start)
+                        .or_else(|| within(&metrics, q.end, cl.end).next().copied());
                     // `上涨 7.4%，收报 58.85 港元`: a value with no metric
                     // right after a change completes that change's claim
                     if metric.is_none() {
@@ -423,30 +498,21 @@ pub(crate) fn claims(
         if let Some(r) = respectively {
             let values: Vec<usize> = new_claims.clone();
             if values.len() >= 2 {
-                let ms: Vec<Metric> = metrics
-                    .iter()
-                    .filter(|m| sentence_start <= m.start && m.end <= r)
-                    .copied()
-                    .collect();
+                let ms: Vec<Metric> = within(&metrics, sentence_start, r).copied().collect();
                 if ms.len() == values.len() {
                     for (k, &ci) in values.iter().enumerate() {
                         out[ci].metric = Some(text[ms[k].start..ms[k].end].to_string());
                     }
                 }
-                let ss: Vec<&&Entity> = subjects
-                    .iter()
-                    .filter(|e| sentence_start <= e.start && e.end <= r)
-                    .collect();
+                let ss: Vec<&&Entity> = within(&subjects, sentence_start, r).collect();
                 if ss.len() == values.len() {
                     for (k, &ci) in values.iter().enumerate() {
                         out[ci].subject = Some(ss[k].text.clone());
                     }
                 }
                 // `2024 年至 2026 年的归母净利润分别为 A、B 和 C`
-                let span = periods
-                    .iter()
-                    .rev()
-                    .find(|t| sentence_start <= t.start && t.end <= r)
+                let span = within(&periods, sentence_start, r)
+                    .next_back()
                     .and_then(|t| t.value.as_deref())
                     .and_then(|v| v.split_once('/'))
                     .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
@@ -534,38 +600,19 @@ pub(crate) fn claims(
         }
 
         // what this clause names carries over to the next ones
-        if let Some(e) = heads.iter().rev().find(|e| in_clause(e.start, e.end)) {
+        if let Some(e) = within(&heads, cl.start, cl.end).next_back() {
             running_subject = Some(e.text.clone());
         }
-        if let Some(t) = periods.iter().rev().find(|t| in_clause(t.start, t.end)) {
+        if let Some(t) = within(&periods, cl.start, cl.end).next_back() {
             running_period = t.value.clone();
         }
     }
     out
 }
 
-/// The start of the first clause of the sentence `cl` belongs to.
-fn first_clause_start(text: &str, quantities: &[Quantity], cl: Clause) -> usize {
-    let before = &text[..cl.start];
-    let mut i = before.len();
-    for (j, c) in before.char_indices().rev() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')
-            && !quantities.iter().any(|q| q.start < j && j < q.end)
-        {
-            return j + c.len_utf8();
-        }
-        i = j;
-    }
-    i.min(cl.start)
-}
-
 /// The metric nearest before `at` inside `from..at`.
 fn nearest_metric(metrics: &[Metric], from: usize, at: usize) -> Option<Metric> {
-    metrics
-        .iter()
-        .filter(|m| from <= m.start && m.end <= at)
-        .max_by_key(|m| m.end)
-        .copied()
+    within(metrics, from, at).max_by_key(|m| m.end).copied()
 }
 
 /// `环比` means quarter on quarter for a quarter, month on month for a month.
@@ -618,17 +665,10 @@ fn fill_context(
             .or_else(|| running_subject.clone());
     }
     if claim.period.is_none() {
-        let in_clause = periods
-            .iter()
-            .rev()
-            .find(|t| cl.start <= t.start && t.end <= at)
-            .or_else(|| periods.iter().find(|t| at <= t.start && t.end <= cl.end));
-        let in_sentence = || {
-            periods
-                .iter()
-                .rev()
-                .find(|t| sentence_start <= t.start && t.end <= cl.start)
-        };
+        let in_clause = within(periods, cl.start, at)
+            .next_back()
+            .or_else(|| within(periods, at, cl.end).next());
+        let in_sentence = || within(periods, sentence_start, cl.start).next_back();
         claim.period = in_clause
             .or_else(in_sentence)
             .and_then(|t| t.value.clone())

@@ -171,6 +171,36 @@ const PERSON_AFTER: &[&str] = &[
     "则",
 ];
 
+/// A static word list as a set, looked up by first character first (most
+/// tokens start with a character no word does).
+struct WordSet(Vec<(char, Vec<&'static str>)>);
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for w in words {
+            let Some(c) = w.chars().next() else { continue };
+            match by_first.binary_search_by_key(&c, |e| e.0) {
+                Ok(i) => by_first[i].1.push(w),
+                Err(i) => by_first.insert(i, (c, vec![*w])),
+            }
+        }
+        WordSet(by_first)
+    }
+    fn contains(&self, w: &str) -> bool {
+        let Some(c) = w.chars().next() else {
+            return false;
+        };
+        match self.0.binary_search_by_key(&c, |e| e.0) {
+            Ok(i) => self.0[i].1.contains(&w),
+            Err(_) => false,
+        }
+    }
+}
+
+static BEFORE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_BEFORE));
+static AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_AFTER));
+
 /// Latin words that end an organisation name (`Counterpoint Research`).
 const LATIN_ORG_END: &[&str] = &[
     "Research",
@@ -283,8 +313,10 @@ static SURNAMES: LazyLock<(HashSet<char>, Vec<&'static str>)> = LazyLock::new(||
     (single, compound)
 });
 
-static ORG_SUFFIXES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| data_lines(ORG_SUFFIX_DATA).map(|(_, s)| s).collect());
+static ORG_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| {
+    let words: Vec<&'static str> = data_lines(ORG_SUFFIX_DATA).map(|(_, s)| s).collect();
+    WordSet::new(&words)
+});
 
 /// Finds named entities. Built once (it holds the compiled lexicons);
 /// `Send + Sync`.
@@ -642,6 +674,28 @@ fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
+        let Some(first) = text.chars().next() else {
+            continue;
+        };
+        let travel = matches!(
+            first,
+            '访' | '来'
+                | '在'
+                | '对'
+                | '驻'
+                | '赴'
+                | '抵'
+                | '离'
+                | '旅'
+                | '侨'
+                | '援'
+                | '返'
+                | '使'
+                | '留'
+        );
+        if !(country_abbrev(first) || province_abbrev(first) || travel) || text.len() > 18 {
+            continue;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let one = |k: usize| {
             let (off, c) = chars[k];
@@ -806,7 +860,7 @@ fn split_names(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
                         n.pos,
                         "uj" | "ul" | "p" | "c" | "r" | "d" | "u" | "m" | "q" | "f" | "y" | "zg"
                     )
-                    && !PERSON_AFTER.contains(&given)
+                    && !AFTER_SET.contains(given)
                 {
                     out.push(Span {
                         kind: EntityKind::Person,
@@ -1052,9 +1106,14 @@ fn anchor(pos: &str) -> bool {
 /// (`江苏` `文化` `音像` `出版社`; not `新能源` `汽车`).
 fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
+    // lexicon spans are sorted and disjoint: the one that could hold
+    // `a..b` is the last starting at or before `a`
     let in_lex = |a: usize, b: usize| {
-        lex.iter()
-            .any(|sp| sp.start <= a && b <= sp.end && sp.kind != EntityKind::Person)
+        let i = lex.partition_point(|sp| sp.start <= a);
+        i > 0 && {
+            let sp = &lex[i - 1];
+            b <= sp.end && sp.kind != EntityKind::Person
+        }
     };
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
@@ -1303,7 +1362,7 @@ fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
-        let after_title = PERSON_BEFORE.contains(&text);
+        let after_title = BEFORE_SET.contains(text);
         if !after_title {
             continue;
         }
@@ -1338,7 +1397,7 @@ fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     // before a speech verb: `王兴表示`
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
-        if !PERSON_AFTER.contains(&text)
+        if !AFTER_SET.contains(text)
             || i == 0
             || matches!(text, "曾" | "则" | "说" | "分析" | "预计" | "预测")
         {
@@ -1401,16 +1460,20 @@ fn resolve(mut cands: Vec<(u8, Span)>) -> Vec<Span> {
             .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
             .then(a.1.start.cmp(&b.1.start))
     });
-    let mut chosen: Vec<Span> = Vec::new();
+    // chosen spans are disjoint: only the last one starting before a
+    // candidate's end can overlap it
+    let mut chosen: std::collections::BTreeMap<usize, Span> = std::collections::BTreeMap::new();
     for (_, sp) in cands {
         if sp.start >= sp.end {
             continue;
         }
-        if chosen.iter().any(|c| c.start < sp.end && sp.start < c.end) {
-            continue;
+        let clash = chosen
+            .range(..sp.end)
+            .next_back()
+            .is_some_and(|(_, c)| c.end > sp.start);
+        if !clash {
+            chosen.insert(sp.start, sp);
         }
-        chosen.push(sp);
     }
-    chosen.sort_by_key(|sp| sp.start);
-    chosen
+    chosen.into_values().collect()
 }

@@ -5,18 +5,21 @@
 //! hundreds of words), so a map from first character to the words that start
 //! with it, longest first, answers in a few comparisons without allocating.
 
-use std::collections::HashMap;
+/// The words of a table that start with one character, longest first.
+type Bucket<T> = Vec<(Box<str>, T)>;
 
 /// Words with a value each, looked up by longest match at a byte position.
 #[derive(Debug, Clone)]
 pub struct WordTable<T> {
-    by_first: HashMap<char, Vec<(Box<str>, T)>>,
+    /// Sorted by first character; each list longest word first. A binary
+    /// search over a few hundred characters beats hashing on the hot path.
+    by_first: Vec<(char, Bucket<T>)>,
 }
 
 impl<T> Default for WordTable<T> {
     fn default() -> Self {
         WordTable {
-            by_first: HashMap::new(),
+            by_first: Vec::new(),
         }
     }
 }
@@ -32,7 +35,14 @@ impl<T> WordTable<T> {
         let Some(first) = word.chars().next() else {
             return;
         };
-        let list = self.by_first.entry(first).or_default();
+        let idx = match self.by_first.binary_search_by_key(&first, |e| e.0) {
+            Ok(i) => i,
+            Err(i) => {
+                self.by_first.insert(i, (first, Vec::new()));
+                i
+            }
+        };
+        let list = &mut self.by_first[idx].1;
         if let Some(slot) = list.iter_mut().find(|(w, _)| &**w == word) {
             slot.1 = value;
             return;
@@ -46,8 +56,9 @@ impl<T> WordTable<T> {
     pub fn longest_at(&self, s: &str, pos: usize) -> Option<(&T, usize)> {
         let rest = s.get(pos..)?;
         let first = rest.chars().next()?;
-        self.by_first
-            .get(&first)?
+        let i = self.by_first.binary_search_by_key(&first, |e| e.0).ok()?;
+        self.by_first[i]
+            .1
             .iter()
             .find(|(w, _)| rest.starts_with(&**w))
             .map(|(w, v)| (v, w.len()))
@@ -55,12 +66,12 @@ impl<T> WordTable<T> {
 
     /// Whether `c` starts some word of the table.
     pub fn starts_with_char(&self, c: char) -> bool {
-        self.by_first.contains_key(&c)
+        self.by_first.binary_search_by_key(&c, |e| e.0).is_ok()
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first.iter().map(|e| e.1.len()).sum()
     }
 
     /// Whether the table is empty.

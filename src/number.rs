@@ -161,6 +161,9 @@ pub fn parse(expr: &str) -> Result<Numeral, Error> {
 /// Reads the longest numeral at the start of `s`. `Ok(None)` when `s` does not
 /// start with one; on error, the byte length of the numeral that failed.
 pub(crate) fn parse_prefix(s: &str, g: Grammar) -> Result<Option<Parsed>, (NumberError, usize)> {
+    if let Some(fast) = plain_arabic(s, g) {
+        return Ok(Some(fast));
+    }
     let mut p = Parser {
         s,
         pos: 0,
@@ -179,6 +182,87 @@ pub(crate) fn parse_prefix(s: &str, g: Grammar) -> Result<Option<Parsed>, (Numbe
         Ok(None) => Ok(None),
         Err(e) => Err((e, p.pos.max(p.furthest.get()).max(1))),
     }
+}
+
+/// The common case without the full grammar: ASCII digits with an optional
+/// decimal part (`32`, `889`, `6.0`) followed by nothing the grammar would
+/// read on (a magnitude, a separator, a Chinese numeral, `多`, `k`, ...).
+fn plain_arabic(s: &str, g: Grammar) -> Option<Parsed> {
+    let b = s.as_bytes();
+    let mut e = 0;
+    let mut mantissa: i128 = 0;
+    while e < b.len() && b[e].is_ascii_digit() {
+        mantissa = mantissa * 10 + i128::from(b[e] - b'0');
+        e += 1;
+        if e > 20 {
+            return None;
+        }
+    }
+    if e == 0 {
+        return None;
+    }
+    let int_digits = e;
+    let mut scale = 0u32;
+    if b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+        while e < b.len() && b[e].is_ascii_digit() {
+            mantissa = mantissa * 10 + i128::from(b[e] - b'0');
+            scale += 1;
+            e += 1;
+            if scale > 8 {
+                return None;
+            }
+        }
+    }
+    // whatever could continue the numeral goes the slow way
+    let rest = &s[e..];
+    let next = rest.trim_start_matches([' ', '\t']).chars().next();
+    let glued = rest.chars().next();
+    if matches!(
+        glued,
+        Some('.' | ',' | '，' | '/' | 'e' | 'E' | '^' | 'k' | 'K' | 'M')
+    ) || next.is_some_and(|c| {
+        is_chinese_numeral_char(c)
+            || matches!(
+                c,
+                '多' | '余'
+                    | '餘'
+                    | '几'
+                    | '幾'
+                    | '点'
+                    | '點'
+                    | '分'
+                    | '又'
+                    | '打'
+                    | 'k'
+                    | 'K'
+                    | 'M'
+            )
+    }) {
+        return None;
+    }
+    // `1 3/5`
+    if g.slash_fraction && next.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let value = Decimal::try_from_i128_with_scale(mantissa, scale)
+        .ok()?
+        .normalize();
+    Some(Parsed {
+        numeral: Numeral {
+            value,
+            high: None,
+            over: false,
+            shape: Shape {
+                arabic: true,
+                decimal: scale > 0,
+                int_digits,
+                lead_scale: Some(Decimal::ONE),
+                ..Shape::default()
+            },
+        },
+        len: e,
+    })
 }
 
 /// The value of a Chinese digit character (`两` and `〇` included).
@@ -237,6 +321,37 @@ struct Group {
     value: Decimal,
     spread: Decimal,
     power: u32,
+}
+
+/// The groups of a numeral being read, on the stack: a numeral has at most
+/// a few (each small unit at most once per section, each magnitude pops the
+/// smaller ones), so a full array means an absurd numeral.
+#[derive(Default)]
+struct Groups {
+    items: [Option<Group>; 16],
+    len: usize,
+}
+
+impl Groups {
+    fn push(&mut self, g: Group) -> R<()> {
+        let slot = self.items.get_mut(self.len).ok_or(NumberError::Overflow)?;
+        *slot = Some(g);
+        self.len += 1;
+        Ok(())
+    }
+    fn pop(&mut self) -> Option<Group> {
+        self.len = self.len.checked_sub(1)?;
+        self.items[self.len].take()
+    }
+    fn last(&self) -> Option<&Group> {
+        self.items[..self.len].last()?.as_ref()
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn iter(&self) -> impl Iterator<Item = &Group> {
+        self.items[..self.len].iter().flatten()
+    }
 }
 
 struct Parser<'s> {
@@ -596,7 +711,7 @@ impl<'s> Parser<'s> {
     /// The core: digits, units, decimals and approximation marks.
     fn simple(&mut self) -> R<Option<Numeral>> {
         let start = self.pos;
-        let mut stack: Vec<Group> = Vec::new();
+        let mut stack = Groups::default();
         let mut pending: Option<Lit> = None;
         let mut shape = Shape::default();
         let mut last_power: u32 = 0;
@@ -758,7 +873,7 @@ impl<'s> Parser<'s> {
                         value: mul(sum, m)?,
                         spread: mul(spread, m)?,
                         power,
-                    });
+                    })?;
                     shape.big = true;
                     section_small = u32::MAX;
                     trailing_big = Some(mul(trailing_big.unwrap_or(Decimal::ONE), m)?);
@@ -784,7 +899,7 @@ impl<'s> Parser<'s> {
                         value: mul(l.value, m)?,
                         spread: mul(l.spread, m)?,
                         power,
-                    });
+                    })?;
                     section_small = power;
                     trailing_big = None;
                 }
@@ -827,13 +942,13 @@ impl<'s> Parser<'s> {
                                 value: v,
                                 spread: s,
                                 power: 0,
-                            });
+                            })?;
                         }
                         stack.push(Group {
                             value: frac,
                             spread: Decimal::ZERO,
                             power: 0,
-                        });
+                        })?;
                         self.pos = end;
                         done = true;
                     }
@@ -846,7 +961,7 @@ impl<'s> Parser<'s> {
                             value: v,
                             spread: s,
                             power: 0,
-                        });
+                        })?;
                     }
                     over = true;
                     self.pos = after;
@@ -927,7 +1042,7 @@ impl<'s> Parser<'s> {
             value = v;
             spread = s;
         }
-        for g in &stack {
+        for g in stack.iter() {
             value = add(value, g.value)?;
             spread = add(spread, g.spread)?;
         }

@@ -18,58 +18,51 @@ use crate::quantity::{Found, Kind, Quantity, TABLES, UnitRef, match_at};
 use crate::text::{Folded, char_at};
 use crate::time::{RefDate, Time, time_at};
 
-/// Characters that can start a quantity or a time: a bitset over the BMP.
+/// Characters that can start a time (bit 0) or a quantity (bit 1): two bits
+/// per BMP character, looked up before any parsing.
 struct Starts {
-    bits: Vec<u64>,
+    bits: Vec<u8>,
 }
 
+const TIME: u8 = 1;
+const QUANTITY: u8 = 2;
+
 impl Starts {
-    fn contains(&self, c: char) -> bool {
-        let i = c as usize;
-        i < 0x10000 && self.bits[i >> 6] & (1 << (i & 63)) != 0
+    #[inline]
+    fn get(&self, c: char) -> u8 {
+        self.bits.get(c as usize).copied().unwrap_or(0)
     }
 }
 
 static STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    let mut add = |c: char| {
-        let i = c as usize;
-        if i < 0x10000 {
-            bits[i >> 6] |= 1 << (i & 63);
+    let mut bits = vec![0u8; 0x10000];
+    let mut add = |c: char, what: u8| {
+        if let Some(b) = bits.get_mut(c as usize) {
+            *b |= what;
         }
     };
     for c in '0'..='9' {
-        add(c);
+        add(c, TIME | QUANTITY);
     }
-    for c in "-$¥￥€£₩₹QqH负負第几幾数數半翻对對百佰千仟十拾两兩倆俩〇○零".chars()
-    {
-        add(c);
-    }
-    // relative times, clock prefixes, 年底
-    for c in "今去前明后本上下这昨同年晚早凌中傍".chars() {
-        add(c);
-    }
-    for code in 0x4E00u32..=0x9FFF {
+    for code in 0x3000u32..=0x9FFF {
         if let Some(c) = char::from_u32(code) {
             if chinese_digit(c).is_some() || unit_power(c).is_some() {
-                add(c);
+                add(c, TIME | QUANTITY);
             }
         }
+    }
+    for c in "-$¥￥€£₩₹负負第几幾数數半翻对對".chars() {
+        add(c, QUANTITY);
+    }
+    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期
+    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第".chars() {
+        add(c, TIME);
     }
     let t = &*TABLES;
-    for table in [&t.qualifier_prefix] {
-        for code in 0u32..0x10000 {
-            if let Some(c) = char::from_u32(code) {
-                if table.starts_with_char(c) {
-                    add(c);
-                }
-            }
-        }
-    }
     for code in 0u32..0x10000 {
         if let Some(c) = char::from_u32(code) {
-            if t.currency_prefix.starts_with_char(c) {
-                add(c);
+            if t.qualifier_prefix.starts_with_char(c) || t.currency_prefix.starts_with_char(c) {
+                add(c, QUANTITY);
             }
         }
     }
@@ -209,7 +202,8 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
             }
         };
         let len = c.len_utf8();
-        if !starts.contains(c) {
+        let can = starts.get(c);
+        if can == 0 {
             i += len;
             continue;
         }
@@ -222,11 +216,17 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
             i += 1;
             continue;
         }
-        if let Some(tm) = time_at(s, i) {
-            if tm.emit {
-                times.push(tm.to_time(folded, ref_date));
+        if can & TIME != 0 {
+            if let Some(tm) = time_at(s, i) {
+                if tm.emit {
+                    times.push(tm.to_time(folded, ref_date));
+                }
+                i = tm.end.max(i + len);
+                continue;
             }
-            i = tm.end.max(i + len);
+        }
+        if can & QUANTITY == 0 {
+            i += len;
             continue;
         }
         match match_at(s, i, Grammar::TEXT) {

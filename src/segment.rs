@@ -243,6 +243,20 @@ struct Entry<'l> {
     pos: Option<&'l str>,
 }
 
+/// The tag of a word jieba's HMM found: a person name when it looks like
+/// one (a common surname and one or two more characters), else a proper
+/// noun of unknown kind.
+fn guess_tag(word: &str) -> &'static str {
+    const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    let n = word.chars().count();
+    let surname = word.chars().next().is_some_and(|c| SURNAMES.contains(c));
+    if surname && (2..=3).contains(&n) {
+        "nr"
+    } else {
+        "nz"
+    }
+}
+
 /// Whether `c` is a CJK ideograph (the characters jieba-rs segments).
 #[inline]
 fn is_cjk(c: char) -> bool {
@@ -842,8 +856,45 @@ impl Segmenter {
         let Some(stretch) = original.get(folded.to_original(a)..folded.to_original(b)) else {
             return;
         };
+        // Dictionary words and their tags come from jieba without its HMMs
+        // (the part-of-speech HMM that guesses tags of unknown words costs
+        // more than cutting). Only runs of single characters, where unknown
+        // words hide, go through jieba's word HMM.
+        let tags = self.jieba.tag(stretch, false);
         let mut fpos = a;
-        for t in self.jieba.tag(stretch, true) {
+        let mut i = 0;
+        while i < tags.len() {
+            let t = &tags[i];
+            let single_cjk = |t: &jieba_rs::Tag<'_>| {
+                let mut cs = t.word.chars();
+                matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
+            };
+            if single_cjk(t) {
+                let mut j = i + 1;
+                while j < tags.len() && single_cjk(&tags[j]) {
+                    j += 1;
+                }
+                if j - i >= 2 {
+                    let run_start = tags[i].byte_start;
+                    let run_end = tags[j - 1].byte_end;
+                    let run = &stretch[run_start..run_end];
+                    let mut k = i;
+                    for w in self.jieba.cut(run, true) {
+                        let n = w.word.chars().count();
+                        let tag = if n == 1 {
+                            // the tag the dictionary gave this character
+                            tags[k].tag
+                        } else {
+                            guess_tag(w.word)
+                        };
+                        out.push(fpos, fpos + w.word.len(), TokenKind::Word, tag);
+                        fpos += w.word.len();
+                        k += n;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
             match t.word.chars().next() {
                 Some(c) if is_cjk(c) => {
                     // CJK text is never folded: same length in both
@@ -853,6 +904,7 @@ impl Segmenter {
                             out.push(fpos, fpos + half.len(), TokenKind::Word, tag);
                             fpos += half.len();
                         }
+                        i += 1;
                         continue;
                     }
                     out.push(fpos, fpos + t.word.len(), TokenKind::Word, t.tag);
@@ -867,6 +919,7 @@ impl Segmenter {
                     }
                 }
             }
+            i += 1;
         }
     }
 

@@ -49,35 +49,43 @@ pub fn fold_char(c: char) -> Option<char> {
 impl<'a> Folded<'a> {
     /// Folds `original`. Allocates only when some character changes.
     pub fn new(original: &'a str) -> Self {
-        let first = original
-            .char_indices()
-            .find(|&(_, c)| fold_char(c).is_some())
-            .map(|(i, _)| i);
-        let Some(first) = first else {
-            return Folded {
-                original,
-                folded: Cow::Borrowed(original),
-                corrections: Vec::new(),
-            };
-        };
-        let mut out = String::with_capacity(original.len());
-        out.push_str(&original[..first]);
+        // Every folded character starts with one of three lead bytes:
+        // C2 (U+00A0), E3 (U+3000) or EF (U+FF01..U+FF5E). Jump between
+        // them with memchr and copy the runs in between whole.
+        let bytes = original.as_bytes();
+        let mut out: Option<String> = None;
         let mut corrections = Vec::new();
         let mut shift = 0usize;
-        for c in original[first..].chars() {
-            match fold_char(c) {
-                Some(f) => {
-                    out.push(f);
-                    shift += c.len_utf8() - f.len_utf8();
-                    corrections.push((out.len(), shift));
-                }
-                None => out.push(c),
-            }
+        let mut copied = 0usize;
+        for i in memchr::memchr3_iter(0xC2, 0xE3, 0xEF, bytes) {
+            // `i` is a lead byte of a multi-byte character, so a boundary
+            let Some(c) = original.get(i..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            let Some(f) = fold_char(c) else {
+                continue;
+            };
+            let buf = out.get_or_insert_with(|| String::with_capacity(original.len()));
+            buf.push_str(&original[copied..i]);
+            buf.push(f);
+            shift += c.len_utf8() - f.len_utf8();
+            corrections.push((buf.len(), shift));
+            copied = i + c.len_utf8();
         }
-        Folded {
-            original,
-            folded: Cow::Owned(out),
-            corrections,
+        match out {
+            None => Folded {
+                original,
+                folded: Cow::Borrowed(original),
+                corrections,
+            },
+            Some(mut buf) => {
+                buf.push_str(&original[copied..]);
+                Folded {
+                    original,
+                    folded: Cow::Owned(buf),
+                    corrections,
+                }
+            }
         }
     }
 

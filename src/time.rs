@@ -306,7 +306,28 @@ fn starts(s: &str, p: usize, w: &str) -> Option<usize> {
 /// how many Arabic digits it has (0 for Chinese).
 fn small_int(s: &str, p: usize) -> Option<(u32, usize, usize)> {
     let c = char_at(s, p)?;
-    if !(c.is_ascii_digit() || crate::number::is_chinese_numeral_char(c)) {
+    if c.is_ascii_digit() {
+        // fast path: plain digits, nothing after them that the numeral
+        // grammar would read on (`.5`, `,000`, `万`, `k`)
+        let b = s.as_bytes();
+        let mut e = p;
+        let mut v: u32 = 0;
+        while e < b.len() && b[e].is_ascii_digit() {
+            v = v.checked_mul(10)?.checked_add(u32::from(b[e] - b'0'))?;
+            e += 1;
+        }
+        let q = skip_ws(s, e);
+        let plain = match char_at(s, q) {
+            None => true,
+            Some('.' | ',' | '，' | 'k' | 'K') => false,
+            Some(c) => {
+                crate::number::unit_power(c).is_none() && !matches!(c, '多' | '余' | '几' | '点')
+            }
+        };
+        if plain {
+            return Some((v, e, e - p));
+        }
+    } else if !crate::number::is_chinese_numeral_char(c) {
         return None;
     }
     let parsed = parse_prefix(&s[p..], Grammar::TEXT).ok()??;
@@ -626,6 +647,74 @@ fn clock(s: &str, p: usize) -> Option<usize> {
     prefixed.then_some(after)
 }
 
+/// Every fixed word a time expression can start with: a gate before the
+/// grammar runs at a position.
+static TIME_WORDS: std::sync::LazyLock<crate::lexicon::WordTable<()>> =
+    std::sync::LazyLock::new(|| {
+        let mut t = crate::lexicon::WordTable::new();
+        let words = [
+            "上午",
+            "下午",
+            "晚上",
+            "早上",
+            "凌晨",
+            "中午",
+            "傍晚",
+            "晚间",
+            "早间",
+            "去年同期",
+            "上年同期",
+            "同期",
+            "今日头条",
+            "明日之后",
+            "星期",
+            "礼拜",
+            "禮拜",
+            "周",
+            "週",
+            "年底",
+            "年末",
+            "年初",
+            "上半年",
+            "下半年",
+            "前半年",
+            "后半年",
+            "上半财年",
+            "下半财年",
+        ];
+        for w in words {
+            t.insert(w, ());
+        }
+        for (w, _) in REL_YEARS {
+            t.insert(w, ());
+        }
+        for (w, _) in REL_WORDS {
+            t.insert(w, ());
+        }
+        t
+    });
+
+/// A cheap look ahead before any parsing: a numeral starts a time only when a
+/// time word (`年`, `月`, `日`, `季`, `点`, `Q`, `:`) follows it, or when it
+/// is a numeric date (`2024-03-15`).
+fn numeral_may_start_time(s: &str, p: usize) -> bool {
+    let mut separator = false;
+    for c in s[p..].chars().take(24) {
+        match c {
+            '年' | '月' | '日' | '号' | '季' | '点' | '點' | '时' | '時' | ':' | '：' | 'Q'
+            | 'q' | 'H' => return true,
+            '-' | '/' | '.' => separator = true,
+            '0'..='9' | ' ' | '\t' | '~' | '—' | '–' | '〜' | '至' | '到' | '第' => {}
+            c if crate::number::is_chinese_numeral_char(c) => {}
+            _ => break,
+        }
+    }
+    separator
+        && s.as_bytes()
+            .get(p..p + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+}
+
 /// Matches a time expression starting exactly at `p` of folded `s`.
 pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
     let skip = |end: usize| TimeMatch {
@@ -643,6 +732,17 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
         emit: true,
     };
     let c = char_at(s, p)?;
+    let numeral = c.is_ascii_digit() || crate::number::is_chinese_numeral_char(c);
+    if numeral && !numeral_may_start_time(s, p) {
+        return None;
+    }
+    // a word start: only the fixed time words and a few letters begin one
+    if !numeral
+        && TIME_WORDS.longest_at(s, p).is_none()
+        && !matches!(c, '前' | '第' | 'Q' | 'q' | 'H')
+    {
+        return None;
+    }
 
     if let Some(e) = clock(s, p) {
         return Some(skip(e));
