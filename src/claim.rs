@@ -378,7 +378,7 @@ pub(crate) fn claims(
     let heads: Vec<&Entity> = subjects
         .iter()
         .copied()
-        .filter(|e| !after_preposition(text, e))
+        .filter(|e| !after_preposition(text, e) && e.text.chars().count() >= 2)
         .collect();
     let periods: Vec<&Time> = times
         .iter()
@@ -398,12 +398,18 @@ pub(crate) fn claims(
     let mut open: Vec<usize> = Vec::new();
     let mut sentence = usize::MAX;
     let mut running_subject: Option<String> = None;
+    // the sentence the running subject was last named in: it carries over
+    // to the next two sentences, not across a whole article
+    let mut subject_sentence = 0usize;
     let mut running_period: Option<String> = None;
 
     for cl in clauses(text, quantities) {
         if cl.sentence != sentence {
             sentence = cl.sentence;
             open.clear();
+            if sentence > subject_sentence + 2 {
+                running_subject = None;
+            }
         }
         let qs: Vec<&Quantity> = within(quantities, cl.start, cl.end)
             .filter(|q| q.kind != Kind::Ordinal)
@@ -602,11 +608,15 @@ pub(crate) fn claims(
         // what this clause names carries over to the next ones
         if let Some(e) = within(&heads, cl.start, cl.end).next_back() {
             running_subject = Some(e.text.clone());
+            subject_sentence = cl.sentence;
         }
         if let Some(t) = within(&periods, cl.start, cl.end).next_back() {
             running_period = t.value.clone();
         }
     }
+    // a bare figure with neither a metric nor a change says nothing about
+    // what it measures (`创业板105家`, an index level, a quote tuple)
+    out.retain(|c| c.metric.is_some() || c.change.is_some());
     out
 }
 
