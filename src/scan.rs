@@ -108,6 +108,41 @@ fn boundary_ok(s: &str, i: usize) -> bool {
     true
 }
 
+/// A cheap look ahead before the grammar runs: a lone Chinese digit (`一`
+/// in `一直`, `三` in `三大`) starts a quantity only when a numeral, a unit,
+/// a measure word or a currency follows it.
+fn may_start_quantity(s: &str, i: usize, c: char, len: usize) -> bool {
+    if chinese_digit(c).is_none() {
+        return true;
+    }
+    let Some(next) = char_at(s, i + len) else {
+        return false;
+    };
+    let t = &*TABLES;
+    next.is_ascii_digit()
+        || chinese_digit(next).is_some()
+        || unit_power(next).is_some()
+        || matches!(
+            next,
+            ' ' | '%'
+                | '‰'
+                | '成'
+                | '折'
+                | '倍'
+                | '点'
+                | '點'
+                | '多'
+                | '余'
+                | '几'
+                | '分'
+                | '个'
+                | '個'
+                | '打'
+        )
+        || t.measure_words.starts_with_char(next)
+        || t.currency_suffix.starts_with_char(next)
+}
+
 /// Whether a found quantity is one SPEC.md counts.
 fn accept(f: &Found, s: &str) -> bool {
     let shape = &f.shape;
@@ -178,30 +213,51 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
     let mut quantities = Vec::new();
     let mut times = Vec::new();
     let mut i = 0;
+    // the next URL or e-mail address starts here (usize::MAX: none left)
+    let mut code_start = codes.first().map_or(usize::MAX, |c| c.0);
     while i < b.len() {
-        // inside a URL or e-mail address
-        while next_code < codes.len() && codes[next_code].1 <= i {
-            next_code += 1;
-        }
-        if let Some(&(cs, ce)) = codes.get(next_code) {
-            if cs <= i {
-                i = ce;
-                continue;
+        if i >= code_start {
+            // inside a URL or e-mail address
+            while next_code < codes.len() && codes[next_code].1 <= i {
+                next_code += 1;
             }
-        }
-        let byte = b[i];
-        let c = if byte < 0x80 {
-            byte as char
-        } else {
-            match char_at(s, i) {
-                Some(c) => c,
-                None => {
-                    i += 1;
+            match codes.get(next_code) {
+                Some(&(cs, ce)) if cs <= i => {
+                    i = ce;
                     continue;
                 }
+                Some(&(cs, _)) => code_start = cs,
+                None => code_start = usize::MAX,
+            }
+        }
+        // decode by hand: the hot loop touches every character
+        let byte = b[i];
+        let (c, len) = match byte {
+            0x00..=0x7F => (byte as char, 1),
+            0xC0..=0xDF if i + 1 < b.len() => (
+                char::from_u32((u32::from(byte & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F))
+                    .unwrap_or('\u{FFFD}'),
+                2,
+            ),
+            0xE0..=0xEF if i + 2 < b.len() => (
+                char::from_u32(
+                    (u32::from(byte & 0x0F) << 12)
+                        | (u32::from(b[i + 1] & 0x3F) << 6)
+                        | u32::from(b[i + 2] & 0x3F),
+                )
+                .unwrap_or('\u{FFFD}'),
+                3,
+            ),
+            0xF0..=0xF7 => {
+                // no quantity or time starts outside the BMP
+                i += 4;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
             }
         };
-        let len = c.len_utf8();
         let can = starts.get(c);
         if can == 0 {
             i += len;
@@ -225,7 +281,7 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
                 continue;
             }
         }
-        if can & QUANTITY == 0 {
+        if can & QUANTITY == 0 || !may_start_quantity(s, i, c, len) {
             i += len;
             continue;
         }
