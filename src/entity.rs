@@ -498,14 +498,14 @@ impl EntityRecognizer {
 
         // a tagged organisation or place that strictly contains a lexicon name
         // of the same kind is the fuller name (`全国人民代表大会常务委员会`)
-        let lexical: Vec<Span> = cands.iter().filter(|c| c.0 == 2).map(|c| c.1).collect();
+        let mut lexical: Vec<Span> = cands.iter().filter(|c| c.0 == 2).map(|c| c.1).collect();
+        lexical.sort_by_key(|sp| sp.start);
         for c in cands.iter_mut().filter(|c| c.0 == 3) {
             let sp = c.1;
-            if lexical.iter().any(|l| {
-                l.kind == sp.kind
-                    && sp.start <= l.start
-                    && l.end <= sp.end
-                    && sp.end - sp.start > l.end - l.start
+            let from = lexical.partition_point(|l| l.start < sp.start);
+            let to = lexical.partition_point(|l| l.start < sp.end);
+            if lexical[from..to].iter().any(|l| {
+                l.kind == sp.kind && l.end <= sp.end && sp.end - sp.start > l.end - l.start
             }) {
                 c.0 = 2;
             }
@@ -1437,9 +1437,10 @@ fn product_after_org(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> 
             continue;
         }
         let p = sp.end + '的'.len_utf8();
-        let Some(t) = tokens.iter().find(|t| t.start == p) else {
+        let Ok(k) = tokens.binary_search_by_key(&p, |t| t.start) else {
             continue;
         };
+        let t = &tokens[k];
         let text = &s[t.start..t.end];
         let latin = text.bytes().next().is_some_and(|b| b.is_ascii_alphabetic());
         if matches!(t.pos, "nz" | "eng") && (latin || text.chars().count() >= 2) {
