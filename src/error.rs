@@ -40,6 +40,9 @@ pub enum Error {
     /// non-string `text`, invalid UTF-8, ...).
     #[error("{0}")]
     Record(String),
+    /// Writing Parquet output failed (feature `parquet`).
+    #[error("Parquet: {0}")]
+    Parquet(String),
     /// An I/O error.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),

@@ -67,7 +67,14 @@
 //! and fuzz targets (`fuzz/`) exercise these guarantees.
 //!
 //! ## Crate features
-//! No optional features: the crate builds on stable Rust with its default
+//! - `parquet` (off by default): the `zhnews::parquet` module writes
+//!   records as Parquet rows (one per record, nested quantities, times,
+//!   entities and claims with SPEC.md's field names, exact values as
+//!   decimal strings, error records as rows with `line` and `error`), and
+//!   `zhnews extract --format parquet --output FILE` uses it. It pulls in
+//!   the `arrow-*` and `parquet` crates, hence off by default.
+//!
+//! Without features the crate builds on stable Rust with its default
 //! dependencies. Data tables (currencies, measure words, qualifiers,
 //! metrics, the domain lexicon and the entity lexicons) are embedded text
 //! files under `data/`; users add their own words through
@@ -84,6 +91,8 @@ pub mod error;
 mod exact;
 pub mod lexicon;
 pub mod number;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod quantity;
 pub mod record;
 pub mod scan;

@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+#[cfg(feature = "parquet")]
+use zhnews::parquet::{ParquetWriter, RecordOutput};
 use zhnews::record::{document_line, error_line, is_blank, process_line_status};
 use zhnews::{Analyzer, RefDate};
 
@@ -31,7 +33,8 @@ enum Command {
     /// Reads JSONL (`{"id", "text", "date"?}` per line) from FILEs or stdin
     /// and writes one JSON line per input record, in input order. A record
     /// that cannot be processed gives `{"id"?, "line": N, "error": "..."}`.
-    /// Blank lines are not records.
+    /// Blank lines are not records. With `--format parquet` the same
+    /// records are Parquet rows (one per record, in order) in `--output`.
     Extract {
         /// Input files (JSONL, or plain text with --text); stdin when none.
         files: Vec<PathBuf>,
@@ -51,6 +54,13 @@ enum Command {
         /// Do not print the summary line on stderr at the end.
         #[arg(long, short)]
         quiet: bool,
+        /// Output format: JSON lines, or Parquet (needs the `parquet` cargo
+        /// feature and --output).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Write to FILE instead of stdout (required for Parquet).
+        #[arg(long, short, value_name = "FILE", required_if_eq("format", "parquet"))]
+        output: Option<PathBuf>,
     },
     /// Segment text into words: one output line per input line, tokens
     /// separated by single spaces, whitespace dropped (the SIGHAN bakeoff
@@ -74,6 +84,74 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         ref_date: Option<RefDate>,
     },
+}
+
+/// Output format of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON line per record (SPEC.md).
+    Jsonl,
+    /// One Parquet row per record, nested lists (feature `parquet`).
+    Parquet,
+}
+
+/// Where `extract` writes its records.
+enum Sink {
+    Jsonl(BufWriter<Box<dyn Write>>),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<ParquetWriter<File>>),
+}
+
+impl Sink {
+    fn open(format: Format, output: Option<&PathBuf>) -> io::Result<Sink> {
+        let create = |path: &PathBuf| {
+            File::create(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        };
+        match format {
+            Format::Jsonl => {
+                let w: Box<dyn Write> = match output {
+                    Some(path) => Box::new(create(path)?),
+                    None => Box::new(io::stdout().lock()),
+                };
+                Ok(Sink::Jsonl(BufWriter::with_capacity(1 << 20, w)))
+            }
+            #[cfg(feature = "parquet")]
+            Format::Parquet => {
+                let path = output.ok_or_else(|| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "--format parquet needs --output FILE",
+                    )
+                })?;
+                let writer = ParquetWriter::new(create(path)?).map_err(lib_to_io)?;
+                Ok(Sink::Parquet(Box::new(writer)))
+            }
+            #[cfg(not(feature = "parquet"))]
+            Format::Parquet => Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "--format parquet: this zhnews was built without the `parquet` feature \
+                 (cargo install zhnews --features parquet)",
+            )),
+        }
+    }
+
+    /// Flushes JSON lines, or writes the Parquet footer.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Jsonl(mut w) => w.flush(),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(w) => w.finish().map(drop).map_err(lib_to_io),
+        }
+    }
+}
+
+#[cfg(feature = "parquet")]
+fn lib_to_io(e: zhnews::Error) -> io::Error {
+    match e {
+        zhnews::Error::Io(e) => e,
+        other => io::Error::other(other),
+    }
 }
 
 fn parse_date(s: &str) -> Result<RefDate, String> {
@@ -161,6 +239,7 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     bar
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_extract(
     files: &[PathBuf],
     text_mode: bool,
@@ -168,14 +247,15 @@ fn run_extract(
     threads: Option<usize>,
     progress: bool,
     quiet: bool,
+    format: Format,
+    output: Option<&PathBuf>,
 ) -> io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()
         .map_err(io::Error::other)?;
+    let mut out = Sink::open(format, output)?;
     let analyzer = Analyzer::new();
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut tally = Tally {
         records: 0,
         errors: 0,
@@ -193,7 +273,11 @@ fn run_extract(
     let bar = (progress || io::stderr().is_terminal()).then(|| progress_bar(total));
 
     let result = if text_mode {
-        extract_text_files(files, ref_date, &analyzer, &mut out, &mut tally)
+        match &mut out {
+            Sink::Jsonl(w) => extract_text_files(files, ref_date, &analyzer, w, &mut tally),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(w) => parquet_text_files(files, ref_date, &analyzer, w, &mut tally),
+        }
     } else {
         extract_jsonl(
             files,
@@ -208,7 +292,7 @@ fn run_extract(
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    match result.and_then(|()| out.flush()) {
+    match result.and_then(|()| out.finish()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
         Err(e) => return Err(e),
         Ok(()) => {}
@@ -250,12 +334,51 @@ fn extract_text_files(
     Ok(())
 }
 
+/// `--text --format parquet`: one row per file, written in batches.
+#[cfg(feature = "parquet")]
+fn parquet_text_files(
+    files: &[PathBuf],
+    ref_date: Option<RefDate>,
+    analyzer: &Analyzer,
+    out: &mut ParquetWriter<File>,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let mut pending = Vec::new();
+    for path in files {
+        let mut bytes = Vec::new();
+        File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
+            .read_to_end(&mut bytes)?;
+        let id = serde_json::Value::String(path.display().to_string());
+        let record = match std::str::from_utf8(&bytes) {
+            Ok(text) => RecordOutput::Document {
+                id,
+                document: analyzer.analyze_at(text, ref_date),
+            },
+            Err(e) => RecordOutput::Error {
+                id: Some(id),
+                line: 1,
+                message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            },
+        };
+        tally.records += 1;
+        tally.errors += u64::from(record.is_error());
+        tally.bytes += bytes.len() as u64;
+        pending.push(record);
+        if pending.len() >= BATCH_RECORDS {
+            out.write_batch(&pending).map_err(lib_to_io)?;
+            pending.clear();
+        }
+    }
+    out.write_batch(&pending).map_err(lib_to_io)
+}
+
 fn extract_jsonl(
     files: &[PathBuf],
     ref_date: Option<RefDate>,
     analyzer: &Analyzer,
     pool: &rayon::ThreadPool,
-    out: &mut impl Write,
+    out: &mut Sink,
     tally: &mut Tally,
     bar: Option<&ProgressBar>,
 ) -> io::Result<()> {
@@ -298,17 +421,33 @@ fn extract_jsonl(
                 batch.push((line_no, buf));
             }
             // analyze in parallel, write in input order
-            let lines: Vec<(String, bool)> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|(n, buf)| process_line_status(analyzer, buf, *n, ref_date))
-                    .collect()
-            });
-            for (l, failed) in &lines {
-                out.write_all(l.as_bytes())?;
-                out.write_all(b"\n")?;
-                tally.records += 1;
-                tally.errors += u64::from(*failed);
+            match out {
+                Sink::Jsonl(out) => {
+                    let lines: Vec<(String, bool)> = pool.install(|| {
+                        batch
+                            .par_iter()
+                            .map(|(n, buf)| process_line_status(analyzer, buf, *n, ref_date))
+                            .collect()
+                    });
+                    for (l, failed) in &lines {
+                        out.write_all(l.as_bytes())?;
+                        out.write_all(b"\n")?;
+                        tally.records += 1;
+                        tally.errors += u64::from(*failed);
+                    }
+                }
+                #[cfg(feature = "parquet")]
+                Sink::Parquet(out) => {
+                    let records: Vec<RecordOutput> = pool.install(|| {
+                        batch
+                            .par_iter()
+                            .map(|(n, buf)| RecordOutput::from_line(analyzer, buf, *n, ref_date))
+                            .collect()
+                    });
+                    out.write_batch(&records).map_err(lib_to_io)?;
+                    tally.records += records.len() as u64;
+                    tally.errors += records.iter().filter(|r| r.is_error()).count() as u64;
+                }
             }
             if let Some(bar) = bar {
                 bar.set_position(tally.bytes);
@@ -369,7 +508,18 @@ fn main() -> ExitCode {
             threads,
             progress,
             quiet,
-        } => run_extract(&files, text, ref_date, threads, progress, quiet),
+            format,
+            output,
+        } => run_extract(
+            &files,
+            text,
+            ref_date,
+            threads,
+            progress,
+            quiet,
+            format,
+            output.as_ref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
