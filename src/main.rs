@@ -382,7 +382,7 @@ fn extract_jsonl(
     tally: &mut Tally,
     bar: Option<&ProgressBar>,
 ) -> io::Result<()> {
-    let mut inputs: Vec<Box<dyn BufRead>> = Vec::new();
+    let mut inputs: Vec<Box<dyn BufRead + Send>> = Vec::new();
     if files.is_empty() {
         inputs.push(Box::new(BufReader::new(io::stdin())));
     } else {
@@ -394,37 +394,20 @@ fn extract_jsonl(
             )));
         }
     }
-    for mut input in inputs {
-        let mut line_no = 0usize;
-        let mut done = false;
-        while !done {
-            // read a batch of records: memory stays bounded whatever the
-            // input size
-            let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
-                let mut buf = Vec::new();
-                let n = input.read_until(b'\n', &mut buf)?;
-                if n == 0 {
-                    done = true;
-                    break;
-                }
-                line_no += 1;
-                tally.bytes += n as u64;
-                while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                    buf.pop();
-                }
-                if is_blank(&buf) {
-                    continue;
-                }
-                bytes += buf.len();
-                batch.push((line_no, buf));
-            }
+    // A reader thread reads the next batches while the pool analyzes this
+    // one; the channel holds two batches, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Batch>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_batches(inputs, &tx));
+        for batch in rx {
+            let batch = batch?;
+            tally.bytes += batch.bytes_read;
             // analyze in parallel, write in input order
             match out {
                 Sink::Jsonl(out) => {
                     let lines: Vec<(String, bool)> = pool.install(|| {
                         batch
+                            .records
                             .par_iter()
                             .map(|(n, buf)| process_line_status(analyzer, buf, *n, ref_date))
                             .collect()
@@ -440,6 +423,7 @@ fn extract_jsonl(
                 Sink::Parquet(out) => {
                     let records: Vec<RecordOutput> = pool.install(|| {
                         batch
+                            .records
                             .par_iter()
                             .map(|(n, buf)| RecordOutput::from_line(analyzer, buf, *n, ref_date))
                             .collect()
@@ -457,8 +441,61 @@ fn extract_jsonl(
                 ));
             }
         }
+        Ok(())
+    })
+}
+
+/// Records read from the input: `(line number, bytes)` without line ends,
+/// blank lines left out, and how many bytes were read for them.
+struct Batch {
+    records: Vec<(usize, Vec<u8>)>,
+    bytes_read: u64,
+}
+
+/// Reads the inputs in batches of at most `BATCH_RECORDS` records or
+/// `BATCH_BYTES` bytes and sends them on; stops when the receiver is gone.
+fn read_batches(
+    inputs: Vec<Box<dyn BufRead + Send>>,
+    tx: &std::sync::mpsc::SyncSender<io::Result<Batch>>,
+) {
+    for mut input in inputs {
+        let mut line_no = 0usize;
+        let mut done = false;
+        while !done {
+            let mut batch = Batch {
+                records: Vec::new(),
+                bytes_read: 0,
+            };
+            let mut bytes = 0;
+            while batch.records.len() < BATCH_RECORDS && bytes < BATCH_BYTES {
+                let mut buf = Vec::new();
+                let n = match input.read_until(b'\n', &mut buf) {
+                    Ok(n) => n,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                if n == 0 {
+                    done = true;
+                    break;
+                }
+                line_no += 1;
+                batch.bytes_read += n as u64;
+                while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                    buf.pop();
+                }
+                if is_blank(&buf) {
+                    continue;
+                }
+                bytes += buf.len();
+                batch.records.push((line_no, buf));
+            }
+            if tx.send(Ok(batch)).is_err() {
+                return;
+            }
+        }
     }
-    Ok(())
 }
 
 fn run_segment(files: &[PathBuf], dict: Option<&PathBuf>) -> io::Result<()> {
