@@ -4,7 +4,6 @@
 use crate::claim::claims;
 use crate::document::Document;
 use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
-use crate::quantity::Quantity;
 use crate::scan::scan;
 use crate::segment::Segmenter;
 use crate::text::Folded;
@@ -101,6 +100,7 @@ impl Analyzer {
                 pos: t.pos,
             })
             .collect();
+        let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));
         let entities: Vec<Entity> = self
             .entities
             .recognize(folded.as_str(), &tagged)
@@ -115,10 +115,16 @@ impl Analyzer {
                     end,
                 }
             })
-            .filter(|e| !overlaps_time(e, &times))
+            .filter(|e| !time_spans.overlaps(e.start, e.end))
             .collect();
         // a number inside a name is no quantity (`三只松鼠`, `第一财经`)
-        quantities.retain(|q| !inside_name(q, &entities));
+        let names = Spans::new(
+            entities
+                .iter()
+                .filter(|e| e.kind != EntityKind::Person)
+                .map(|e| (e.start, e.end)),
+        );
+        quantities.retain(|q| !names.contains(q.start, q.end));
         let claims = claims(text, &quantities, &times, &entities);
         Document {
             quantities,
@@ -129,14 +135,46 @@ impl Analyzer {
     }
 }
 
-fn inside_name(q: &Quantity, entities: &[Entity]) -> bool {
-    entities
-        .iter()
-        .any(|e| e.kind != EntityKind::Person && e.start <= q.start && q.end <= e.end)
+/// Byte spans sorted by start, with the furthest end of every prefix: whether
+/// some span contains or overlaps a range in `O(log n)`.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    /// `furthest[i]`: the largest end among `spans[..=i]`.
+    furthest: Vec<usize>,
 }
 
-fn overlaps_time(e: &Entity, times: &[crate::time::Time]) -> bool {
-    times.iter().any(|t| t.start < e.end && e.start < t.end)
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let furthest = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.1);
+                Some(*m)
+            })
+            .collect();
+        Spans { spans, furthest }
+    }
+
+    /// The largest end among spans starting before `limit` (`<= limit` when
+    /// `inclusive`).
+    fn furthest_before(&self, limit: usize, inclusive: bool) -> Option<usize> {
+        let k = self
+            .spans
+            .partition_point(|s| s.0 < limit || (inclusive && s.0 == limit));
+        k.checked_sub(1).map(|i| self.furthest[i])
+    }
+
+    /// Some span has `start <= a` and `b <= end`.
+    fn contains(&self, a: usize, b: usize) -> bool {
+        self.furthest_before(a, true).is_some_and(|e| b <= e)
+    }
+
+    /// Some span has `start < b` and `a < end`.
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        self.furthest_before(b, false).is_some_and(|e| a < e)
+    }
 }
 
 #[cfg(test)]

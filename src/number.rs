@@ -366,6 +366,21 @@ struct Parser<'s> {
 type R<T> = Result<T, NumberError>;
 
 fn add(a: Decimal, b: Decimal) -> R<Decimal> {
+    add_exact(a, b).ok_or(NumberError::Overflow)
+}
+
+/// `a + b`, or `None` when the sum does not fit 28 significant digits:
+/// `checked_add` rounds such a sum silently (`7922816251426433759354395033`
+/// `点五九` would lose its `.59`).
+pub(crate) fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    // a rounded sum fails one of the two checks, the one that subtracts the
+    // larger operand exactly
+    (sum.checked_sub(a) == Some(b) && sum.checked_sub(b) == Some(a)).then_some(sum)
+}
+
+/// `a + b` for a fraction part that is itself rounded (`一又三分之一`).
+fn add_rounded(a: Decimal, b: Decimal) -> R<Decimal> {
     a.checked_add(b).ok_or(NumberError::Overflow)
 }
 fn mul(a: Decimal, b: Decimal) -> R<Decimal> {
@@ -476,7 +491,7 @@ impl<'s> Parser<'s> {
                 if let Some(b) = self.simple()? {
                     if is_plain_integer(&b) {
                         if let Some(frac) = self.try_slash(self.pos)? {
-                            a.value = add(a.value, div(b.value, frac.0)?)?;
+                            a.value = add_rounded(a.value, div(b.value, frac.0)?)?;
                             a.shape.fraction = true;
                             a.shape.lead_scale = None;
                             return Ok(Some(a));
@@ -495,7 +510,7 @@ impl<'s> Parser<'s> {
                 if let Some(after) = self.fraction_marker(self.pos) {
                     self.pos = after;
                     if let Some(b) = self.signed_simple()? {
-                        a.value = add(a.value, div(b.value, f.value)?)?;
+                        a.value = add_rounded(a.value, div(b.value, f.value)?)?;
                         a.shape.fraction = true;
                         a.shape.lead_scale = None;
                         a.shape.trailing_big = None;
@@ -503,7 +518,7 @@ impl<'s> Parser<'s> {
                     }
                 } else if self.g.slash_fraction && is_plain_integer(&f) {
                     if let Some(d) = self.try_slash(self.pos)? {
-                        a.value = add(a.value, div(f.value, d.0)?)?;
+                        a.value = add_rounded(a.value, div(f.value, d.0)?)?;
                         a.shape.fraction = true;
                         a.shape.lead_scale = None;
                         return Ok(Some(a));

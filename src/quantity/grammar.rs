@@ -454,7 +454,9 @@ fn apply(
         }
         Suffix::Money(code) => {
             let (extra, e) = cents(s, end, code, g)?;
-            (v + extra, e)
+            // `79228162514264337593543950335元9角` does not fit
+            let total = crate::number::add_exact(v, extra).ok_or((NumberError::Overflow, e))?;
+            (total, e)
         }
         _ => (v, end),
     }))
@@ -660,7 +662,11 @@ fn range(
     // after a verb of change, `A 至 B` is a range of the change only when
     // the ends are close (`增长 20% 至 30%`); else B is the new level
     // (`提高4.23%至38.86%`)
-    if to_after_verb && high > low * Decimal::from(3) {
+    // (`low * 3` beyond the decimal range is more than any `high`)
+    let far = low
+        .checked_mul(Decimal::from(3))
+        .map_or(low.is_sign_negative(), |l3| high > l3);
+    if to_after_verb && far {
         return Ok(None);
     }
     Ok(Some(Found {

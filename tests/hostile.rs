@@ -1,0 +1,481 @@
+//! Hostile input (issue 7): megabyte lines, digit tables, runs of 亿, NUL
+//! bytes, broken JSON and UTF-8, blank lines and CRLF. Each gives a result or
+//! a clear error record, never a crash; and work grows linearly with input
+//! size, checked by structure rather than by the clock: a pathological
+//! pattern is analyzed at two sizes (10× apart), both finish, and n copies
+//! of a unit give exactly n times its findings.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::LazyLock;
+
+use serde_json::{Value, json};
+use zhnews::record::process_line;
+use zhnews::{Analyzer, Document, RefDate};
+
+/// Built once: an analyzer loads dictionaries.
+static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+/// Offsets in bounds, on char boundaries, `text == doc[start..end]`.
+fn check(s: &str, doc: &Document) {
+    for (start, end, text) in doc
+        .quantities
+        .iter()
+        .map(|q| (q.start, q.end, q.text.as_str()))
+        .chain(doc.times.iter().map(|t| (t.start, t.end, t.text.as_str())))
+        .chain(
+            doc.entities
+                .iter()
+                .map(|e| (e.start, e.end, e.text.as_str())),
+        )
+    {
+        assert!(
+            start <= end && end <= s.len(),
+            "{start}..{end} of {}",
+            s.len()
+        );
+        assert!(s.is_char_boundary(start) && s.is_char_boundary(end));
+        assert_eq!(&s[start..end], text);
+    }
+}
+
+/// Counts of quantities, times, entities and claims.
+fn findings(s: &str) -> [usize; 4] {
+    let doc = ANALYZER.analyze_at(s, RefDate::from_ymd(2024, 8, 21));
+    check(s, &doc);
+    [
+        doc.quantities.len(),
+        doc.times.len(),
+        doc.entities.len(),
+        doc.claims.len(),
+    ]
+}
+
+fn times(n: usize, f: [usize; 4]) -> [usize; 4] {
+    f.map(|x| x * n)
+}
+
+/// One JSONL line through the record reader, parsed.
+fn record(line: &[u8], line_no: usize) -> Value {
+    let out = process_line(&ANALYZER, line, line_no, None);
+    assert!(!out.contains('\n'), "one line: {out}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("output is not JSON ({e}): {out}"))
+}
+
+fn error_of(v: &Value) -> &str {
+    v["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error record: {v}"))
+}
+
+const PARAGRAPH: &str = "小米集团二季度营收 889 亿元，同比增长 32%；活跃用户达 3.05 亿，\
+                         毛利率提升 2 个百分点。";
+
+// ---------------------------------------------------------------------------
+// big inputs
+
+/// A 10 MB line of `unit` copies: exactly n× the findings of one copy, in
+/// the analyzer and through the JSONL record reader; the last quantity is
+/// `last` at the right offset.
+fn ten_megabytes_of(unit: &str, last: &str) {
+    let one = findings(unit);
+    let n = 10_000_000 / unit.len() + 1;
+    let big = unit.repeat(n);
+    assert!(big.len() >= 10_000_000 && !big.contains('\n'));
+    assert_eq!(findings(&big), times(n, one));
+
+    // the same line as one JSONL record
+    let line = serde_json::to_vec(&json!({"id": "big", "text": big})).expect("json");
+    let v = record(&line, 1);
+    assert_eq!(v["id"], "big");
+    let qs = v["quantities"].as_array().expect("quantities");
+    assert_eq!(qs.len(), n * one[0]);
+    let q = &qs[qs.len() - 1];
+    assert_eq!(q["text"], last);
+    let at = big.rfind(last).expect("last quantity");
+    assert_eq!(q["start"].as_u64(), Some(at as u64));
+}
+
+/// Noise around quantities and times: full-width forms, U+3000, NUL,
+/// stray separators; no names, so no entities or claims.
+#[test]
+fn ten_megabyte_single_line() {
+    let unit = "1亿 2024年 3.5% ，。\0 ２２ 百分之五 第9名；\u{3000}约３．５万家 --- ... 12:30 ";
+    assert_eq!(findings(unit), [5, 1, 0, 0]);
+    ten_megabytes_of(unit, "约３．５万家");
+}
+
+/// 10 MB of news in one line.
+#[test]
+fn ten_megabytes_of_news_in_one_line() {
+    assert_eq!(findings(PARAGRAPH)[0], 4, "{PARAGRAPH}");
+    ten_megabytes_of(PARAGRAPH, "2 个百分点");
+}
+
+#[test]
+fn megabyte_of_digits() {
+    let digits = "1234567890".repeat(100_000);
+    assert_eq!(findings(&digits), [0, 0, 0, 0]);
+    assert_eq!(findings(&digits[..100_000]), [0, 0, 0, 0]);
+    let err = zhnews::normalize(&digits).expect_err("too many digits");
+    assert!(err.to_string().starts_with("number out of range"), "{err}");
+    // with a magnitude and a currency after it, and a figure after that
+    let text = format!("营收{digits}亿元，净利润 3 亿元");
+    let doc = ANALYZER.analyze(&text);
+    check(&text, &doc);
+    assert_eq!(doc.quantities.len(), 1);
+    assert_eq!(doc.quantities[0].text, "3 亿元");
+    // a table of digit columns
+    let table = "600519 1234.56 -0.52% 987654321\n".repeat(30_000);
+    let doc = ANALYZER.analyze(&table);
+    check(&table, &doc);
+}
+
+#[test]
+fn two_hundred_thousand_yi() {
+    let yi = "亿".repeat(200_000);
+    assert_eq!(findings(&yi), [0, 0, 0, 0]);
+    assert!(zhnews::normalize(&yi).is_err());
+
+    let one = format!("1{yi}");
+    let doc = ANALYZER.analyze(&one);
+    check(&one, &doc);
+    assert!(doc.quantities.is_empty(), "{:?}", &doc.quantities);
+    let err = zhnews::normalize(&one).expect_err("overflow");
+    assert!(err.to_string().starts_with("number out of range"), "{err}");
+    // `1亿亿` (10^16) still reads
+    let q = zhnews::normalize("1亿亿元").expect("1亿亿元");
+    assert_eq!(
+        q.value.map(|v| v.to_string()).as_deref(),
+        Some("10000000000000000")
+    );
+    // a figure after the run is still found
+    let text = format!("{one}，营收 5 亿元");
+    let doc = ANALYZER.analyze(&text);
+    check(&text, &doc);
+    assert_eq!(
+        doc.quantities.last().map(|q| q.text.as_str()),
+        Some("5 亿元")
+    );
+}
+
+#[test]
+fn sixty_digits_then_yi_yi_yi_yi_dollars() {
+    let expr = format!("{}亿亿亿亿美元", &"123456789".repeat(7)[..60]);
+    let err = zhnews::normalize(&expr).expect_err("overflow");
+    assert_eq!(err.to_string(), format!("number out of range: {expr:?}"));
+    let text = format!("估值{expr}，另有 2.4 亿美元");
+    let doc = ANALYZER.analyze(&text);
+    check(&text, &doc);
+    let texts: Vec<&str> = doc.quantities.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["2.4 亿美元"]);
+    // a 28-digit mantissa is the most that fits
+    assert!(zhnews::normalize("9999999999999999999999999999美元").is_ok());
+    assert!(zhnews::normalize("99999999999999999999999999999美元").is_err());
+}
+
+// ---------------------------------------------------------------------------
+// strange characters
+
+#[test]
+fn nul_bytes() {
+    let text = "营收\0 889 亿元\0，\0同比增长\u{0}32%\0";
+    let doc = ANALYZER.analyze(text);
+    check(text, &doc);
+    let texts: Vec<&str> = doc.quantities.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["889 亿元", "32%"]);
+    assert_eq!(findings(&"\0".repeat(100_000)), [0, 0, 0, 0]);
+
+    let v = record(
+        r#"{"id":"nul","text":"\u0000 5 \u0000\u4ebf\u5143 3 亿元\u0000"}"#.as_bytes(),
+        2,
+    );
+    assert_eq!(v["id"], "nul");
+    assert_eq!(v["quantities"][0]["text"], "3 亿元");
+    // a raw NUL inside a JSON string is invalid JSON (a control character)
+    let v = record(b"{\"id\":\"raw\",\"text\":\"a\0b\"}", 3);
+    assert!(
+        error_of(&v).starts_with("invalid JSON: control character"),
+        "{v}"
+    );
+    assert_eq!(v["line"], 3);
+}
+
+#[test]
+fn lone_surrogate_escapes() {
+    for line in [
+        r#"{"id":"s","text":"\ud800"}"#,
+        r#"{"id":"s","text":"营收 5 亿元\udc00"}"#,
+        r#"{"id":"s","text":"\ud800\u0041"}"#,
+    ] {
+        let v = record(line.as_bytes(), 5);
+        assert!(error_of(&v).starts_with("invalid JSON: "), "{v}");
+        assert_eq!(v["line"], 5);
+    }
+    // a proper pair is fine
+    let v = record(br#"{"id":"s","text":"\ud83d\ude00 5 \u4ebf\u5143"}"#, 5);
+    assert_eq!(v["quantities"][0]["text"], "5 亿元");
+    assert_eq!(v["quantities"][0]["start"], 5);
+}
+
+#[test]
+fn invalid_utf8_in_a_line() {
+    let v = record(b"{\"id\":\"x\",\"text\":\"\xe8\x90\xa5 5 \xff\xfe\"}", 9);
+    assert_eq!(
+        v,
+        json!({"id": "x", "line": 9, "error": "invalid UTF-8 at byte 24"})
+    );
+    // a truncated character at the very end, and bytes that are not JSON at all
+    let v = record(b"{\"id\":1,\"text\":\"\xe4\xbf\"}", 1);
+    assert_eq!(v["id"], 1);
+    assert!(error_of(&v).starts_with("invalid UTF-8"));
+    let v = record(b"\xff\xfe\x00\x01", 2);
+    assert_eq!(v, json!({"line": 2, "error": "invalid UTF-8 at byte 0"}));
+}
+
+#[test]
+fn json_that_is_not_a_record() {
+    for (line, kind) in [
+        ("[1,2]", "an array"),
+        (r#"[{"id":"a","text":"5 亿元"}]"#, "an array"),
+        ("42", "a number"),
+        ("-1.5e300", "a number"),
+        (r#""text""#, "a string"),
+        ("true", "a boolean"),
+        ("null", "null"),
+    ] {
+        let v = record(line.as_bytes(), 4);
+        assert_eq!(
+            v,
+            json!({"line": 4, "error": format!("record is not a JSON object but {kind}")}),
+            "{line}"
+        );
+    }
+    for line in [
+        "{",
+        "{\"id\":",
+        "nonsense",
+        "{\"text\":\"a\"} trailing",
+        "\u{feff}{}",
+    ] {
+        let v = record(line.as_bytes(), 4);
+        assert!(error_of(&v).starts_with("invalid JSON: "), "{line}: {v}");
+    }
+}
+
+#[test]
+fn text_missing_null_or_not_a_string() {
+    let cases = [
+        (r#"{"id":"a"}"#, "missing field `text`"),
+        (r#"{"id":"a","title":"5 亿元"}"#, "missing field `text`"),
+        (
+            r#"{"id":"a","text":null}"#,
+            "field `text` is null, not a string",
+        ),
+        (
+            r#"{"id":"a","text":5}"#,
+            "field `text` is a number, not a string",
+        ),
+        (
+            r#"{"id":"a","text":["5 亿元"]}"#,
+            "field `text` is an array, not a string",
+        ),
+        (
+            r#"{"id":"a","text":{"t":1}}"#,
+            "field `text` is an object, not a string",
+        ),
+        (
+            r#"{"id":"a","text":true}"#,
+            "field `text` is a boolean, not a string",
+        ),
+    ];
+    for (line, error) in cases {
+        let v = record(line.as_bytes(), 8);
+        assert_eq!(v, json!({"id": "a", "line": 8, "error": error}), "{line}");
+    }
+    // no id at all: the error line has none either
+    let v = record(br#"{"text":7}"#, 8);
+    assert_eq!(
+        v,
+        json!({"id": null, "line": 8, "error": "field `text` is a number, not a string"})
+    );
+}
+
+// ---------------------------------------------------------------------------
+// the CLI: blank lines, CRLF, order, line numbers
+
+fn extract(input: &[u8], args: &[&str]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .arg("extract")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run zhnews");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().expect("zhnews output");
+    writer.join().expect("writer").expect("write stdin");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn cli_blank_lines_crlf_and_errors() {
+    let input =
+        b"{\"id\":\"a\",\"text\":\"\xe8\x90\xa5\xe6\x94\xb6 5 \xe4\xba\xbf\xe5\x85\x83\"}\r\n\
+\r\n\
+   \t \r\n\
+{\"id\":\"b\",\"text\":null}\r\n\
+\n\
+[1]\n\
+{\"id\":\"c\",\"text\":\"\xff\"}\r\n\
+{\"id\":\"d\",\"text\":\"\\ud800\"}\n\
+{\"id\":\"e\",\"text\":\"3%\\r\\n\"}";
+    let out = extract(input, &["--threads", "2"]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert!(out.ends_with('\n') && !out.contains('\r'));
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["quantities"][0]["text"], "5 亿元");
+    assert_eq!(
+        lines[1],
+        json!({"id": "b", "line": 4, "error": "field `text` is null, not a string"})
+    );
+    assert_eq!(
+        lines[2],
+        json!({"line": 6, "error": "record is not a JSON object but an array"})
+    );
+    assert_eq!(
+        lines[3],
+        json!({"id": "c", "line": 7, "error": "invalid UTF-8 at byte 18"})
+    );
+    assert_eq!(lines[4]["line"], 8);
+    assert!(error_of(&lines[4]).starts_with("invalid JSON: "));
+    // the last line has no line end; the `\r\n` inside the text is text
+    assert_eq!(lines[5]["id"], "e");
+    assert_eq!(lines[5]["quantities"][0]["text"], "3%");
+
+    // only blank lines: no output at all
+    assert_eq!(extract(b"\n\r\n  \n\t\n", &[]), "");
+}
+
+#[test]
+fn cli_keeps_order_and_count() {
+    let mut input = Vec::new();
+    for i in 0..3000 {
+        match i % 7 {
+            0 => input.extend_from_slice(b"\n"),
+            1 => input.extend_from_slice(b"{\"id\":1}\r\n"),
+            _ => {
+                let line = json!({"id": i, "text": format!("{PARAGRAPH}{i} 万元")});
+                input.extend_from_slice(line.to_string().as_bytes());
+                input.extend_from_slice(b"\n");
+            }
+        }
+    }
+    let out = extract(&input, &["--threads", "2"]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let records: Vec<usize> = (0..3000).filter(|i| i % 7 != 0).collect();
+    assert_eq!(lines.len(), records.len());
+    for (v, &i) in lines.iter().zip(&records) {
+        if i % 7 == 1 {
+            assert_eq!(v["line"], i + 1);
+            assert_eq!(v["error"], "missing field `text`");
+        } else {
+            assert_eq!(v["id"], i);
+            let qs = v["quantities"].as_array().expect("quantities");
+            assert_eq!(qs.len(), 5);
+            assert_eq!(qs[4]["text"], format!("{i} 万元"));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// linear work
+
+/// Analyzes `unit` repeated to about 100 KB and to ten times as many copies
+/// (about 1 MB); returns the findings of both.
+fn two_sizes(unit: &str) -> ([usize; 4], [usize; 4], usize) {
+    let n = (100_000 / unit.len()).max(1);
+    (findings(&unit.repeat(n)), findings(&unit.repeat(10 * n)), n)
+}
+
+/// Patterns whose copies are independent: 10× the copies, exactly 10× the
+/// findings.
+#[test]
+fn pathological_runs_scale_exactly() {
+    // each unit with its quantities and times; entities and claims of the
+    // runs are whatever one unit gives, times the copies
+    for (unit, qt) in [
+        ("1,000,000,000,", [0, 0]),
+        ("1，000，000，", [0, 0]),
+        // `百分之百分之百|分之…`: one percent in every three copies
+        ("百分之百分之百分之", [1, 0]),
+        ("百分之百", [1, 0]),
+        ("第", [0, 0]),
+        ("约", [0, 0]),
+        ("约 ", [0, 0]),
+        ("2024年", [0, 1]),
+        ("-", [0, 0]),
+        (".", [0, 0]),
+        ("，", [0, 0]),
+        ("\u{3000}", [0, 0]),
+        ("1%，", [1, 0]),
+        ("增长1%，", [1, 0]),
+        ("3 亿元。", [1, 0]),
+        ("1至", [0, 0]),
+        ("1-", [0, 0]),
+        ("一点", [0, 0]),
+        ("几十", [0, 0]),
+        ("3月", [0, 1]),
+        ("a@b.", [0, 0]),
+        ("http://x ", [0, 0]),
+        (PARAGRAPH, [4, 1]),
+    ] {
+        let per_copy = findings(unit);
+        assert_eq!(per_copy[..2], qt, "{unit:?}");
+        let (small, large, n) = two_sizes(unit);
+        assert_eq!(small, times(n, per_copy), "{unit:?} × {n}");
+        assert_eq!(large, times(10 * n, per_copy), "{unit:?} × {}", 10 * n);
+    }
+}
+
+/// Runs that read as one long numeral (or none): both sizes finish, with the
+/// same findings.
+#[test]
+fn pathological_numerals_finish() {
+    for unit in [
+        "一二三四五六七八九",
+        "亿",
+        "零",
+        "十",
+        "万",
+        "一亿",
+        "1234567890",
+        "１，",
+        "1.",
+        "点",
+        "多",
+    ] {
+        let (small, large, n) = two_sizes(unit);
+        assert_eq!(small, large, "{unit:?} × {n} and × {}", 10 * n);
+    }
+    // `1亿亿亿…`: one overflowing numeral at any length
+    for n in [100_000 / 3, 1_000_000 / 3] {
+        let s = format!("1{}", "亿".repeat(n));
+        assert_eq!(findings(&s), [0, 0, 0, 0]);
+    }
+}
