@@ -14,12 +14,16 @@ pub struct WordTable<T> {
     /// Sorted by first character; each list longest word first. A binary
     /// search over a few hundred characters beats hashing on the hot path.
     by_first: Vec<(char, Bucket<T>)>,
+    /// One bit per BMP character: does some word start with it? Most
+    /// lookups end here.
+    first_bits: Vec<u64>,
 }
 
 impl<T> Default for WordTable<T> {
     fn default() -> Self {
         WordTable {
             by_first: Vec::new(),
+            first_bits: vec![0; 0x10000 / 64],
         }
     }
 }
@@ -35,6 +39,10 @@ impl<T> WordTable<T> {
         let Some(first) = word.chars().next() else {
             return;
         };
+        let code = first as usize;
+        if code < 0x10000 {
+            self.first_bits[code >> 6] |= 1 << (code & 63);
+        }
         let idx = match self.by_first.binary_search_by_key(&first, |e| e.0) {
             Ok(i) => i,
             Err(i) => {
@@ -56,6 +64,9 @@ impl<T> WordTable<T> {
     pub fn longest_at(&self, s: &str, pos: usize) -> Option<(&T, usize)> {
         let rest = s.get(pos..)?;
         let first = rest.chars().next()?;
+        if !self.may_start(first) {
+            return None;
+        }
         let i = self.by_first.binary_search_by_key(&first, |e| e.0).ok()?;
         self.by_first[i]
             .1
@@ -64,8 +75,18 @@ impl<T> WordTable<T> {
             .map(|(w, v)| (v, w.len()))
     }
 
+    /// A quick check: `false` means no word starts with `c`.
+    #[inline]
+    fn may_start(&self, c: char) -> bool {
+        let code = c as usize;
+        code >= 0x10000 || self.first_bits[code >> 6] & (1 << (code & 63)) != 0
+    }
+
     /// Whether `c` starts some word of the table.
     pub fn starts_with_char(&self, c: char) -> bool {
+        if !self.may_start(c) {
+            return false;
+        }
         self.by_first.binary_search_by_key(&c, |e| e.0).is_ok()
     }
 

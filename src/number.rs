@@ -373,6 +373,15 @@ fn add(a: Decimal, b: Decimal) -> R<Decimal> {
 /// `checked_add` rounds such a sum silently (`7922816251426433759354395033`
 /// `点五九` would lose its `.59`).
 pub(crate) fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // the common case: same scale and mantissas far below 2^96, where the
+    // sum cannot be rounded
+    const SMALL: u128 = 1 << 94;
+    if a.scale() == b.scale()
+        && a.mantissa().unsigned_abs() < SMALL
+        && b.mantissa().unsigned_abs() < SMALL
+    {
+        return a.checked_add(b);
+    }
     let sum = a.checked_add(b)?;
     // a rounded sum fails one of the two checks, the one that subtracts the
     // larger operand exactly

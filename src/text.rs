@@ -49,15 +49,23 @@ pub fn fold_char(c: char) -> Option<char> {
 impl<'a> Folded<'a> {
     /// Folds `original`. Allocates only when some character changes.
     pub fn new(original: &'a str) -> Self {
-        // Every folded character starts with one of three lead bytes:
-        // C2 (U+00A0), E3 (U+3000) or EF (U+FF01..U+FF5E). Jump between
-        // them with memchr and copy the runs in between whole.
+        // Every folded character starts with lead byte C2 (U+00A0) or EF
+        // (U+FF01..U+FF5E), or is U+3000 (E3 80 80; E3 alone also starts
+        // the common `、。「」`). Jump between them with memchr and copy the
+        // runs in between whole.
         let bytes = original.as_bytes();
+        let mut hits: Vec<usize> = memchr::memchr2_iter(0xC2, 0xEF, bytes).collect();
+        let ideographic = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes());
+        let before = hits.len();
+        hits.extend(ideographic);
+        if hits.len() > before && before > 0 {
+            hits.sort_unstable();
+        }
         let mut out: Option<String> = None;
         let mut corrections = Vec::new();
         let mut shift = 0usize;
         let mut copied = 0usize;
-        for i in memchr::memchr3_iter(0xC2, 0xE3, 0xEF, bytes) {
+        for i in hits {
             // `i` is a lead byte of a multi-byte character, so a boundary
             let Some(c) = original.get(i..).and_then(|t| t.chars().next()) else {
                 continue;
