@@ -1098,7 +1098,7 @@ fn name_like(pos: &str) -> bool {
 /// Proper-noun tokens: an organisation name needs one of these (or a
 /// lexicon name) left of its suffix, so `新能源汽车` is no company.
 fn anchor(pos: &str) -> bool {
-    matches!(pos, "ns" | "nt" | "nz" | "j" | "eng" | "x" | "nw")
+    matches!(pos, "ns" | "nt" | "nz" | "j" | "eng" | "nw")
 }
 
 /// Organisation suffix tokens extended leftwards over name-like tokens,
@@ -1134,14 +1134,16 @@ fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> {
         while j > 0 && i - j < 6 {
             let p = &tokens[j - 1];
             let ptext = &s[p.start..p.end];
+            // names hold no numbers: a quantity or time token ends the search
             if !ptext
                 .chars()
-                .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || c == '&')
+                .all(|c| is_cjk(c) || c.is_ascii_alphabetic() || c == '&')
+                || matches!(p.pos, "m" | "t")
             {
                 break;
             }
             let lexical = in_lex(p.start, p.end);
-            let inner = matches!(p.pos, "v" | "vn" | "b" | "a" | "an" | "m") && j < i;
+            let inner = matches!(p.pos, "v" | "vn" | "b" | "a" | "an") && j < i;
             if !(name_like(p.pos) || lexical || inner) {
                 break;
             }

@@ -125,6 +125,10 @@ fn may_start_quantity(s: &str, i: usize, c: char, len: usize) -> bool {
         || matches!(
             next,
             ' ' | '%'
+                | '到'
+                | '至'
+                | '-'
+                | '~'
                 | '‰'
                 | '成'
                 | '折'

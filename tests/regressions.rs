@@ -95,3 +95,22 @@ fn range_after_a_change_verb_at_the_top_of_the_range() {
         r#"[{"kind":"percent","text":"20%至30%","start":12,"end":21,"low":"0.2","high":"0.3","unit":null,"qualifier":null}]"#
     );
 }
+
+/// An organisation suffix (`股份`) once extended leftwards over a quantity
+/// token, made `拟以2至5亿元回购股份` a name and dropped the range inside it.
+#[test]
+fn a_quantity_never_becomes_part_of_an_organisation_name() {
+    assert_eq!(
+        quantities("公司拟以2至5亿元回购股份，回购股份数量不超过 3000 万股。"),
+        r#"[{"kind":"money","text":"2至5亿元","start":12,"end":23,"low":"200000000","high":"500000000","unit":"CNY","qualifier":null},{"kind":"count","text":"不超过 3000 万股","start":56,"end":77,"value":"30000000","unit":"股","qualifier":"at_most"}]"#
+    );
+}
+
+/// The gate that skips lone Chinese digits once skipped `八` before `到`.
+#[test]
+fn a_chinese_digit_before_a_range_separator_starts_a_range() {
+    assert_eq!(
+        quantities("总投资预计为八到九百亿泰铢。"),
+        r#"[{"kind":"money","text":"八到九百亿泰铢","start":18,"end":39,"low":"80000000000","high":"90000000000","unit":"THB","qualifier":null}]"#
+    );
+}
