@@ -564,9 +564,14 @@ pub(crate) fn claims(
         }
         for (at, ch) in changes_here {
             let own_metric = nearest_metric(&metrics, cl.start, at);
+            // the value before the change (`营收 889 亿元，同比增长 32%`), or
+            // after it in the same clause (`目标价上调 10% 至 460 港元`)
             let target = open.iter().rev().copied().find(|&ci| {
                 out[ci].change.is_none()
-                    && out[ci].value.as_ref().is_some_and(|v| v.end <= at)
+                    && out[ci].value.as_ref().is_some_and(|v| {
+                        v.end <= at
+                            || (v.start >= cl.start && text[at..v.start].contains(['至', '到']))
+                    })
                     && (own_metric.is_none()
                         || out[ci].value.as_ref().is_some_and(|v| v.start >= cl.start))
             });
