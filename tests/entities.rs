@@ -1,0 +1,58 @@
+//! The entity rules, one literal case each, through `Analyzer::analyze`.
+
+use std::sync::LazyLock;
+
+use zhnews::Analyzer;
+
+static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+/// `kind:text` of every entity, in order.
+fn entities(text: &str) -> Vec<String> {
+    ANALYZER
+        .analyze(text)
+        .entities
+        .iter()
+        .map(|e| {
+            let kind = serde_json::to_value(e.kind).unwrap_or_default();
+            format!("{}:{}", kind.as_str().unwrap_or("?"), e.text)
+        })
+        .collect()
+}
+
+#[test]
+fn stock_names_before_quotes_and_price_verbs() {
+    assert_eq!(
+        entities("华兴源创（8.24%）等个股涨幅均逾5%。罗牛山、海德股份涨超5%，民和股份涨逾8%。"),
+        ["org:华兴源创", "org:罗牛山", "org:海德股份", "org:民和股份"]
+    );
+}
+
+#[test]
+fn transliterated_names_and_titles() {
+    assert_eq!(
+        entities("特斯拉首席执行官埃隆·马斯克表示，明年将推出新车型。"),
+        ["org:特斯拉", "person:埃隆·马斯克"]
+    );
+}
+
+#[test]
+fn organisation_suffix_extends_over_a_place() {
+    assert_eq!(
+        entities("深圳市腾讯计算机系统有限公司发布公告。"),
+        ["org:深圳市腾讯计算机系统有限公司"]
+    );
+}
+
+#[test]
+fn country_abbreviations() {
+    assert_eq!(
+        entities("中美贸易额增长。总理访华期间，双方签署协议。"),
+        ["place:中", "place:美", "place:华"]
+    );
+}
+
+#[test]
+fn no_name_swallows_a_number() {
+    // `股份` is an organisation suffix, but a quantity ends the name
+    assert_eq!(entities("公司拟以2至5亿元回购股份。"), Vec::<String>::new());
+}
