@@ -423,7 +423,32 @@ pub(crate) fn claims(
         let mut changes_here: Vec<(usize, Change)> = Vec::new();
         let mut prev_end = cl.start;
         let mut prev_change: Option<Direction> = None;
-        for q in &qs {
+        let mut skip_from: Vec<bool> = vec![false; qs.len()];
+        // `由 4.5 港元上调至 10 港元`: the first figure is where the value
+        // came from; the claim is the second, with the direction of the move
+        let mut from_move: Vec<Option<Direction>> = vec![None; qs.len()];
+        for k in 0..qs.len().saturating_sub(1) {
+            let (x, y) = (qs[k], qs[k + 1]);
+            let before = tail(&text[cl.start..x.start], 2).trim_end();
+            let between = text[x.end..y.start].trim();
+            let moves = between.ends_with(['至', '到'])
+                && between.chars().count() <= 4
+                && (before.ends_with('由') || before.ends_with('从'));
+            if moves && x.kind == y.kind && x.unit == y.unit {
+                let (a, b) = (x.value.or(x.low), y.value.or(y.low));
+                from_move[k + 1] = match (a, b) {
+                    (Some(a), Some(b)) if b > a => Some(Direction::Up),
+                    (Some(a), Some(b)) if b < a => Some(Direction::Down),
+                    _ => None,
+                };
+                skip_from[k] = true;
+            }
+        }
+        for (k, q) in qs.iter().enumerate() {
+            if skip_from[k] {
+                prev_end = q.end;
+                continue;
+            }
             let between = &text[prev_end..q.start];
             let is_multiple_word = q.kind == Kind::Multiple && q.text.starts_with('翻');
             // `分别增长 3.2% 和 1.1%`: a list item keeps the role of the item before
@@ -485,12 +510,17 @@ pub(crate) fn claims(
                             }
                         }
                     }
+                    let change = from_move[k].map(|direction| Change {
+                        basis: basis_in(&text[cl.start..q.start]),
+                        direction,
+                        value: None,
+                    });
                     out.push(Claim {
                         subject: None,
                         metric: metric.map(|m| text[m.start..m.end].to_string()),
                         period: None,
                         value: Some((*q).clone()),
-                        change: None,
+                        change,
                         start: cl.start,
                         end: cl.end,
                     });

@@ -1,0 +1,100 @@
+//! Claim rules, one literal case each, through `Analyzer::analyze`.
+
+use std::sync::LazyLock;
+
+use zhnews::{Analyzer, RefDate};
+
+static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+/// `subject|metric|period|value|basis direction change` per claim.
+fn claims(text: &str) -> Vec<String> {
+    let doc = ANALYZER.analyze_at(text, RefDate::parse("2024-08-21").ok());
+    doc.claims
+        .iter()
+        .map(|c| {
+            let value = c
+                .value
+                .as_ref()
+                .and_then(|q| q.value.or(q.low))
+                .map_or("-".to_string(), |v| v.to_string());
+            let change = c.change.as_ref().map_or("-".to_string(), |ch| {
+                format!(
+                    "{} {} {}",
+                    ch.basis.map_or("-".to_string(), |b| {
+                        serde_json::to_value(b)
+                            .unwrap_or_default()
+                            .as_str()
+                            .unwrap_or("?")
+                            .to_string()
+                    }),
+                    serde_json::to_value(ch.direction)
+                        .unwrap_or_default()
+                        .as_str()
+                        .unwrap_or("?"),
+                    ch.value
+                        .as_ref()
+                        .and_then(|q| q.value)
+                        .map_or("-".to_string(), |v| v.to_string())
+                )
+            });
+            format!(
+                "{}|{}|{}|{}|{}",
+                c.subject.as_deref().unwrap_or("-"),
+                c.metric.as_deref().unwrap_or("-"),
+                c.period.as_deref().unwrap_or("-"),
+                value,
+                change
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn value_then_change_in_the_next_clause() {
+    assert_eq!(
+        claims("小米集团二季度营收 889 亿元，同比增长 32%。"),
+        ["小米集团|营收|2024-Q2|88900000000|yoy up 0.32"]
+    );
+}
+
+#[test]
+fn respectively_pairs_in_order() {
+    assert_eq!(
+        claims(
+            "二季度，微信和 QQ 的月活跃用户分别为 13.71 亿和 5.71 亿，分别同比增长 3.2% 和 1.1%。"
+        ),
+        [
+            "微信|月活跃用户|2024-Q2|1371000000|yoy up 0.032",
+            "QQ|月活跃用户|2024-Q2|571000000|yoy up 0.011"
+        ]
+    );
+}
+
+#[test]
+fn subject_carries_over_to_the_next_sentence() {
+    assert_eq!(
+        claims("宁德时代发布半年报。上半年公司净利润为 228.6 亿元，环比增长 10%。"),
+        ["宁德时代|净利润|2024-H1|22860000000|qoq up 0.1"]
+    );
+}
+
+#[test]
+fn change_before_its_value_in_one_clause() {
+    assert_eq!(
+        claims("摩根士丹利将腾讯控股的目标价上调 10% 至 460 港元。"),
+        ["腾讯控股|目标价|-|460|- up 0.1"]
+    );
+}
+
+#[test]
+fn from_one_value_to_another() {
+    assert_eq!(
+        claims("花旗集团将周黑鸭目标价由4.5港元上调至10港元。"),
+        ["周黑鸭|目标价|-|10|- up -"]
+    );
+}
+
+#[test]
+fn a_bare_figure_is_no_claim() {
+    assert_eq!(claims("创业板105家。"), Vec::<String>::new());
+}
