@@ -434,6 +434,17 @@ pub(crate) fn claims(
             let moves = between.ends_with(['至', '到'])
                 && between.chars().count() <= 4
                 && (before.ends_with('由') || before.ends_with('从'));
+            // `1美元对人民币6.1410元`: an exchange rate is the second amount
+            let rate = x.kind == Kind::Money
+                && y.kind == Kind::Money
+                && matches!(
+                    between,
+                    "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
+                );
+            if rate {
+                skip_from[k] = true;
+                continue;
+            }
             if moves && x.kind == y.kind && x.unit == y.unit {
                 let (a, b) = (x.value.or(x.low), y.value.or(y.low));
                 from_move[k + 1] = match (a, b) {

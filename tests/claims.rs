@@ -95,6 +95,14 @@ fn from_one_value_to_another() {
 }
 
 #[test]
+fn an_exchange_rate_is_the_second_amount() {
+    assert_eq!(
+        claims("2014年10月21日人民币汇率中间价为：1美元对人民币6.1410元。"),
+        ["-|汇率中间价|2014-10-21|6.141|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }
