@@ -435,9 +435,12 @@ fn extract_jsonl(
             }
             if let Some(bar) = bar {
                 bar.set_position(tally.bytes);
+                let secs = tally.start.elapsed().as_secs_f64().max(1e-9);
                 bar.set_message(format!(
-                    "{} records, {} errors",
-                    tally.records, tally.errors
+                    "{} records ({:.0}/s), {} errors",
+                    tally.records,
+                    tally.records as f64 / secs,
+                    tally.errors
                 ));
             }
         }
