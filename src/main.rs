@@ -48,7 +48,8 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
-        /// Show a progress bar on stderr (default: when stderr is a terminal).
+        /// Report progress on stderr when it is not a terminal (a status line
+        /// every two seconds); on a terminal a progress bar is always shown.
         #[arg(long)]
         progress: bool,
         /// Do not print the summary line on stderr at the end.
@@ -204,6 +205,10 @@ struct Tally {
     errors: u64,
     bytes: u64,
     start: Instant,
+    /// `--progress` with stderr not a terminal: a plain status line every
+    /// few seconds instead of a bar.
+    plain_progress: bool,
+    last_report: Instant,
 }
 
 impl Tally {
@@ -256,11 +261,14 @@ fn run_extract(
         .map_err(io::Error::other)?;
     let mut out = Sink::open(format, output)?;
     let analyzer = Analyzer::new();
+    let tty = io::stderr().is_terminal();
     let mut tally = Tally {
         records: 0,
         errors: 0,
         bytes: 0,
         start: Instant::now(),
+        plain_progress: progress && !tty,
+        last_report: Instant::now(),
     };
     let total: Option<u64> = if files.is_empty() {
         None
@@ -270,7 +278,8 @@ fn run_extract(
             .map(|p| std::fs::metadata(p).map(|m| m.len()).ok())
             .sum()
     };
-    let bar = (progress || io::stderr().is_terminal()).then(|| progress_bar(total));
+    // a bar on a terminal; `--progress` elsewhere prints status lines
+    let bar = tty.then(|| progress_bar(total));
 
     let result = if text_mode {
         match &mut out {
@@ -432,6 +441,10 @@ fn extract_jsonl(
                     tally.records += records.len() as u64;
                     tally.errors += records.iter().filter(|r| r.is_error()).count() as u64;
                 }
+            }
+            if tally.plain_progress && tally.last_report.elapsed().as_secs() >= 2 {
+                tally.last_report = Instant::now();
+                eprintln!("{}", tally.summary());
             }
             if let Some(bar) = bar {
                 bar.set_position(tally.bytes);
