@@ -173,26 +173,41 @@ const PERSON_AFTER: &[&str] = &[
 
 /// A static word list as a set, looked up by first character first (most
 /// tokens start with a character no word does).
-struct WordSet(Vec<(char, Vec<&'static str>)>);
+struct WordSet {
+    by_first: Vec<(char, Vec<&'static str>)>,
+    /// One bit per BMP character: does some word start with it?
+    first_bits: Vec<u64>,
+}
 
 impl WordSet {
     fn new(words: &[&'static str]) -> WordSet {
         let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
+        let mut first_bits = vec![0u64; 0x10000 / 64];
         for w in words {
             let Some(c) = w.chars().next() else { continue };
+            if let Some(b) = first_bits.get_mut((c as usize) >> 6) {
+                *b |= 1 << ((c as usize) & 63);
+            }
             match by_first.binary_search_by_key(&c, |e| e.0) {
                 Ok(i) => by_first[i].1.push(w),
                 Err(i) => by_first.insert(i, (c, vec![*w])),
             }
         }
-        WordSet(by_first)
+        WordSet {
+            by_first,
+            first_bits,
+        }
     }
     fn contains(&self, w: &str) -> bool {
         let Some(c) = w.chars().next() else {
             return false;
         };
-        match self.0.binary_search_by_key(&c, |e| e.0) {
-            Ok(i) => self.0[i].1.contains(&w),
+        let code = c as usize;
+        if code < 0x10000 && self.first_bits[code >> 6] & (1 << (code & 63)) == 0 {
+            return false;
+        }
+        match self.by_first.binary_search_by_key(&c, |e| e.0) {
+            Ok(i) => self.by_first[i].1.contains(&w),
             Err(_) => false,
         }
     }
