@@ -323,7 +323,12 @@ static BASIS_WORDS: LazyLock<WordTable<Basis>> = LazyLock::new(|| {
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`).
 fn is_source(text: &str, e: &Entity) -> bool {
     let before = text[..e.start].trim_end();
+    // `海关总署13日发布`, `央行今日公布`: a date between name and verb
     let after = text[e.end..].trim_start();
+    let after = after
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号'))
+        .trim_start_matches(['今', '昨', '近', '日', '前'])
+        .trim_start();
     before.ends_with('据')
         || before.ends_with("根据")
         || before.ends_with("来自")
@@ -334,9 +339,16 @@ fn is_source(text: &str, e: &Entity) -> bool {
         ]
         .iter()
         .any(|w| after.starts_with(w))
-        // statistics offices and associations publish other people's figures
-        || ((e.text.ends_with("统计局") || e.text.ends_with("协会") || e.text == "乘联会")
-            && ["公布", "发布"].iter().any(|w| after.starts_with(w)))
+        // statistics offices, regulators, central banks and associations
+        // publish other people's figures
+        || ([
+            "统计局", "总署", "管理局", "人民银行", "央行", "协会", "委员会", "研究院", "研究所",
+            "交易所", "统计司", "城市司",
+        ]
+        .iter()
+        .any(|w| e.text.ends_with(w))
+            || e.text == "乘联会")
+            && ["公布", "发布"].iter().any(|w| after.starts_with(w))
 }
 
 /// Whether an entity stands after a preposition (`在香港交易所`, `由腾讯领投`,

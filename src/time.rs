@@ -513,6 +513,9 @@ fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Point>, usize
     if let Some((from, to, e)) = first_quarters(s, q, y) {
         return Some((from, Some(to), e));
     }
+    if let Some((from, to, e)) = first_months(s, q, y) {
+        return Some((from, Some(to), e));
+    }
     if let Some((n, e)) = quarter(s, q) {
         // `一至三季度` is handled by the span below
         return Some((Point::Quarter(y, n), None, e));
@@ -557,6 +560,16 @@ fn first_quarters(s: &str, p: usize, y: Year) -> Option<(Point, Point, usize)> {
         (1..=4).contains(&n).then_some((n, e))
     })?;
     (n >= 2).then_some((Point::Quarter(y, 1), Point::Quarter(y, n), e))
+}
+
+/// `前10个月`, `前8月` → January to that month.
+fn first_months(s: &str, p: usize, y: Year) -> Option<(Point, Point, usize)> {
+    let q = starts(s, p, "前")?;
+    let (n, e, _) = small_int(s, q)?;
+    let e = starts(s, e, "个月").or_else(|| starts(s, e, "月"))?;
+    (2..=12)
+        .contains(&n)
+        .then_some((Point::Month(y, 1), Point::Month(y, n), e))
 }
 
 /// `1-9月`, `1月至9月`, `一至三月`.
@@ -843,6 +856,9 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
     if let Some((from, to, e)) = first_quarters(s, p, y) {
         return Some(one(from, Some(to), e));
     }
+    if let Some((from, to, e)) = first_months(s, p, y) {
+        return Some(one(from, Some(to), e));
+    }
     if let Some((a, b, e)) = month_span(s, p) {
         return Some(one(Point::Month(y, a), Some(Point::Month(y, b)), e));
     }
@@ -1111,6 +1127,8 @@ mod tests {
         assert_eq!(t("15日", r), "2024-08-15 rel");
         assert_eq!(t("上周五", r), "2024-08-16 rel");
         assert_eq!(t("2016年前三个季度", r), "2016-Q1/2016-Q3");
+        assert_eq!(t("前10个月", r), "2024-01/2024-10 rel");
+        assert_eq!(t("今年前8月", r), "2024-01/2024-08 rel");
         assert_eq!(t("第三季", r), "error: not a quantity or time: \"第三季\"");
         assert!(t("一日", r).starts_with("error"));
     }
