@@ -805,8 +805,6 @@ fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         "总统",
         "首相",
         "副总理",
-        "董事长",
-        "总裁",
     ];
     let mut out = Vec::new();
     // one token: `江主席`
@@ -828,21 +826,9 @@ fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         let b = &s[w[1].start..w[1].end];
         let mut cs = a.chars();
         if let (Some(c), None) = (cs.next(), cs.next()) {
-            if single.contains(&c)
-                && matches!(
-                    b,
-                    "主席"
-                        | "总理"
-                        | "总书记"
-                        | "委员长"
-                        | "副主席"
-                        | "总统"
-                        | "首相"
-                        | "副总理"
-                        | "董事长"
-                        | "总裁"
-                )
-            {
+            // a lone surname before a state title (`江` `主席`); not a
+            // preposition before a company title (`向` `董事长`)
+            if single.contains(&c) && TITLES.contains(&b) && !matches!(w[0].pos, "p" | "c" | "d") {
                 out.push(Span {
                     kind: EntityKind::Person,
                     start: w[0].start,
@@ -1400,10 +1386,12 @@ fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         if (2..=4).contains(&n)
             && name.chars().all(is_cjk)
             && starts_with_surname(name)
-            && !matches!(
-                tokens.get(i + 1).map(|t| t.pos),
-                Some("v" | "p" | "d" | "c" | "u" | "r" | "m" | "q" | "t")
-            )
+            // a name, not a common word (`董事会`, `公司`, `高水平`)
+            && (matches!(next.pos, "nr" | "nrfg" | "nrt" | "x" | "ng")
+                || (next.end - next.start == 3 && tokens.get(i + 2).is_some_and(|t| {
+                    matches!(t.pos, "nr" | "nrfg" | "x" | "ng" | "nz" | "n" | "a" | "v")
+                        && t.end == end
+                })))
         {
             out.push(Span {
                 kind: EntityKind::Person,
@@ -1428,12 +1416,19 @@ fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             let first = &tokens[i - take];
             let name = &s[first.start..t.start];
             let n = name.chars().count();
+            // one token must be tagged a name (`公司表示`, `董事会主席` are
+            // no names); two tokens are a surname and a given name
+            let tagged = if take == 1 {
+                matches!(first.pos, "nr" | "nrfg" | "nrt" | "x" | "ng")
+            } else {
+                tokens[i - take..i]
+                    .iter()
+                    .all(|x| matches!(x.pos, "nr" | "nrfg" | "x" | "n" | "ng" | "nz" | "a" | "j"))
+            };
             if (2..=3).contains(&n)
                 && name.chars().all(is_cjk)
                 && starts_with_surname(name)
-                && tokens[i - take..i]
-                    .iter()
-                    .all(|x| matches!(x.pos, "nr" | "nrfg" | "x" | "n" | "ng" | "nz" | "a" | "j"))
+                && tagged
             {
                 out.push(Span {
                     kind: EntityKind::Person,

@@ -564,8 +564,9 @@ fn first_quarters(s: &str, p: usize, y: Year) -> Option<(Point, Point, usize)> {
 
 /// `前10个月`, `前8月` → January to that month.
 fn first_months(s: &str, p: usize, y: Year) -> Option<(Point, Point, usize)> {
-    let q = starts(s, p, "前")?;
+    let q = skip_ws(s, starts(s, p, "前")?);
     let (n, e, _) = small_int(s, q)?;
+    let e = skip_ws(s, e);
     let e = starts(s, e, "个月").or_else(|| starts(s, e, "月"))?;
     (2..=12)
         .contains(&n)
@@ -1129,6 +1130,7 @@ mod tests {
         assert_eq!(t("2016年前三个季度", r), "2016-Q1/2016-Q3");
         assert_eq!(t("前10个月", r), "2024-01/2024-10 rel");
         assert_eq!(t("今年前8月", r), "2024-01/2024-08 rel");
+        assert_eq!(t("前 8 个月", r), "2024-01/2024-08 rel");
         assert_eq!(t("第三季", r), "error: not a quantity or time: \"第三季\"");
         assert!(t("一日", r).starts_with("error"));
     }
