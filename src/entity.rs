@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::data_lines;
-use crate::text::char_at;
+use crate::text::{char_at, is_cjk};
 
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -678,6 +678,26 @@ fn province_abbrev(c: char) -> bool {
     )
 }
 
+/// A verb of travel before a country (`访华`, `驻美`, `赴港`).
+fn travel_verb(c: char) -> bool {
+    matches!(
+        c,
+        '访' | '来'
+            | '在'
+            | '对'
+            | '驻'
+            | '赴'
+            | '抵'
+            | '离'
+            | '旅'
+            | '侨'
+            | '援'
+            | '返'
+            | '使'
+            | '留'
+    )
+}
+
 /// Country and region abbreviations inside tokens: `中美`, `中日关系`,
 /// `港澳台` give one place per character; `中方`, `美方` the country; `访华`,
 /// `驻美` the country after a verb of travel; a lone abbreviation tagged as a
@@ -693,22 +713,7 @@ fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         let Some(first) = text.chars().next() else {
             continue;
         };
-        let travel = matches!(
-            first,
-            '访' | '来'
-                | '在'
-                | '对'
-                | '驻'
-                | '赴'
-                | '抵'
-                | '离'
-                | '旅'
-                | '侨'
-                | '援'
-                | '返'
-                | '使'
-                | '留'
-        );
+        let travel = travel_verb(first);
         if !(country_abbrev(first) || province_abbrev(first) || travel) || text.len() > 18 {
             continue;
         }
@@ -752,38 +757,25 @@ fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
                 }
             }
             2 if country_abbrev(chars[0].1) && chars[1].1 == '方' => out.push(one(0)),
-            2.. if matches!(
-                chars[0].1,
-                '访' | '来'
-                    | '在'
-                    | '对'
-                    | '驻'
-                    | '赴'
-                    | '抵'
-                    | '离'
-                    | '旅'
-                    | '侨'
-                    | '援'
-                    | '返'
-                    | '使'
-                    | '留'
-            ) && matches!(
-                chars[1].1,
-                '华' | '美'
-                    | '日'
-                    | '俄'
-                    | '英'
-                    | '法'
-                    | '德'
-                    | '韩'
-                    | '朝'
-                    | '港'
-                    | '台'
-                    | '澳'
-                    | '欧'
-                    | '京'
-                    | '沪'
-            ) && (chars.len() == 2 || text.ends_with("大使") || text.ends_with("使馆")) =>
+            2.. if travel_verb(chars[0].1)
+                && matches!(
+                    chars[1].1,
+                    '华' | '美'
+                        | '日'
+                        | '俄'
+                        | '英'
+                        | '法'
+                        | '德'
+                        | '韩'
+                        | '朝'
+                        | '港'
+                        | '台'
+                        | '澳'
+                        | '欧'
+                        | '京'
+                        | '沪'
+                )
+                && (chars.len() == 2 || text.ends_with("大使") || text.ends_with("使馆")) =>
             {
                 out.push(one(1));
             }
@@ -1071,7 +1063,7 @@ fn translit(text: &str) -> bool {
 }
 
 /// Whether `text` starts with one of the 100 most common surnames.
-fn common_surname(text: &str) -> bool {
+pub(crate) fn common_surname(text: &str) -> bool {
     text.chars()
         .next()
         .is_some_and(|c| COMMON_SURNAMES.contains(c))
@@ -1083,10 +1075,6 @@ fn starts_with_surname(text: &str) -> bool {
     let (single, compound) = &*SURNAMES;
     text.chars().next().is_some_and(|c| single.contains(&c))
         || compound.iter().any(|c| text.starts_with(c))
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// Tokens that can be part of an organisation name left of its suffix.

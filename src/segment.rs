@@ -97,7 +97,7 @@ use jieba_rs::Jieba;
 use crate::error::Error;
 use crate::quantity::{Quantity, TABLES};
 use crate::scan::scan;
-use crate::text::{Folded, char_at, fold_char, skip_ws};
+use crate::text::{Folded, char_at, fold_char, is_cjk, skip_ws};
 use crate::time::Time;
 
 /// The domain lexicon: `word freq pos` per line, `#` comments.
@@ -247,27 +247,12 @@ struct Entry<'l> {
 /// one (a common surname and one or two more characters), else a proper
 /// noun of unknown kind.
 fn guess_tag(word: &str) -> &'static str {
-    const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
     let n = word.chars().count();
-    let surname = word.chars().next().is_some_and(|c| SURNAMES.contains(c));
-    if surname && (2..=3).contains(&n) {
+    if crate::entity::common_surname(word) && (2..=3).contains(&n) {
         "nr"
     } else {
         "nz"
     }
-}
-
-/// Whether `c` is a CJK ideograph (the characters jieba-rs segments).
-#[inline]
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2A6DF}'
-        | '\u{2A700}'..='\u{2EBEF}'
-        | '\u{2F800}'..='\u{2FA1F}'
-    )
 }
 
 /// Whether `c` belongs in a Latin run: ASCII letters and digits, and letters
