@@ -53,6 +53,62 @@ impl Score {
     }
 }
 
+/// Pairs each gold item with an unused predicted one that overlaps one of
+/// its occurrences in `text` and satisfies `same`; counts into `score`.
+fn match_items<'a>(
+    text: &str,
+    gold: &'a Value,
+    predicted: &'a Value,
+    score: &mut Score,
+    same: impl Fn(&Value, &Value) -> bool,
+) -> Vec<(&'a Value, Option<&'a Value>)> {
+    let gold = gold.as_array().map(Vec::as_slice).unwrap_or_default();
+    let predicted = predicted.as_array().map(Vec::as_slice).unwrap_or_default();
+    let mut used = vec![false; predicted.len()];
+    score.gold += gold.len();
+    score.predicted += predicted.len();
+    gold.iter()
+        .map(|g| {
+            let spans = occurrences(text, g["text"].as_str().unwrap_or(""));
+            let found = predicted.iter().enumerate().position(|(i, p)| {
+                let span = (
+                    p["start"].as_u64().unwrap_or(0) as usize,
+                    p["end"].as_u64().unwrap_or(0) as usize,
+                );
+                !used[i] && same(p, g) && overlaps(span, &spans)
+            });
+            if let Some(i) = found {
+                used[i] = true;
+                score.matched += 1;
+            }
+            (g, found.map(|i| &predicted[i]))
+        })
+        .collect()
+}
+
+/// Prints the predicted items no gold item was paired with.
+fn report_spurious(
+    n: usize,
+    text: &str,
+    predicted: &Value,
+    pairs: &[(&Value, Option<&Value>)],
+    what: &str,
+) {
+    for p in predicted.as_array().into_iter().flatten() {
+        if !pairs
+            .iter()
+            .any(|(_, m)| m.is_some_and(|m| std::ptr::eq(m, p)))
+        {
+            println!(
+                "line {}: SPURIOUS {what}{} [{}] in {text}",
+                n + 1,
+                p["text"],
+                key_of(p)
+            );
+        }
+    }
+}
+
 #[test]
 fn gold_quantities_and_times() {
     let analyzer = Analyzer::new();
@@ -82,41 +138,24 @@ fn gold_quantities_and_times() {
         let doc = analyzer.analyze_at(text, date);
         let doc = serde_json::to_value(&doc).expect("serializable");
 
-        // quantities
-        let predicted = doc["quantities"].as_array().cloned().unwrap_or_default();
-        let gold = case["quantities"].as_array().cloned().unwrap_or_default();
-        let mut used = vec![false; predicted.len()];
-        qs.gold += gold.len();
-        qs.predicted += predicted.len();
-        for g in &gold {
-            let spans = occurrences(text, g["text"].as_str().unwrap_or(""));
-            let found = predicted.iter().enumerate().position(|(i, p)| {
-                !used[i]
-                    && key_of(p) == key_of_gold(g)
-                    && overlaps(
-                        (
-                            p["start"].as_u64().unwrap() as usize,
-                            p["end"].as_u64().unwrap() as usize,
-                        ),
-                        &spans,
-                    )
-            });
-            match found {
-                Some(i) => {
-                    used[i] = true;
-                    qs.matched += 1;
-                    if predicted[i]["qualifier"] == g["qualifier"] {
-                        qualifier_right += 1;
-                    } else {
-                        println!(
-                            "line {}: qualifier of {:?}: {} != gold {}",
-                            n + 1,
-                            g["text"],
-                            predicted[i]["qualifier"],
-                            g["qualifier"]
-                        );
-                    }
-                }
+        // quantities: kind, value or low/high, unit
+        let pairs = match_items(
+            text,
+            &case["quantities"],
+            &doc["quantities"],
+            &mut qs,
+            |p, g| key_of(p) == key_of_gold(g),
+        );
+        for (g, p) in &pairs {
+            match p {
+                Some(p) if p["qualifier"] == g["qualifier"] => qualifier_right += 1,
+                Some(p) => println!(
+                    "line {}: qualifier of {:?}: {} != gold {}",
+                    n + 1,
+                    g["text"],
+                    p["qualifier"],
+                    g["qualifier"]
+                ),
                 None => println!(
                     "line {}: MISSED {} [{}] in {text}",
                     n + 1,
@@ -125,59 +164,23 @@ fn gold_quantities_and_times() {
                 ),
             }
         }
-        for (i, p) in predicted.iter().enumerate() {
-            if !used[i] {
-                println!(
-                    "line {}: SPURIOUS {} [{}] in {text}",
-                    n + 1,
-                    p["text"],
-                    key_of(p)
-                );
-            }
-        }
+        report_spurious(n, text, &doc["quantities"], &pairs, "");
 
-        // times
-        let predicted = doc["times"].as_array().cloned().unwrap_or_default();
-        let gold = case["times"].as_array().cloned().unwrap_or_default();
-        let mut used = vec![false; predicted.len()];
-        ts.gold += gold.len();
-        ts.predicted += predicted.len();
-        for g in &gold {
-            let spans = occurrences(text, g["text"].as_str().unwrap_or(""));
-            let found = predicted.iter().enumerate().position(|(i, p)| {
-                !used[i]
-                    && p["value"] == g["value"]
-                    && overlaps(
-                        (
-                            p["start"].as_u64().unwrap() as usize,
-                            p["end"].as_u64().unwrap() as usize,
-                        ),
-                        &spans,
-                    )
-            });
-            match found {
-                Some(i) => {
-                    used[i] = true;
-                    ts.matched += 1;
-                }
-                None => println!(
+        // times: value
+        let pairs = match_items(text, &case["times"], &doc["times"], &mut ts, |p, g| {
+            p["value"] == g["value"]
+        });
+        for (g, p) in &pairs {
+            if p.is_none() {
+                println!(
                     "line {}: MISSED time {} = {} in {text}",
                     n + 1,
                     g["text"],
                     g["value"]
-                ),
-            }
-        }
-        for (i, p) in predicted.iter().enumerate() {
-            if !used[i] {
-                println!(
-                    "line {}: SPURIOUS time {} = {} in {text}",
-                    n + 1,
-                    p["text"],
-                    p["value"]
                 );
             }
         }
+        report_spurious(n, text, &doc["times"], &pairs, "time ");
     }
     println!(
         "gold: {lines} sentences; quantities: {} gold, {} predicted, {} matched: recall {:.1}%, precision {:.1}%; qualifiers right on {qualifier_right}/{}",
