@@ -312,6 +312,24 @@ fn run_extract(
     Ok(())
 }
 
+/// Opens `path`, naming it in the error.
+fn open(path: &PathBuf) -> io::Result<File> {
+    File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
+/// The inputs: the files, or stdin when there are none.
+fn inputs(files: &[PathBuf]) -> io::Result<Vec<Box<dyn BufRead + Send>>> {
+    if files.is_empty() {
+        return Ok(vec![Box::new(BufReader::new(io::stdin()))]);
+    }
+    files
+        .iter()
+        .map(|p| {
+            Ok(Box::new(BufReader::with_capacity(1 << 20, open(p)?)) as Box<dyn BufRead + Send>)
+        })
+        .collect()
+}
+
 fn extract_text_files(
     files: &[PathBuf],
     ref_date: Option<RefDate>,
@@ -321,9 +339,7 @@ fn extract_text_files(
 ) -> io::Result<()> {
     for path in files {
         let mut bytes = Vec::new();
-        File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
-            .read_to_end(&mut bytes)?;
+        open(path)?.read_to_end(&mut bytes)?;
         let id = serde_json::Value::String(path.display().to_string());
         let line = match std::str::from_utf8(&bytes) {
             Ok(text) => document_line(&id, &analyzer.analyze_at(text, ref_date)),
@@ -355,9 +371,7 @@ fn parquet_text_files(
     let mut pending = Vec::new();
     for path in files {
         let mut bytes = Vec::new();
-        File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
-            .read_to_end(&mut bytes)?;
+        open(path)?.read_to_end(&mut bytes)?;
         let id = serde_json::Value::String(path.display().to_string());
         let record = match std::str::from_utf8(&bytes) {
             Ok(text) => RecordOutput::Document {
@@ -391,18 +405,7 @@ fn extract_jsonl(
     tally: &mut Tally,
     bar: Option<&ProgressBar>,
 ) -> io::Result<()> {
-    let mut inputs: Vec<Box<dyn BufRead + Send>> = Vec::new();
-    if files.is_empty() {
-        inputs.push(Box::new(BufReader::new(io::stdin())));
-    } else {
-        for path in files {
-            inputs.push(Box::new(BufReader::with_capacity(
-                1 << 20,
-                File::open(path)
-                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
-            )));
-        }
-    }
+    let inputs = inputs(files)?;
     // A reader thread reads the next batches while the pool analyzes this
     // one; the channel holds two batches, so memory stays bounded.
     let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Batch>>(2);
@@ -523,17 +526,8 @@ fn run_segment(files: &[PathBuf], dict: Option<&PathBuf>) -> io::Result<()> {
     }
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-    let mut inputs: Vec<Box<dyn BufRead>> = Vec::new();
-    if files.is_empty() {
-        inputs.push(Box::new(BufReader::new(io::stdin())));
-    }
-    for path in files {
-        inputs.push(Box::new(BufReader::new(File::open(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("{}: {e}", path.display()))
-        })?)));
-    }
     let mut buf = Vec::new();
-    for mut input in inputs {
+    for mut input in inputs(files)? {
         loop {
             buf.clear();
             if input.read_until(b'\n', &mut buf)? == 0 {
