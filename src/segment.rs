@@ -1075,10 +1075,12 @@ fn starts_component(c: char) -> bool {
     starts_numeral(c) || matches!(c, '第' | '上' | '下' | '前' | '后' | '全' | '首')
 }
 
-/// Whether `c` belongs to a number with its magnitude.
+/// Whether `c` belongs to a number with its magnitude: a digit that can
+/// start a numeral, a separator or sign, a magnitude word or a financial
+/// (大写) numeral.
 #[inline]
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit()
+    starts_numeral(c)
         || matches!(
             c,
             '.' | ','
@@ -1087,25 +1089,10 @@ fn is_numeral(c: char) -> bool {
                 | '/'
                 | '-'
                 | '~'
-                | '零'
-                | '〇'
-                | '○'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
                 | '百'
                 | '千'
                 | '万'
                 | '亿'
-                | '两'
-                | '廿'
                 | '点'
                 | '壹'
                 | '贰'
