@@ -88,11 +88,12 @@
 //! exactly (property-tested). Spans handed to `segment_with` that do not fit
 //! the text are ignored.
 
-use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::Path;
+use std::sync::RwLock;
 
 use jieba_rs::Jieba;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::Error;
 use crate::quantity::{Quantity, TABLES};
@@ -204,15 +205,54 @@ struct MixedWord {
 pub struct Segmenter {
     jieba: Jieba,
     /// Tags of Latin words from the lexicons (`OpenAI` → `nt`).
-    latin_tags: HashMap<Box<str>, Box<str>>,
+    latin_tags: FxHashMap<Box<str>, Box<str>>,
     /// Mixed-script words by anchor, longest first.
-    mixed: HashMap<Box<str>, Vec<MixedWord>>,
+    mixed: FxHashMap<Box<str>, Vec<MixedWord>>,
     /// The anchors of mixed-script words that are single non-Latin
     /// characters (`·`).
     anchor_chars: Vec<char>,
     /// CJK words of the domain lexicon and user dictionaries.
-    lexicon_words: HashSet<Box<str>>,
+    lexicon_words: FxHashSet<Box<str>>,
+    /// Which four-character words [`Segmenter::compound_split`] has cut.
+    compounds: CompoundMemo,
     granularity: Granularity,
+}
+
+/// The four-character words whose compound check has been made, with the
+/// answer: the check costs several dictionary lookups and a jieba cut, and
+/// news text repeats its words. Bounded, cleared when the dictionary changes.
+#[derive(Debug, Default)]
+struct CompoundMemo(RwLock<FxHashMap<[u8; 12], bool>>);
+
+/// Words the memo holds at most (dictionary words are far fewer; words
+/// jieba's HMM made up are checked each time once it is full).
+const COMPOUND_MEMO_MAX: usize = 1 << 16;
+
+impl CompoundMemo {
+    fn get(&self, word: &[u8; 12]) -> Option<bool> {
+        self.0.read().ok()?.get(word).copied()
+    }
+
+    fn put(&self, word: [u8; 12], split: bool) {
+        if let Ok(mut map) = self.0.write() {
+            if map.len() < COMPOUND_MEMO_MAX {
+                map.insert(word, split);
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        if let Ok(map) = self.0.get_mut() {
+            map.clear();
+        }
+    }
+}
+
+impl Clone for CompoundMemo {
+    fn clone(&self) -> Self {
+        let map = self.0.read().map(|m| m.clone()).unwrap_or_default();
+        CompoundMemo(RwLock::new(map))
+    }
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -462,10 +502,11 @@ impl Segmenter {
     fn empty() -> Segmenter {
         Segmenter {
             jieba: Jieba::empty(),
-            latin_tags: HashMap::new(),
-            mixed: HashMap::new(),
+            latin_tags: FxHashMap::default(),
+            mixed: FxHashMap::default(),
             anchor_chars: Vec::new(),
-            lexicon_words: HashSet::new(),
+            lexicon_words: FxHashSet::default(),
+            compounds: CompoundMemo::default(),
             granularity: Granularity::default(),
         }
     }
@@ -570,6 +611,7 @@ impl Segmenter {
         }
         let word = fold_word(word);
         let freq = freq.map(|f| f.min(MAX_FREQ));
+        self.compounds.clear();
         let Some((p, e)) = anchor_of(&word) else {
             // CJK only: jieba's
             self.lexicon_words.insert(word.as_str().into());
@@ -834,11 +876,13 @@ impl Segmenter {
     /// jieba reads the original text of the stretch, so that the tags it
     /// hands back live as long as the text: the stretch holds no Latin
     /// letters or digits, and what folding changed in it (spaces, signs)
-    /// jieba treats the same either way.
+    /// jieba treats the same either way. Words take their offsets from
+    /// jieba (original text); symbols are pushed folded.
     fn cut_jieba<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
         let folded = out.folded;
         let original: &'a str = folded.original();
-        let Some(stretch) = original.get(folded.to_original(a)..folded.to_original(b)) else {
+        let base = folded.to_original(a);
+        let Some(stretch) = original.get(base..folded.to_original(b)) else {
             return;
         };
         // Dictionary words and their tags come from jieba without its HMMs
@@ -846,57 +890,52 @@ impl Segmenter {
         // more than cutting). Only runs of single characters, where unknown
         // words hide, go through jieba's word HMM.
         let tags = self.jieba.tag(stretch, false);
-        let mut fpos = a;
+        let single_cjk = |t: &jieba_rs::Tag<'_>| {
+            t.end - t.start == 1 && t.word.chars().next().is_some_and(is_cjk)
+        };
         let mut i = 0;
         while i < tags.len() {
             let t = &tags[i];
-            let single_cjk = |t: &jieba_rs::Tag<'_>| {
-                let mut cs = t.word.chars();
-                matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
-            };
+            let start = base + t.byte_start;
             if single_cjk(t) {
                 let mut j = i + 1;
                 while j < tags.len() && single_cjk(&tags[j]) {
                     j += 1;
                 }
                 if j - i >= 2 {
-                    let run_start = tags[i].byte_start;
-                    let run_end = tags[j - 1].byte_end;
-                    let run = &stretch[run_start..run_end];
+                    let run = &stretch[t.byte_start..tags[j - 1].byte_end];
                     let mut k = i;
                     for w in self.jieba.cut(run, true) {
-                        let n = w.word.chars().count();
+                        let n = w.end - w.start;
                         let tag = if n == 1 {
                             // the tag the dictionary gave this character
                             tags[k].tag
                         } else {
                             guess_tag(w.word)
                         };
-                        out.push(fpos, fpos + w.word.len(), TokenKind::Word, tag);
-                        fpos += w.word.len();
+                        out.push_original(start + w.byte_start, start + w.byte_end, tag);
                         k += n;
                     }
                     i = j;
                     continue;
                 }
+                out.push_original(start, base + t.byte_end, t.tag);
+                i += 1;
+                continue;
             }
             match t.word.chars().next() {
-                Some(c) if is_cjk(c) => {
-                    // CJK text is never folded: same length in both
-                    if let Some(mid) = self.compound_split(t.word, t.tag) {
-                        for half in [&t.word[..mid], &t.word[mid..]] {
-                            let tag = self.tag_of(half);
-                            out.push(fpos, fpos + half.len(), TokenKind::Word, tag);
-                            fpos += half.len();
-                        }
-                        i += 1;
-                        continue;
+                Some(c) if is_cjk(c) => match self.compound_split(t.word, t.tag) {
+                    Some(mid) => {
+                        let half = &t.word[..mid];
+                        out.push_original(start, start + mid, self.tag_of(half));
+                        let half = &t.word[mid..];
+                        out.push_original(start + mid, base + t.byte_end, self.tag_of(half));
                     }
-                    out.push(fpos, fpos + t.word.len(), TokenKind::Word, t.tag);
-                    fpos += t.word.len();
-                }
+                    None => out.push_original(start, base + t.byte_end, t.tag),
+                },
                 _ => {
                     // jieba gives one character (or `\r\n`) at a time here
+                    let mut fpos = folded.to_folded(start);
                     for c in t.word.chars() {
                         let f = fold_char(c).unwrap_or(c);
                         out.push_symbol(fpos, f);
@@ -912,25 +951,27 @@ impl Segmenter {
     /// (`国有企业` → `国有` `企业`), if it is one (see the module docs).
     fn compound_split(&self, word: &str, tag: &str) -> Option<usize> {
         // four 3-byte characters
-        if word.len() != 12
-            || word.chars().count() != 4
+        let key: &[u8; 12] = word.as_bytes().try_into().ok()?;
+        if word.chars().count() != 4
             || self.granularity == Granularity::Coarse
             || KEEP_TAGS.contains(&tag)
-            || self.lexicon_words.contains(word)
         {
             return None;
         }
         let mid = 6;
-        if !(self.jieba.has_word(word)
-            && self.jieba.has_word(&word[..mid])
-            && self.jieba.has_word(&word[mid..]))
-        {
-            return None;
+        if let Some(split) = self.compounds.get(key) {
+            return split.then_some(mid);
         }
         // Frequent compounds are lexicalised (`社会主义`, `有限公司`); the
         // rare ones are phrases jieba's dictionary happens to list.
         // `suggest_freq` of a word jieba keeps whole is its frequency + 1.
-        (self.jieba.suggest_freq(word) <= COMPOUND_MAX_FREQ + 1).then_some(mid)
+        let split = !self.lexicon_words.contains(word)
+            && self.jieba.has_word(word)
+            && self.jieba.has_word(&word[..mid])
+            && self.jieba.has_word(&word[mid..])
+            && self.jieba.suggest_freq(word) <= COMPOUND_MAX_FREQ + 1;
+        self.compounds.put(*key, split);
+        split.then_some(mid)
     }
 
     /// The dictionary tag of `word`.
@@ -1139,6 +1180,24 @@ struct Out<'a, 'f> {
 }
 
 impl<'a> Out<'a, '_> {
+    /// Pushes the word at original `start..end`.
+    #[inline]
+    fn push_original(&mut self, start: usize, end: usize, pos: &'a str) {
+        if start >= end {
+            return;
+        }
+        let Some(text) = self.folded.original().get(start..end) else {
+            return;
+        };
+        self.tokens.push(Token {
+            text,
+            start,
+            end,
+            kind: TokenKind::Word,
+            pos,
+        });
+    }
+
     /// Pushes folded `a..b` as one token.
     #[inline]
     fn push(&mut self, a: usize, b: usize, kind: TokenKind, pos: &'a str) {
@@ -1471,6 +1530,20 @@ mod tests {
                 "归母净利润"
             ]
         );
+    }
+
+    #[test]
+    fn compound_answers_are_forgotten_when_the_dictionary_changes() {
+        let mut seg = Segmenter::new();
+        // the first answer is remembered ...
+        assert_eq!(words(&seg, "国有企业"), ["国有", "企业"]);
+        assert_eq!(words(&seg, "国有企业"), ["国有", "企业"]);
+        // ... until a user word makes the compound a lexicon word
+        seg.add_word("国有企业", Some(50), Some("n"));
+        assert_eq!(words(&seg, "国有企业"), ["国有企业"]);
+        // a clone answers as its original
+        let copy = seg.clone();
+        assert_eq!(words(&copy, "国有企业"), ["国有企业"]);
     }
 
     #[test]
