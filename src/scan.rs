@@ -18,14 +18,17 @@ use crate::quantity::{Found, Kind, Quantity, TABLES, UnitRef, match_at};
 use crate::text::{Folded, char_at};
 use crate::time::{RefDate, Time, time_at};
 
-/// Characters that can start a time (bit 0) or a quantity (bit 1): two bits
-/// per BMP character, looked up before any parsing.
+/// Characters that can start a time (bit 0) or a quantity (bit 1), and
+/// those that start a quantity only as the first character of a qualifier
+/// or currency word (bit 2, `约`, `超`, `人`): one byte per BMP character,
+/// looked up before any parsing.
 struct Starts {
     bits: Vec<u8>,
 }
 
 const TIME: u8 = 1;
 const QUANTITY: u8 = 2;
+const PREFIX_ONLY: u8 = 4;
 
 impl Starts {
     #[inline]
@@ -59,11 +62,16 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
         add(c, TIME);
     }
     let t = &*TABLES;
-    for code in 0u32..0x10000 {
-        if let Some(c) = char::from_u32(code) {
-            if t.qualifier_prefix.starts_with_char(c) || t.currency_prefix.starts_with_char(c) {
-                add(c, QUANTITY);
-            }
+    for (code, b) in bits.iter_mut().enumerate() {
+        let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        if t.qualifier_prefix.starts_with_char(c) || t.currency_prefix.starts_with_char(c) {
+            *b |= if *b & QUANTITY != 0 {
+                QUANTITY
+            } else {
+                QUANTITY | PREFIX_ONLY
+            };
         }
     }
     Starts { bits }
@@ -289,6 +297,17 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
             i += len;
             continue;
         }
+        // `大家`, `人们`: no numeral starts with these, so a quantity starts
+        // here only with a qualifier or currency word
+        if can & PREFIX_ONLY != 0 {
+            let t = &*TABLES;
+            if t.qualifier_prefix.longest_at(s, i).is_none()
+                && t.currency_prefix.longest_at(s, i).is_none()
+            {
+                i += len;
+                continue;
+            }
+        }
         match match_at(s, i, Grammar::TEXT) {
             Ok(Some(f)) if glued_after(s, f.end) => {
                 i = skip_token(s, i).max(i + len);
@@ -337,5 +356,46 @@ fn skip_token(s: &str, i: usize) -> usize {
         i + char_at(s, i).map_or(1, char::len_utf8)
     } else {
         j
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_only_characters_start_no_numeral() {
+        let starts = &*STARTS;
+        let mut n = 0;
+        for code in 0u32..0x10000 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if starts.get(c) & PREFIX_ONLY == 0 {
+                continue;
+            }
+            n += 1;
+            for tail in ["5", "十", ".5", "5万", "千"] {
+                let text = format!("{c}{tail}");
+                assert!(
+                    matches!(crate::number::parse_prefix(&text, Grammar::TEXT), Ok(None)),
+                    "{text}"
+                );
+            }
+        }
+        // the qualifier and currency words start with many characters
+        assert!(n > 20, "{n}");
+        for c in [
+            '翻', '对', '半', '第', '数', '几', '负', '$', '一', '两', '百',
+        ] {
+            assert_eq!(starts.get(c) & PREFIX_ONLY, 0, "{c}");
+        }
+    }
+
+    #[test]
+    fn qualifier_and_currency_words_still_start_quantities() {
+        let (q, _) = find("大约 5 亿元，人民币 3 亿元，超过五成，大家都来了", None);
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["大约 5 亿元", "人民币 3 亿元", "超过五成"]);
     }
 }
