@@ -23,7 +23,7 @@ use crate::time::{RefDate, Time, time_at};
 /// or currency word (bit 2, `约`, `超`, `人`): one byte per BMP character,
 /// looked up before any parsing.
 struct Starts {
-    bits: Vec<u8>,
+    bits: Box<[u8; 0x10000]>,
 }
 
 const TIME: u8 = 1;
@@ -31,14 +31,15 @@ const QUANTITY: u8 = 2;
 const PREFIX_ONLY: u8 = 4;
 
 impl Starts {
+    /// The bits of the BMP code point `code` (`code` < 0x10000).
     #[inline]
-    fn get(&self, c: char) -> u8 {
-        self.bits.get(c as usize).copied().unwrap_or(0)
+    fn get_code(&self, code: u32) -> u8 {
+        self.bits[(code & 0xFFFF) as usize]
     }
 }
 
 static STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    let mut bits = vec![0u8; 0x10000];
+    let mut bits = Box::new([0u8; 0x10000]);
     let mut add = |c: char, what: u8| {
         if let Some(b) = bits.get_mut(c as usize) {
             *b |= what;
@@ -88,11 +89,13 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Byte ranges of URLs and e-mail addresses in `s`, sorted.
 fn code_spans(s: &str) -> Vec<(usize, usize)> {
+    static MARKS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["http", "HTTP", "www.", "WWW."].map(memchr::memmem::Finder::new));
     let mut spans = Vec::new();
-    if s.contains("http") || s.contains("HTTP") || s.contains("www.") || s.contains("WWW.") {
+    if MARKS.iter().any(|f| f.find(s.as_bytes()).is_some()) {
         spans.extend(URL.find_iter(s).map(|m| (m.start(), m.end())));
     }
-    if s.contains('@') {
+    if memchr::memchr(b'@', s.as_bytes()).is_some() {
         spans.extend(EMAIL.find_iter(s).map(|m| (m.start(), m.end())));
     }
     spans.sort_unstable();
@@ -242,22 +245,19 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
                 None => code_start = usize::MAX,
             }
         }
-        // decode by hand: the hot loop touches every character
+        // decode by hand: the hot loop touches every character, and most
+        // start nothing
         let byte = b[i];
-        let (c, len) = match byte {
-            0x00..=0x7F => (byte as char, 1),
+        let (code, len) = match byte {
+            0x00..=0x7F => (u32::from(byte), 1),
             0xC0..=0xDF if i + 1 < b.len() => (
-                char::from_u32((u32::from(byte & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F))
-                    .unwrap_or('\u{FFFD}'),
+                (u32::from(byte & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
                 2,
             ),
             0xE0..=0xEF if i + 2 < b.len() => (
-                char::from_u32(
-                    (u32::from(byte & 0x0F) << 12)
-                        | (u32::from(b[i + 1] & 0x3F) << 6)
-                        | u32::from(b[i + 2] & 0x3F),
-                )
-                .unwrap_or('\u{FFFD}'),
+                (u32::from(byte & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F),
                 3,
             ),
             0xF0..=0xF7 => {
@@ -270,11 +270,15 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
                 continue;
             }
         };
-        let can = starts.get(c);
+        let can = starts.get_code(code);
         if can == 0 {
             i += len;
             continue;
         }
+        let Some(c) = char::from_u32(code) else {
+            i += len;
+            continue;
+        };
         let ascii_start = c.is_ascii_alphanumeric() || c == '-' || c == '$';
         if ascii_start && !boundary_ok(s, i) {
             i = skip_token(s, i);
@@ -371,7 +375,7 @@ mod tests {
             let Some(c) = char::from_u32(code) else {
                 continue;
             };
-            if starts.get(c) & PREFIX_ONLY == 0 {
+            if starts.get_code(code) & PREFIX_ONLY == 0 {
                 continue;
             }
             n += 1;
@@ -388,7 +392,7 @@ mod tests {
         for c in [
             '翻', '对', '半', '第', '数', '几', '负', '$', '一', '两', '百',
         ] {
-            assert_eq!(starts.get(c) & PREFIX_ONLY, 0, "{c}");
+            assert_eq!(starts.get_code(c as u32) & PREFIX_ONLY, 0, "{c}");
         }
     }
 

@@ -49,24 +49,20 @@ pub fn fold_char(c: char) -> Option<char> {
 impl<'a> Folded<'a> {
     /// Folds `original`. Allocates only when some character changes.
     pub fn new(original: &'a str) -> Self {
-        // Every folded character starts with lead byte C2 (U+00A0) or EF
-        // (U+FF01..U+FF5E), or is U+3000 (E3 80 80; E3 alone also starts
-        // the common `、。「」`). Jump between them with memchr and copy the
-        // runs in between whole.
+        // Every folded character starts with lead byte C2 (U+00A0), EF
+        // (U+FF01..U+FF5E) or E3 (U+3000; E3 also starts the common
+        // `、。「」`). Jump between them with memchr and copy the runs in
+        // between whole. Continuation bytes are never lead bytes, so every
+        // hit starts a character.
         let bytes = original.as_bytes();
-        let mut hits: Vec<usize> = memchr::memchr2_iter(0xC2, 0xEF, bytes).collect();
-        let ideographic = memchr::memmem::find_iter(bytes, "\u{3000}".as_bytes());
-        let before = hits.len();
-        hits.extend(ideographic);
-        if hits.len() > before && before > 0 {
-            hits.sort_unstable();
-        }
         let mut out: Option<String> = None;
         let mut corrections = Vec::new();
         let mut shift = 0usize;
         let mut copied = 0usize;
-        for i in hits {
-            // `i` is a lead byte of a multi-byte character, so a boundary
+        for i in memchr::memchr3_iter(0xC2, 0xE3, 0xEF, bytes) {
+            if bytes[i] == 0xE3 && bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80]) {
+                continue;
+            }
             let Some(c) = original.get(i..).and_then(|t| t.chars().next()) else {
                 continue;
             };
@@ -209,6 +205,17 @@ mod tests {
         assert_eq!(f.to_original(2), 4);
         assert_eq!(f.to_original(3), 5);
         assert_eq!(f.to_original(4), 7);
+    }
+
+    #[test]
+    fn ideographic_space_among_other_e3_characters() {
+        // 、。「」 and kana share the lead byte of U+3000; only U+3000 folds,
+        // wherever it sits (first, last, next to them)
+        let f = Folded::new("\u{3000}「甲」、乙。\u{3000}\u{3000}カ，Ｂ\u{3000}");
+        assert_eq!(f.as_str(), " 「甲」、乙。  カ，B ");
+        assert_eq!(f.to_original(1), 3);
+        let f = Folded::new("「甲」、乙。カ");
+        assert!(matches!(f.folded, Cow::Borrowed(_)));
     }
 
     #[test]
