@@ -19,11 +19,11 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::data_lines;
-use crate::text::{char_at, is_cjk};
+use crate::lexicon::{NameMatcher, data_lines};
+use crate::text::{char_at, char_len, is_cjk};
 
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -174,30 +174,26 @@ const PERSON_AFTER: &[&str] = &[
 /// A static word list as a set, looked up by first character first (most
 /// tokens start with a character no word does).
 struct WordSet {
-    by_first: Vec<(char, Vec<&'static str>)>,
+    words: FxHashSet<&'static str>,
     /// One bit per BMP character: does some word start with it?
     first_bits: Vec<u64>,
 }
 
 impl WordSet {
     fn new(words: &[&'static str]) -> WordSet {
-        let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
         let mut first_bits = vec![0u64; 0x10000 / 64];
         for w in words {
             let Some(c) = w.chars().next() else { continue };
             if let Some(b) = first_bits.get_mut((c as usize) >> 6) {
                 *b |= 1 << ((c as usize) & 63);
             }
-            match by_first.binary_search_by_key(&c, |e| e.0) {
-                Ok(i) => by_first[i].1.push(w),
-                Err(i) => by_first.insert(i, (c, vec![*w])),
-            }
         }
         WordSet {
-            by_first,
+            words: words.iter().copied().collect(),
             first_bits,
         }
     }
+
     fn contains(&self, w: &str) -> bool {
         let Some(c) = w.chars().next() else {
             return false;
@@ -206,10 +202,7 @@ impl WordSet {
         if code < 0x10000 && self.first_bits[code >> 6] & (1 << (code & 63)) == 0 {
             return false;
         }
-        match self.by_first.binary_search_by_key(&c, |e| e.0) {
-            Ok(i) => self.by_first[i].1.contains(&w),
-            Err(_) => false,
-        }
+        self.words.contains(w)
     }
 }
 
@@ -266,24 +259,21 @@ const LATIN_ORG_END: &[&str] = &[
 /// The built lexicon matcher.
 #[derive(Debug, Clone)]
 struct Lexicon {
-    matcher: AhoCorasick,
+    matcher: NameMatcher,
     kinds: Vec<EntityKind>,
 }
 
 impl Lexicon {
     fn build(entries: &[(String, EntityKind)]) -> Lexicon {
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(entries.iter().map(|e| e.0.as_str()))
-            .unwrap_or_else(|_| {
-                // patterns are plain strings: building cannot fail short of
-                // exhausting memory; fall back to an empty matcher
-                AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!())
-            });
         Lexicon {
-            matcher,
+            matcher: NameMatcher::new(entries.iter().map(|e| e.0.as_str())),
             kinds: entries.iter().map(|e| e.1).collect(),
         }
+    }
+
+    /// The kind of the name with index `index`.
+    fn kind(&self, index: u32) -> Option<EntityKind> {
+        self.kinds.get(index as usize).copied()
     }
 }
 
@@ -312,8 +302,8 @@ static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLock::new(|| {
 
 static DEFAULT_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(&DEFAULT_ENTRIES));
 
-static SURNAMES: LazyLock<(HashSet<char>, Vec<&'static str>)> = LazyLock::new(|| {
-    let mut single = HashSet::new();
+static SURNAMES: LazyLock<(FxHashSet<char>, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut single = FxHashSet::default();
     let mut compound = Vec::new();
     for (_, s) in data_lines(SURNAME_DATA) {
         let mut cs = s.chars();
@@ -400,9 +390,8 @@ impl EntityRecognizer {
     pub fn lookup(&self, name: &str) -> Option<EntityKind> {
         self.lexicon
             .matcher
-            .find_iter(name)
-            .find(|m| m.start() == 0 && m.end() == name.len())
-            .map(|m| self.lexicon.kinds[m.pattern().as_usize()])
+            .get(name)
+            .and_then(|index| self.lexicon.kind(index))
     }
 
     /// Entities of folded text `s` with its tokens (folded offsets, in order,
@@ -413,15 +402,14 @@ impl EntityRecognizer {
 
         // 2. lexicon
         let mut lex_spans: Vec<Span> = Vec::new();
-        for m in self.lexicon.matcher.find_iter(s) {
-            let (a, b) = (m.start(), m.end());
+        for (a, b, index) in self.lexicon.matcher.find_all(s) {
             if !latin_boundary_ok(s, a, b) {
                 continue;
             }
             // a two-character name must not cut a token (`中山` in
             // `中山大学`), a three-character one must start or end with one
             // (not `中海外` in `其中` `海外`); longer names are distinctive
-            let chars = s[a..b].chars().count();
+            let chars = char_len(&s[a..b]);
             let aligned = match chars {
                 0..=2 => boundaries.starts(a) && (boundaries.ends(b) || place_suffix_after(s, b)),
                 3 => boundaries.starts(a) || boundaries.ends(b),
@@ -430,7 +418,9 @@ impl EntityRecognizer {
             if !aligned {
                 continue;
             }
-            let kind = self.lexicon.kinds[m.pattern().as_usize()];
+            let Some(kind) = self.lexicon.kind(index) else {
+                continue;
+            };
             let mut end = b;
             if kind == EntityKind::Place {
                 end = extend_place(s, b);
@@ -469,7 +459,7 @@ impl EntityRecognizer {
         // 3. POS tags
         for t in tokens {
             let text = &s[t.start..t.end];
-            let n = text.chars().count();
+            let n = char_len(text);
             let quantifier = text.chars().next().is_some_and(|c| {
                 matches!(
                     c,
@@ -799,9 +789,12 @@ fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         "副总理",
     ];
     let mut out = Vec::new();
-    // one token: `江主席`
+    // one token: `江主席` (a surname and a title of two or three characters)
     for t in tokens {
         let text = &s[t.start..t.end];
+        if !matches!(text.len(), 9 | 12) {
+            continue;
+        }
         let mut cs = text.chars();
         if let Some(c) = cs.next() {
             if single.contains(&c) && TITLES.contains(&cs.as_str()) {
@@ -816,6 +809,9 @@ fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     for w in tokens.windows(2) {
         let a = &s[w[0].start..w[0].end];
         let b = &s[w[1].start..w[1].end];
+        if a.len() != 3 || !matches!(b.len(), 6 | 9) {
+            continue;
+        }
         let mut cs = a.chars();
         if let (Some(c), None) = (cs.next(), cs.next()) {
             // a lone surname before a state title (`江` `主席`); not a
@@ -1109,7 +1105,7 @@ fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> {
         let text = &s[t.start..t.end];
         let is_suffix = ORG_SUFFIXES.contains(text)
             // `外办`, `发改委`: a short token ending in a one-character suffix
-            || (text.chars().count() <= 3
+            || (char_len(text) <= 3
                 && text
                     .chars()
                     .last()

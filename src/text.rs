@@ -158,6 +158,14 @@ pub fn is_cjk(c: char) -> bool {
         )
 }
 
+/// The number of characters of `s`, as `s.chars().count()` gives it, in a
+/// loop short strings (tokens, names) run through quickly.
+#[inline]
+pub fn char_len(s: &str) -> usize {
+    // every byte but a continuation byte (10xxxxxx) starts a character
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 /// The character at byte `p` of `s`, if `p` is a char boundary inside `s`.
 #[inline]
 pub fn char_at(s: &str, p: usize) -> Option<char> {
@@ -205,6 +213,13 @@ mod tests {
         assert_eq!(f.to_original(2), 4);
         assert_eq!(f.to_original(3), 5);
         assert_eq!(f.to_original(4), 7);
+    }
+
+    #[test]
+    fn char_len_counts_characters() {
+        for s in ["", "a", "小米", "A股", "é𠀀x", "１２３"] {
+            assert_eq!(char_len(s), s.chars().count(), "{s}");
+        }
     }
 
     #[test]
