@@ -19,10 +19,14 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use daachorse::{
+    CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder,
+    MatchKind as DaachorseMatchKind,
+};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{NameMatcher, data_lines};
+use crate::lexicon::data_lines;
 use crate::text::{char_at, char_len, is_cjk};
 
 /// The kind of a named entity.
@@ -256,24 +260,55 @@ const LATIN_ORG_END: &[&str] = &[
     "Stanley",
 ];
 
-/// The built lexicon matcher.
-#[derive(Debug, Clone)]
+/// The built lexicon matcher: names found leftmost-longest and not
+/// overlapping, through a character-wise double-array Aho-Corasick
+/// automaton.
+#[derive(Clone)]
 struct Lexicon {
-    matcher: NameMatcher,
+    /// Each name's value is its index in `kinds`; `None` when there are no
+    /// names.
+    matcher: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     kinds: Vec<EntityKind>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("names", &self.kinds.len())
+            .finish()
+    }
 }
 
 impl Lexicon {
     fn build(entries: &[(String, EntityKind)]) -> Lexicon {
+        // the automaton takes each name once: a name listed twice keeps its
+        // first kind
+        let mut seen = FxHashSet::default();
+        let names: Vec<(&str, u32)> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.0.is_empty() && seen.insert(e.0.as_str()))
+            .filter_map(|(i, e)| Some((e.0.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        // building fails only for an empty list or beyond 2^31 states
+        let matcher = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(DaachorseMatchKind::LeftmostLongest)
+            .build_with_values(names)
+            .ok();
         Lexicon {
-            matcher: NameMatcher::new(entries.iter().map(|e| e.0.as_str())),
+            matcher,
             kinds: entries.iter().map(|e| e.1).collect(),
         }
     }
 
-    /// The kind of the name with index `index`.
-    fn kind(&self, index: u32) -> Option<EntityKind> {
-        self.kinds.get(index as usize).copied()
+    /// Every name in `s`: `(start, end, kind)`, in text order.
+    fn find_all(&self, s: &str) -> Vec<(usize, usize, EntityKind)> {
+        let Some(m) = &self.matcher else {
+            return Vec::new();
+        };
+        m.leftmost_find_iter(s)
+            .filter_map(|x| Some((x.start(), x.end(), *self.kinds.get(x.value() as usize)?)))
+            .collect()
     }
 }
 
@@ -365,11 +400,12 @@ impl EntityRecognizer {
     pub fn add_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, EntityKind)>) {
         let mut changed = false;
         for (name, kind) in entries {
-            if name.trim().is_empty() {
+            let name = name.trim();
+            if name.is_empty() {
                 continue;
             }
             self.added.retain(|(n, _)| n != name);
-            self.added.push((name.trim().to_string(), kind));
+            self.added.push((name.to_string(), kind));
             changed = true;
         }
         if !changed {
@@ -389,9 +425,10 @@ impl EntityRecognizer {
     /// The kind of `name` when the lexicon holds exactly that name.
     pub fn lookup(&self, name: &str) -> Option<EntityKind> {
         self.lexicon
-            .matcher
-            .get(name)
-            .and_then(|index| self.lexicon.kind(index))
+            .find_all(name)
+            .first()
+            .filter(|&&(a, b, _)| a == 0 && b == name.len())
+            .map(|&(_, _, kind)| kind)
     }
 
     /// Entities of folded text `s` with its tokens (folded offsets, in order,
@@ -402,7 +439,7 @@ impl EntityRecognizer {
 
         // 2. lexicon
         let mut lex_spans: Vec<Span> = Vec::new();
-        for (a, b, index) in self.lexicon.matcher.find_all(s) {
+        for (a, b, kind) in self.lexicon.find_all(s) {
             if !latin_boundary_ok(s, a, b) {
                 continue;
             }
@@ -418,9 +455,6 @@ impl EntityRecognizer {
             if !aligned {
                 continue;
             }
-            let Some(kind) = self.lexicon.kind(index) else {
-                continue;
-            };
             let mut end = b;
             if kind == EntityKind::Place {
                 end = extend_place(s, b);
@@ -1601,4 +1635,30 @@ fn resolve(mut cands: Vec<(u8, Span)>) -> Vec<Span> {
         }
     }
     chosen.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_finds_names_leftmost_longest() {
+        let r = EntityRecognizer::new();
+        let found: Vec<(usize, usize, EntityKind)> = r.lexicon.find_all("据中信证券研报，小米集团");
+        assert_eq!(found, [(3, 15, EntityKind::Org), (24, 36, EntityKind::Org)]);
+        assert_eq!(r.lookup("中信证券"), Some(EntityKind::Org));
+        assert_eq!(r.lookup("中信证"), None);
+        assert_eq!(r.lookup(""), None);
+    }
+
+    #[test]
+    fn the_last_added_kind_wins_however_the_name_is_padded() {
+        let mut r = EntityRecognizer::new();
+        r.add("灵犀助手", EntityKind::Org);
+        r.add(" 灵犀助手 ", EntityKind::Product);
+        assert_eq!(r.lookup("灵犀助手"), Some(EntityKind::Product));
+        // an added name wins over the embedded one
+        r.add("小米集团", EntityKind::Product);
+        assert_eq!(r.lookup("小米集团"), Some(EntityKind::Product));
+    }
 }

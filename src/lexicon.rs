@@ -4,12 +4,6 @@
 //! starts here?" at every candidate position. The tables are small (tens to
 //! hundreds of words), so a map from first character to the words that start
 //! with it, longest first, answers in a few comparisons without allocating.
-//!
-//! The name lexicons are larger (thousands of names) and are searched over
-//! the whole text: [`NameMatcher`] is a character trie for leftmost-longest
-//! matching.
-
-use rustc_hash::FxHashMap;
 
 /// The words of a table that start with one character, longest first.
 type Bucket<T> = Vec<(Box<str>, T)>;
@@ -107,106 +101,6 @@ impl<T> WordTable<T> {
     }
 }
 
-/// A set of names found in running text, leftmost-longest and not
-/// overlapping (as Aho-Corasick with leftmost-longest semantics finds them),
-/// one character at a time through a trie. Each name has the index it was
-/// given in; of names spelled alike, the first keeps its index.
-#[derive(Debug, Clone)]
-pub struct NameMatcher {
-    /// `(node, character)` → child node; the root is node 0.
-    edges: FxHashMap<(u32, char), u32>,
-    /// The index of the name ending at each node, [`NameMatcher::NONE`] if
-    /// none.
-    ends: Vec<u32>,
-    /// One bit per BMP character: does some name start with it?
-    first_bits: Vec<u64>,
-}
-
-impl NameMatcher {
-    const NONE: u32 = u32::MAX;
-
-    /// A matcher for `names`, indexed in order. Empty names are skipped.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameMatcher {
-        let mut m = NameMatcher {
-            edges: FxHashMap::default(),
-            ends: vec![Self::NONE],
-            first_bits: vec![0; 0x10000 / 64],
-        };
-        for (index, name) in names.into_iter().enumerate() {
-            let Some(first) = name.chars().next() else {
-                continue;
-            };
-            let code = first as usize;
-            if code < 0x10000 {
-                m.first_bits[code >> 6] |= 1 << (code & 63);
-            }
-            let mut node = 0u32;
-            for c in name.chars() {
-                let next = u32::try_from(m.ends.len()).unwrap_or(Self::NONE);
-                node = *m.edges.entry((node, c)).or_insert(next);
-                if node == next {
-                    m.ends.push(Self::NONE);
-                }
-            }
-            let end = &mut m.ends[node as usize];
-            if *end == Self::NONE {
-                *end = u32::try_from(index).unwrap_or(Self::NONE - 1);
-            }
-        }
-        m
-    }
-
-    /// Whether some name starts with `c`.
-    #[inline]
-    fn may_start(&self, c: char) -> bool {
-        let code = c as usize;
-        code >= 0x10000 || self.first_bits[code >> 6] & (1 << (code & 63)) != 0
-    }
-
-    /// The longest name starting at byte `pos` of `s`: its index and end.
-    pub fn longest_at(&self, s: &str, pos: usize) -> Option<(u32, usize)> {
-        let rest = s.get(pos..)?;
-        let mut node = 0u32;
-        let mut best = None;
-        for (off, c) in rest.char_indices() {
-            let Some(&next) = self.edges.get(&(node, c)) else {
-                break;
-            };
-            node = next;
-            let end = self.ends[node as usize];
-            if end != Self::NONE {
-                best = Some((end, pos + off + c.len_utf8()));
-            }
-        }
-        best
-    }
-
-    /// The index of `name` when it is one of the names.
-    pub fn get(&self, name: &str) -> Option<u32> {
-        self.longest_at(name, 0)
-            .filter(|&(_, end)| end == name.len())
-            .map(|(index, _)| index)
-    }
-
-    /// Every name in `s`, leftmost first, longest at each start, none
-    /// overlapping: `(start, end, index)`.
-    pub fn find_all(&self, s: &str) -> Vec<(usize, usize, u32)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
-            if self.may_start(c) {
-                if let Some((index, end)) = self.longest_at(s, i) {
-                    out.push((i, end, index));
-                    i = end;
-                    continue;
-                }
-            }
-            i += c.len_utf8();
-        }
-        out
-    }
-}
-
 /// The data lines of an embedded table: trimmed, without blank lines and
 /// `#` comments, with their 1-based line numbers.
 pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -233,31 +127,5 @@ mod tests {
         assert_eq!(t.longest_at("新加坡", 0), None);
         assert_eq!(t.longest_at("abc", 7), None);
         assert_eq!(t.len(), 4);
-    }
-
-    #[test]
-    fn names_match_leftmost_longest_without_overlap() {
-        let m = NameMatcher::new([
-            "中信",
-            "中信证券",
-            "证券日报",
-            "小米",
-            "小米集团",
-            "中信",
-            "",
-        ]);
-        // `中信证券` wins over `中信` at the same start, and `证券日报`
-        // overlapping it is not found
-        assert_eq!(
-            m.find_all("中信证券日报说小米集团和小米"),
-            [(0, 12, 1), (21, 33, 4), (36, 42, 3)]
-        );
-        // a name spelled twice keeps its first index
-        assert_eq!(m.get("中信"), Some(0));
-        assert_eq!(m.get("中信证"), None);
-        assert_eq!(m.get(""), None);
-        assert_eq!(m.longest_at("说小米集团", 3), Some((4, 15)));
-        assert_eq!(m.longest_at("说小米集团", 1), None);
-        assert_eq!(m.find_all(""), []);
     }
 }

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use crate::number::{Grammar, chinese_digit, unit_power};
 use crate::quantity::{Found, Kind, Quantity, TABLES, UnitRef, match_at};
-use crate::text::{Folded, char_at};
+use crate::text::{Folded, bmp_code_at, char_at};
 use crate::time::{RefDate, Time, time_at};
 
 /// Characters that can start a time (bit 0) or a quantity (bit 1), and
@@ -31,10 +31,10 @@ const QUANTITY: u8 = 2;
 const PREFIX_ONLY: u8 = 4;
 
 impl Starts {
-    /// The bits of the BMP code point `code` (`code` < 0x10000).
+    /// The bits of the code point `code` (none outside the BMP).
     #[inline]
     fn get_code(&self, code: u32) -> u8 {
-        self.bits[(code & 0xFFFF) as usize]
+        self.bits.get(code as usize).copied().unwrap_or(0)
     }
 }
 
@@ -245,31 +245,9 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
                 None => code_start = usize::MAX,
             }
         }
-        // decode by hand: the hot loop touches every character, and most
-        // start nothing
-        let byte = b[i];
-        let (code, len) = match byte {
-            0x00..=0x7F => (u32::from(byte), 1),
-            0xC0..=0xDF if i + 1 < b.len() => (
-                (u32::from(byte & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
-                2,
-            ),
-            0xE0..=0xEF if i + 2 < b.len() => (
-                (u32::from(byte & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F),
-                3,
-            ),
-            0xF0..=0xF7 => {
-                // no quantity or time starts outside the BMP
-                i += 4;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+        // the hot loop touches every character, and most start nothing (nor
+        // does any character outside the BMP)
+        let (code, len) = bmp_code_at(b, i);
         let can = starts.get_code(code);
         if can == 0 {
             i += len;

@@ -166,6 +166,33 @@ pub fn char_len(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The code point of the character whose first byte is `b[i]` (UTF-8), and
+/// its length in bytes, decoded by hand for loops that look at every
+/// character. Characters outside the BMP give 0x10000 (the tables these
+/// loops consult hold BMP characters); a byte that starts no character
+/// gives (U+FFFD, 1).
+#[inline]
+pub fn bmp_code_at(b: &[u8], i: usize) -> (u32, usize) {
+    let Some(&byte) = b.get(i) else {
+        return (0xFFFD, 1);
+    };
+    match byte {
+        0x00..=0x7F => (u32::from(byte), 1),
+        0xC0..=0xDF if i + 1 < b.len() => (
+            (u32::from(byte & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+            2,
+        ),
+        0xE0..=0xEF if i + 2 < b.len() => (
+            (u32::from(byte & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F),
+            3,
+        ),
+        0xF0..=0xF7 if i + 3 < b.len() => (0x10000, 4),
+        _ => (0xFFFD, 1),
+    }
+}
+
 /// The character at byte `p` of `s`, if `p` is a char boundary inside `s`.
 #[inline]
 pub fn char_at(s: &str, p: usize) -> Option<char> {
@@ -213,6 +240,19 @@ mod tests {
         assert_eq!(f.to_original(2), 4);
         assert_eq!(f.to_original(3), 5);
         assert_eq!(f.to_original(4), 7);
+    }
+
+    #[test]
+    fn bmp_code_points_by_hand() {
+        let s = "a é小𠀀";
+        let b = s.as_bytes();
+        assert_eq!(bmp_code_at(b, 0), ('a' as u32, 1));
+        assert_eq!(bmp_code_at(b, 2), ('é' as u32, 2));
+        assert_eq!(bmp_code_at(b, 4), ('小' as u32, 3));
+        assert_eq!(bmp_code_at(b, 7), (0x10000, 4));
+        // a continuation byte, and past the end
+        assert_eq!(bmp_code_at(b, 5), (0xFFFD, 1));
+        assert_eq!(bmp_code_at(b, 11), (0xFFFD, 1));
     }
 
     #[test]
