@@ -224,8 +224,10 @@ pub struct Segmenter {
 #[derive(Debug, Default)]
 struct CompoundMemo(RwLock<FxHashMap<[u8; 12], bool>>);
 
-/// Words the memo holds at most (dictionary words are far fewer; words
-/// jieba's HMM made up are checked each time once it is full).
+/// Words the memo holds at most. Only dictionary words reach the check
+/// (jieba's HMM is not run on the words it looks at), so this bounds memory
+/// only for very large user dictionaries; past it, words are checked each
+/// time.
 const COMPOUND_MEMO_MAX: usize = 1 << 16;
 
 impl CompoundMemo {
