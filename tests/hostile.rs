@@ -5,6 +5,8 @@
 //! pattern is analyzed at two sizes (10× apart), both finish, and n copies
 //! of a unit give exactly n times its findings.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
@@ -16,26 +18,10 @@ use zhnews::{Analyzer, Document, RefDate};
 /// Built once: an analyzer loads dictionaries.
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
 
-/// Offsets in bounds, on char boundaries, `text == doc[start..end]`.
+/// The document invariants (`common::check_document`).
 fn check(s: &str, doc: &Document) {
-    for (start, end, text) in doc
-        .quantities
-        .iter()
-        .map(|q| (q.start, q.end, q.text.as_str()))
-        .chain(doc.times.iter().map(|t| (t.start, t.end, t.text.as_str())))
-        .chain(
-            doc.entities
-                .iter()
-                .map(|e| (e.start, e.end, e.text.as_str())),
-        )
-    {
-        assert!(
-            start <= end && end <= s.len(),
-            "{start}..{end} of {}",
-            s.len()
-        );
-        assert!(s.is_char_boundary(start) && s.is_char_boundary(end));
-        assert_eq!(&s[start..end], text);
+    if let Err(e) = common::check_document(s, doc) {
+        panic!("{e}");
     }
 }
 

@@ -4,6 +4,8 @@
 //! number, rendered in Arabic, grouped, magnitude, full-width and Chinese
 //! forms, reads back as the same number.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
@@ -22,65 +24,6 @@ fn cases(default: u32) -> u32 {
 
 /// Built once: an analyzer loads dictionaries.
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
-
-// ---------------------------------------------------------------------------
-// invariants
-
-/// SPEC.md "Exact values": plain notation, no exponent, no trailing zeros
-/// after the point, no leading `+`, `-0` written `0`.
-fn plain_decimal(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && (int == "0" || !int.starts_with('0'))
-        && frac.bytes().all(|b| b.is_ascii_digit())
-        && !frac.ends_with('0')
-        && (frac.is_empty() != body.contains('.'))
-        && s != "-0"
-}
-
-/// Checks every invariant of a document over `s`; `Err` names the first
-/// violation.
-fn check_document(s: &str, doc: &zhnews::Document) -> Result<(), String> {
-    let span_ok = |start: usize, end: usize, text: &str| {
-        start <= end
-            && end <= s.len()
-            && s.is_char_boundary(start)
-            && s.is_char_boundary(end)
-            && &s[start..end] == text
-    };
-    for q in &doc.quantities {
-        if !span_ok(q.start, q.end, &q.text) {
-            return Err(format!("bad quantity span {q:?}"));
-        }
-        let json = serde_json::to_value(q).map_err(|e| e.to_string())?;
-        for field in ["value", "low", "high"] {
-            match &json[field] {
-                Value::Null => {}
-                Value::String(v) if plain_decimal(v) => {}
-                other => return Err(format!("{field} is {other} in {json}")),
-            }
-        }
-        if q.value.is_some() == (q.low.is_some() || q.high.is_some()) {
-            return Err(format!("value and low/high both or neither: {json}"));
-        }
-        if q.low.is_some() != q.high.is_some() {
-            return Err(format!("half a range: {json}"));
-        }
-    }
-    for t in &doc.times {
-        if !span_ok(t.start, t.end, &t.text) {
-            return Err(format!("bad time span {t:?}"));
-        }
-    }
-    for w in doc.quantities.windows(2) {
-        if w[0].start > w[1].start {
-            return Err(format!("quantities out of order: {w:?}"));
-        }
-    }
-    Ok(())
-}
 
 // ---------------------------------------------------------------------------
 // arbitrary hostile-ish strings
@@ -215,12 +158,12 @@ proptest! {
     #[test]
     fn analyze_never_panics_and_offsets_hold(s in messy_string()) {
         let doc = ANALYZER.analyze(&s);
-        if let Err(e) = check_document(&s, &doc) {
+        if let Err(e) = common::check_document(&s, &doc) {
             return Err(TestCaseError::fail(format!("{e} in {s:?}")));
         }
         let r = RefDate::parse("2024-08-21").ok();
         let doc = ANALYZER.analyze_at(&s, r);
-        if let Err(e) = check_document(&s, &doc) {
+        if let Err(e) = common::check_document(&s, &doc) {
             return Err(TestCaseError::fail(format!("{e} in {s:?} (with date)")));
         }
         for t in &doc.times {
@@ -232,7 +175,7 @@ proptest! {
     fn any_unicode_never_panics(s in "\\PC*", raw in any::<Vec<char>>()) {
         for text in [s, raw.into_iter().collect::<String>()] {
             let doc = ANALYZER.analyze(&text);
-            if let Err(e) = check_document(&text, &doc) {
+            if let Err(e) = common::check_document(&text, &doc) {
                 return Err(TestCaseError::fail(format!("{e} in {text:?}")));
             }
         }
@@ -246,7 +189,7 @@ proptest! {
             let json = serde_json::to_value(&q).unwrap_or(Value::Null);
             for field in ["value", "low", "high"] {
                 if let Value::String(v) = &json[field] {
-                    prop_assert!(plain_decimal(v), "{} in {}", v, json);
+                    prop_assert!(common::plain_decimal(v), "{} in {}", v, json);
                 }
             }
         }
