@@ -13,22 +13,18 @@
 //!
 //! Run with `cargo bench --bench segment`.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::{Analyzer, Segmenter};
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("ZHNEWS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.is_dir().then_some(dir)
-}
-
 /// The texts of the articles to segment.
 fn articles() -> Vec<String> {
-    let news = shared_dir().map(|d| d.join("corpus/news-zh"));
+    let news = common::shared_dir().map(|d| d.join("corpus/news-zh"));
     let candidates = [
         news.as_ref().map(|d| d.join("sample-100.jsonl")),
         news.as_ref().map(|d| d.join("part-007.jsonl")),
@@ -38,12 +34,7 @@ fn articles() -> Vec<String> {
         let Ok(data) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let texts: Vec<String> = data
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v.get("text")?.as_str().map(String::from))
-            .take(100)
-            .collect();
+        let texts: Vec<String> = common::texts_of(&data).take(100).collect();
         if !texts.is_empty() {
             eprintln!(
                 "segment bench: {} articles from {}",

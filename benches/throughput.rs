@@ -11,8 +11,10 @@
 //!
 //! `cargo bench --bench throughput`
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::Analyzer;
@@ -31,18 +33,11 @@ const EXPRESSIONS: &[&str] = &[
     "百分之十四",
 ];
 
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("ZHNEWS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.is_dir().then_some(dir)
-}
-
 /// About 1 MB of real articles: sample-100 (number-rich) plus the first
 /// articles of three part files (finance, flashes, tech), or `corpus/`.
 fn articles() -> Vec<String> {
     let mut texts = Vec::new();
-    if let Some(news) = shared_dir().map(|d| d.join("corpus/news-zh")) {
+    if let Some(news) = common::shared_dir().map(|d| d.join("corpus/news-zh")) {
         for (file, take) in [
             ("sample-100.jsonl", 100),
             ("part-000.jsonl", 100),
@@ -52,21 +47,12 @@ fn articles() -> Vec<String> {
             let Ok(data) = std::fs::read_to_string(news.join(file)) else {
                 continue;
             };
-            texts.extend(
-                data.lines()
-                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                    .filter_map(|v| v.get("text")?.as_str().map(String::from))
-                    .take(take),
-            );
+            texts.extend(common::texts_of(&data).take(take));
         }
     }
     if texts.is_empty() {
         let data = include_str!("../corpus/sample.jsonl");
-        texts.extend(
-            data.lines()
-                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                .filter_map(|v| v.get("text")?.as_str().map(String::from)),
-        );
+        texts.extend(common::texts_of(data));
         eprintln!("throughput bench: ../shared not found, using corpus/sample.jsonl");
     }
     texts

@@ -11,6 +11,15 @@ pub fn shared_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// The `text` fields of the records of a JSONL document file, skipping
+/// lines that are not such records.
+pub fn texts_of(jsonl: &str) -> impl Iterator<Item = String> + '_ {
+    jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text")?.as_str().map(String::from))
+}
+
 /// A file under the shared folder, or `None` (with a note on stderr) when
 /// the shared data is not there.
 pub fn shared_file(rel: &str) -> Option<PathBuf> {
