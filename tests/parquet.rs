@@ -5,50 +5,26 @@
 //! `cargo test --features parquet --test parquet`
 #![cfg(feature = "parquet")]
 
+#[path = "common/parquet_rows.rs"]
+mod parquet_rows;
+
 use std::fs::File;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::LazyLock;
 
+use arrow_array::Array;
 use arrow_array::cast::AsArray;
 use arrow_array::types::UInt64Type;
-use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::Type as PhysicalType;
+use parquet_rows::{LINES, TempFile, read, rows, without_nulls};
 use serde_json::{Value, json};
 use zhnews::Analyzer;
 use zhnews::parquet::{ParquetWriter, RecordOutput};
 use zhnews::record::process_line;
 
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
-
-/// Input lines: documents with a claim and a range, a numeric id, huge and
-/// small exact values, an unresolved relative time, an empty text, and two
-/// error records (one with an id, one without).
-const LINES: [&str; 6] = [
-    r#"{"id":"a1","text":"小米集团二季度营收 889 亿元，同比增长 32%。公司计划融资 3-6 亿美元。","date":"2024-08-21"}"#,
-    r#"{not json"#,
-    r#"{"id":7,"text":"去年 9 月，超过 5 万家门店，毛利率为 6.20%，市值 12345678901234567890123.45 元"}"#,
-    r#"{"id":"e1","text":5}"#,
-    r#"{"id":"empty","text":""}"#,
-    r#"{"text":"营收 8 亿元"}"#,
-];
-
-/// A file in the temp dir, removed on drop.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str) -> TempFile {
-        TempFile(std::env::temp_dir().join(format!("zhnews-test-{}-{name}", std::process::id())))
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 fn records(lines: &[&str]) -> Vec<RecordOutput> {
     lines
@@ -66,77 +42,6 @@ fn write(path: &PathBuf, records: &[RecordOutput]) {
     writer.write_batch(b).unwrap();
     assert_eq!(writer.rows(), records.len() as u64);
     writer.finish().unwrap();
-}
-
-fn read(path: &PathBuf) -> Vec<RecordBatch> {
-    ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
-        .unwrap()
-        .build()
-        .unwrap()
-        .map(|b| b.unwrap())
-        .collect()
-}
-
-/// One Arrow value as JSON, generically (struct → object, list → array).
-fn to_json(array: &dyn Array, i: usize) -> Value {
-    if array.is_null(i) {
-        return Value::Null;
-    }
-    match array.data_type() {
-        DataType::Utf8 => Value::from(array.as_string::<i32>().value(i)),
-        DataType::LargeUtf8 => Value::from(array.as_string::<i64>().value(i)),
-        DataType::UInt64 => Value::from(array.as_primitive::<UInt64Type>().value(i)),
-        DataType::Boolean => Value::from(array.as_boolean().value(i)),
-        DataType::List(_) => {
-            let items = array.as_list::<i32>().value(i);
-            Value::Array((0..items.len()).map(|j| to_json(&items, j)).collect())
-        }
-        DataType::Struct(fields) => {
-            let s = array.as_struct();
-            Value::Object(
-                fields
-                    .iter()
-                    .zip(s.columns())
-                    .map(|(f, c)| (f.name().clone(), to_json(c, i)))
-                    .collect(),
-            )
-        }
-        other => panic!("unexpected Arrow type {other}"),
-    }
-}
-
-/// Every row of the file as a JSON object, in file order.
-fn rows(path: &PathBuf) -> Vec<Value> {
-    let mut out = Vec::new();
-    for batch in read(path) {
-        for i in 0..batch.num_rows() {
-            out.push(Value::Object(
-                batch
-                    .schema()
-                    .fields()
-                    .iter()
-                    .zip(batch.columns())
-                    .map(|(f, c)| (f.name().clone(), to_json(c, i)))
-                    .collect(),
-            ));
-        }
-    }
-    out
-}
-
-/// Drops `null` members recursively: the JSON output omits some absent
-/// fields, the Parquet rows hold them as nulls.
-fn without_nulls(v: Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(without_nulls).collect()),
-        other => other,
-    }
 }
 
 #[test]
@@ -323,54 +228,4 @@ fn standard_nested_encoding_and_no_floats() {
         schema.field_with_name("id").unwrap().data_type(),
         &DataType::Utf8
     );
-}
-
-#[test]
-fn cli_writes_parquet_rows_in_input_order() {
-    let input = TempFile::new("cli-in.jsonl");
-    // a blank line is not a record
-    std::fs::write(&input.0, format!("{}\n\n{}\n", LINES.join("\n"), LINES[0])).unwrap();
-    let output = TempFile::new("cli-out.parquet");
-    let status = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args([
-            "extract",
-            "--quiet",
-            "--threads",
-            "2",
-            "--format",
-            "parquet",
-            "--output",
-        ])
-        .arg(&output.0)
-        .arg(&input.0)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let rows = rows(&output.0);
-    let ids: Vec<&Value> = rows.iter().map(|r| &r["id"]).collect();
-    assert_eq!(
-        ids,
-        [
-            &json!("a1"),
-            &Value::Null,
-            &json!("7"),
-            &json!("e1"),
-            &json!("empty"),
-            &Value::Null,
-            &json!("a1"),
-        ]
-    );
-    let lines: Vec<&Value> = rows.iter().map(|r| &r["line"]).collect();
-    assert_eq!(lines[1], &json!(2));
-    assert_eq!(lines[3], &json!(4));
-    assert_eq!(rows[6]["quantities"][2]["low"], "300000000");
-
-    // --output is required for Parquet
-    let out = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args(["extract", "--format", "parquet"])
-        .arg(&input.0)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--output"));
 }

@@ -120,7 +120,6 @@ fn read(path: &Path) -> String {
 #[test]
 fn sighan2005_bakeoff() {
     let Some(dir) = common::shared_file("data/sighan2005") else {
-        println!("SKIPPED: no SIGHAN 2005 data");
         return;
     };
     let started = Instant::now();
@@ -133,7 +132,7 @@ fn sighan2005_bakeoff() {
         let files =
             ["test", "test_gold", "training_words"].map(|f| dir.join(format!("{set}_{f}.utf8")));
         if let Some(missing) = files.iter().find(|f| !f.exists()) {
-            println!("SKIPPED: {} not found", missing.display());
+            common::skip(&missing.display().to_string());
             return;
         }
         let [test, gold, training] = files.map(|f| read(&f));

@@ -3,12 +3,32 @@
 
 use std::path::PathBuf;
 
-/// The shared data folder: `$ZHNEWS_SHARED`, else `../shared`, if it exists.
+/// The repository root (the library package's folder), from the library's
+/// tests or the CLI's.
+pub fn repo_root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .find(|p| p.join("corpus/sample.jsonl").is_file())
+        .map(PathBuf::from)
+        .unwrap_or(here)
+}
+
+/// The shared data folder: `$ZHNEWS_SHARED`, else `../shared` beside the
+/// repository, if it exists.
 pub fn shared_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("ZHNEWS_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        .unwrap_or_else(|| repo_root().join("../shared"));
     dir.is_dir().then_some(dir)
+}
+
+/// Says on stderr that a test is skipped for want of shared data; under CI
+/// (`CI` set), where the data is always there, a skip is a failure.
+pub fn skip(what: &str) {
+    let note =
+        format!("SKIPPED: shared data {what} not found (set ZHNEWS_SHARED or put it at ../shared)");
+    assert!(std::env::var_os("CI").is_none(), "{note}, and CI is set");
+    eprintln!("{note}");
 }
 
 /// The `text` fields of the records of a JSONL document file, skipping
@@ -26,9 +46,7 @@ pub fn shared_file(rel: &str) -> Option<PathBuf> {
     match shared_dir() {
         Some(d) if d.join(rel).exists() => Some(d.join(rel)),
         _ => {
-            eprintln!(
-                "SKIPPED: shared data {rel} not found (set ZHNEWS_SHARED or put it at ../shared)"
-            );
+            skip(rel);
             None
         }
     }

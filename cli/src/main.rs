@@ -132,7 +132,7 @@ impl Sink {
             Format::Parquet => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 "--format parquet: this zhnews was built without the `parquet` feature \
-                 (cargo install zhnews --features parquet)",
+                 (build it with `cargo install --path cli --features parquet`)",
             )),
         }
     }

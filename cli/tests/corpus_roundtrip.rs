@@ -6,6 +6,7 @@
 //! The same over every part file is a manual run (see the issue 7 report):
 //! `cat ../shared/corpus/news-zh/part-*.jsonl | zhnews extract --threads 1`.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::path::Path;

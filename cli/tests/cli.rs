@@ -1,0 +1,116 @@
+//! The CLI (`zhnews extract`) over hostile JSONL: blank lines, CRLF, broken
+//! records, order and count across parallel batches. Each record gives exactly
+//! one output line, in input order.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::{Value, json};
+
+const PARAGRAPH: &str = "小米集团二季度营收 889 亿元，同比增长 32%；活跃用户达 3.05 亿，\
+                         毛利率提升 2 个百分点。";
+
+fn error_of(v: &Value) -> &str {
+    v["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error record: {v}"))
+}
+
+fn extract(input: &[u8], args: &[&str]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .arg("extract")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run zhnews");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().expect("zhnews output");
+    writer.join().expect("writer").expect("write stdin");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn cli_blank_lines_crlf_and_errors() {
+    let input =
+        b"{\"id\":\"a\",\"text\":\"\xe8\x90\xa5\xe6\x94\xb6 5 \xe4\xba\xbf\xe5\x85\x83\"}\r\n\
+\r\n\
+   \t \r\n\
+{\"id\":\"b\",\"text\":null}\r\n\
+\n\
+[1]\n\
+{\"id\":\"c\",\"text\":\"\xff\"}\r\n\
+{\"id\":\"d\",\"text\":\"\\ud800\"}\n\
+{\"id\":\"e\",\"text\":\"3%\\r\\n\"}";
+    let out = extract(input, &["--threads", "2"]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert!(out.ends_with('\n') && !out.contains('\r'));
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["quantities"][0]["text"], "5 亿元");
+    assert_eq!(
+        lines[1],
+        json!({"id": "b", "line": 4, "error": "field `text` is null, not a string"})
+    );
+    assert_eq!(
+        lines[2],
+        json!({"line": 6, "error": "record is not a JSON object but an array"})
+    );
+    assert_eq!(
+        lines[3],
+        json!({"id": "c", "line": 7, "error": "invalid UTF-8 at byte 18"})
+    );
+    assert_eq!(lines[4]["line"], 8);
+    assert!(error_of(&lines[4]).starts_with("invalid JSON: "));
+    // the last line has no line end; the `\r\n` inside the text is text
+    assert_eq!(lines[5]["id"], "e");
+    assert_eq!(lines[5]["quantities"][0]["text"], "3%");
+
+    // only blank lines: no output at all
+    assert_eq!(extract(b"\n\r\n  \n\t\n", &[]), "");
+}
+
+#[test]
+fn cli_keeps_order_and_count() {
+    let mut input = Vec::new();
+    for i in 0..3000 {
+        match i % 7 {
+            0 => input.extend_from_slice(b"\n"),
+            1 => input.extend_from_slice(b"{\"id\":1}\r\n"),
+            _ => {
+                let line = json!({"id": i, "text": format!("{PARAGRAPH}{i} 万元")});
+                input.extend_from_slice(line.to_string().as_bytes());
+                input.extend_from_slice(b"\n");
+            }
+        }
+    }
+    let out = extract(&input, &["--threads", "2"]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let records: Vec<usize> = (0..3000).filter(|i| i % 7 != 0).collect();
+    assert_eq!(lines.len(), records.len());
+    for (v, &i) in lines.iter().zip(&records) {
+        if i % 7 == 1 {
+            assert_eq!(v["line"], i + 1);
+            assert_eq!(v["error"], "missing field `text`");
+        } else {
+            assert_eq!(v["id"], i);
+            let qs = v["quantities"].as_array().expect("quantities");
+            assert_eq!(qs.len(), 5);
+            assert_eq!(qs[4]["text"], format!("{i} 万元"));
+        }
+    }
+}
