@@ -127,6 +127,7 @@ impl Analyzer {
         quantities.retain(|q| !names.contains(q.start, q.end));
         let claims = claims(text, &quantities, &times, &entities);
         Document {
+            id: serde_json::Value::Null,
             quantities,
             times,
             entities,

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{WordTable, data_lines};
-use crate::quantity::{Kind, Quantity};
+use crate::quantity::{Quantity, QuantityKind};
 use crate::time::Time;
 
 /// What a change is measured against.
@@ -424,7 +424,7 @@ pub(crate) fn claims(
             }
         }
         let qs: Vec<&Quantity> = within(quantities, cl.start, cl.end)
-            .filter(|q| q.kind != Kind::Ordinal)
+            .filter(|q| q.kind != QuantityKind::Ordinal)
             .collect();
         let clause_text = &text[cl.start..cl.end];
         let respectively = clause_text.find("分别").map(|i| cl.start + i);
@@ -447,8 +447,8 @@ pub(crate) fn claims(
                 && between.chars().count() <= 4
                 && (before.ends_with('由') || before.ends_with('从'));
             // `1美元对人民币6.1410元`: an exchange rate is the second amount
-            let rate = x.kind == Kind::Money
-                && y.kind == Kind::Money
+            let rate = x.kind == QuantityKind::Money
+                && y.kind == QuantityKind::Money
                 && matches!(
                     between,
                     "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
@@ -473,7 +473,7 @@ pub(crate) fn claims(
                 continue;
             }
             let between = &text[prev_end..q.start];
-            let is_multiple_word = q.kind == Kind::Multiple && q.text.starts_with('翻');
+            let is_multiple_word = q.kind == QuantityKind::Multiple && q.text.starts_with('翻');
             // `分别增长 3.2% 和 1.1%`: a list item keeps the role of the item before
             let list_item = prev_end > cl.start && is_list_separator(between);
             let verb = if is_multiple_word {
@@ -507,12 +507,12 @@ pub(crate) fn claims(
                 None => {
                     if !matches!(
                         q.kind,
-                        Kind::Money
-                            | Kind::Percent
-                            | Kind::Count
-                            | Kind::Number
-                            | Kind::Multiple
-                            | Kind::PercentagePoint
+                        QuantityKind::Money
+                            | QuantityKind::Percent
+                            | QuantityKind::Count
+                            | QuantityKind::Number
+                            | QuantityKind::Multiple
+                            | QuantityKind::PercentagePoint
                     ) {
                         continue;
                     }
@@ -525,7 +525,7 @@ pub(crate) fn claims(
                         if let Some(&ci) = open.last() {
                             if out[ci].value.is_none()
                                 && out[ci].change.is_some()
-                                && matches!(q.kind, Kind::Money)
+                                && matches!(q.kind, QuantityKind::Money)
                             {
                                 out[ci].value = Some((*q).clone());
                                 out[ci].end = cl.end;

@@ -392,7 +392,7 @@ impl EntityRecognizer {
     /// name wins over an embedded one of the same spelling.
     ///
     /// ```
-    /// use zhnews::entity::{EntityKind, EntityRecognizer};
+    /// use zhnews::{EntityKind, EntityRecognizer};
     /// let mut r = EntityRecognizer::new();
     /// r.add_all([("深度求索", EntityKind::Org), ("灵犀助手", EntityKind::Product)]);
     /// assert_eq!(r.lookup("灵犀助手"), Some(EntityKind::Product));

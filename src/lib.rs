@@ -39,7 +39,8 @@
 //! - [`Analyzer`]: build once, share by `&` across threads (`Send + Sync`),
 //!   call [`Analyzer::analyze`] per document → [`Document`].
 //! - [`normalize`]: one quantity expression → [`Quantity`];
-//!   [`time::normalize_time`]: one time expression → [`Time`].
+//!   [`normalize_time`]: one time expression → [`Time`];
+//!   [`normalize_expression`]: either, as the CLI's `normalize` reads them.
 //! - [`scan::find`]: quantities and times only, no segmenter loaded.
 //! - [`Segmenter`]: words with POS tags, quantities and times kept whole.
 //! - [`record`]: the JSONL record reader and writer behind `zhnews extract`.
@@ -80,30 +81,36 @@
 //! metrics, the domain lexicon and the entity lexicons) are embedded text
 //! files under `data/`; users add their own words through
 //! [`Segmenter::add_word`], [`Segmenter::load_user_dict`] and
-//! [`entity::EntityRecognizer::add_all`].
+//! [`EntityRecognizer::add_all`].
 
 #![deny(missing_docs)]
 
-pub mod analyzer;
-pub mod claim;
-pub mod document;
-pub mod entity;
-pub mod error;
+mod analyzer;
+mod claim;
+mod document;
+mod entity;
+mod error;
 mod exact;
-pub mod lexicon;
-pub mod number;
+mod expression;
+mod lexicon;
+mod number;
 #[cfg(feature = "parquet")]
 pub mod parquet;
-pub mod quantity;
+mod quantity;
 pub mod record;
 pub mod scan;
-pub mod segment;
-pub mod text;
-pub mod time;
+mod segment;
+mod text;
+mod time;
 
 pub use analyzer::Analyzer;
+pub use claim::{Basis, Change, Claim, Direction};
 pub use document::Document;
-pub use error::{Error, Result};
-pub use quantity::{Quantity, normalize};
-pub use segment::{Segmenter, Token, TokenKind};
-pub use time::{RefDate, Time};
+pub use entity::{Entity, EntityKind, EntityRecognizer};
+pub use error::{DictionaryProblem, Error, JsonType, RecordProblem, Result};
+pub use expression::{Expression, normalize_expression};
+pub use number::{Numeral, parse as parse_number};
+pub use quantity::{Qualifier, Quantity, QuantityKind, normalize};
+pub use rust_decimal::Decimal;
+pub use segment::{Granularity, Segmenter, Token, TokenKind};
+pub use time::{RefDate, Time, normalize_time};

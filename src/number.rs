@@ -133,23 +133,30 @@ pub(crate) struct Parsed {
     pub len: usize,
 }
 
-/// Parses one whole numeral (surrounding spaces allowed) with
-/// [`Grammar::EXPRESSION`].
+/// Parses one whole numeral, without unit (surrounding spaces allowed), with
+/// every form of the numeral grammar (scientific forms and powers
+/// included).
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// let n = zhnews::number::parse("一万五千亿").unwrap();
+/// let n = zhnews::parse_number("一万五千亿").unwrap();
 /// assert_eq!(n.value, Decimal::from(1_500_000_000_000u64));
-/// let n = zhnews::number::parse("３.０７ 亿").unwrap();
+/// let n = zhnews::parse_number("３.０７ 亿").unwrap();
 /// assert_eq!(n.value.to_string(), "307000000");
 /// ```
 pub fn parse(expr: &str) -> Result<Numeral, Error> {
     let folded = crate::text::Folded::new(expr);
     let s = folded.as_str().trim();
     match parse_prefix(s, Grammar::EXPRESSION) {
-        Err((NumberError::Overflow, _)) => Err(Error::Overflow(expr.to_string())),
-        Err((NumberError::DivisionByZero, _)) => Err(Error::DivisionByZero(expr.to_string())),
-        Ok(None) => Err(Error::NotRecognized(expr.to_string())),
+        Err((NumberError::Overflow, _)) => Err(Error::Overflow {
+            input: expr.to_string(),
+        }),
+        Err((NumberError::DivisionByZero, _)) => Err(Error::DivisionByZero {
+            input: expr.to_string(),
+        }),
+        Ok(None) => Err(Error::NotRecognized {
+            input: expr.to_string(),
+        }),
         Ok(Some(p)) if p.len < s.len() => Err(Error::TrailingText {
             read: s[..p.len].to_string(),
             rest: s[p.len..].to_string(),

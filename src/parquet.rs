@@ -30,7 +30,8 @@
 //! records.
 //!
 //! ```
-//! use zhnews::parquet::{ParquetWriter, RecordOutput};
+//! use zhnews::parquet::ParquetWriter;
+//! use zhnews::record::RecordOutput;
 //! use zhnews::Analyzer;
 //!
 //! let analyzer = Analyzer::new();
@@ -61,15 +62,13 @@ use arrow_schema::{ArrowError, DataType, Field, FieldRef, Fields, Schema, Schema
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::analyzer::Analyzer;
 use crate::claim::{Change, Claim};
-use crate::document::Document;
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::exact::to_plain;
 use crate::quantity::Quantity;
-use crate::record::parse_record;
-use crate::time::{RefDate, Time};
+use crate::record::{RecordOutput, RecordSink};
+use crate::time::Time;
 
 /// Rows per row group (the last one may be shorter).
 pub const ROW_GROUP_ROWS: usize = 65_536;
@@ -79,57 +78,6 @@ pub const ROW_GROUP_BYTES: usize = 32 << 20;
 /// Records encoded per Arrow record batch inside
 /// [`ParquetWriter::write_batch`].
 const BATCH_ROWS: usize = 2048;
-
-/// The outcome of one input record: a document with its id, or an error.
-/// One Parquet row each.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RecordOutput {
-    /// A record that was analyzed.
-    Document {
-        /// The record's `id` (`null` when absent).
-        id: Value,
-        /// What was found in it.
-        document: Document,
-    },
-    /// A record that could not be processed.
-    Error {
-        /// The record's `id`, when it could be read.
-        id: Option<Value>,
-        /// 1-based input line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
-impl RecordOutput {
-    /// Processes one JSONL input line (1-based number `line_no`), as
-    /// [`crate::record::process_line`] does, but keeps the result as data.
-    /// The record's `date` wins over `default_date`.
-    pub fn from_line(
-        analyzer: &Analyzer,
-        line: &[u8],
-        line_no: usize,
-        default_date: Option<RefDate>,
-    ) -> RecordOutput {
-        match parse_record(line) {
-            Ok(r) => RecordOutput::Document {
-                document: analyzer.analyze_at(&r.text, r.date.or(default_date)),
-                id: r.id,
-            },
-            Err(e) => RecordOutput::Error {
-                id: e.id,
-                line: line_no,
-                message: e.error.to_string(),
-            },
-        }
-    }
-
-    /// Whether this is an error record.
-    pub fn is_error(&self) -> bool {
-        matches!(self, RecordOutput::Error { .. })
-    }
-}
 
 fn utf8(name: &str, nullable: bool) -> Field {
     Field::new(name, DataType::LargeUtf8, nullable)
@@ -244,16 +192,16 @@ fn id_text(id: Option<&Value>) -> Option<String> {
 }
 
 fn arrow_err(e: ArrowError) -> Error {
-    Error::Parquet(e.to_string())
+    Error::Parquet(Box::new(e))
 }
 
 fn parquet_err(e: ParquetError) -> Error {
     match e {
         ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
-            Ok(io) => Error::Io(*io),
-            Err(other) => Error::Parquet(other.to_string()),
+            Ok(io) => Error::from(*io),
+            Err(other) => Error::Parquet(other),
         },
-        other => Error::Parquet(other.to_string()),
+        other => Error::Parquet(Box::new(other)),
     }
 }
 
@@ -531,8 +479,8 @@ fn record_batch(records: &[RecordOutput]) -> Result<RecordBatch> {
     let mut claims = ClaimCols::default();
     for r in records {
         match r {
-            RecordOutput::Document { id: i, document } => {
-                id.append_option(id_text(Some(i)));
+            RecordOutput::Document(document) => {
+                id.append_option(id_text(Some(&document.id)));
                 line.append_null();
                 error.append_null();
                 ql.push(Some(document.quantities.len()))?;
@@ -555,11 +503,11 @@ fn record_batch(records: &[RecordOutput]) -> Result<RecordBatch> {
             RecordOutput::Error {
                 id: i,
                 line: n,
-                message,
+                problem,
             } => {
                 id.append_option(id_text(i.as_ref()));
                 line.append_value(*n as u64);
-                error.append_value(message);
+                error.append_value(problem.to_string());
                 for l in [&mut ql, &mut tl, &mut el, &mut cl] {
                     l.push(None)?;
                 }
@@ -632,5 +580,21 @@ impl<W: Write + Send> ParquetWriter<W> {
         let mut out = self.writer.into_inner().map_err(parquet_err)?;
         out.flush()?;
         Ok(out)
+    }
+}
+
+impl<W: Write + Send> RecordSink for ParquetWriter<W> {
+    type Row = RecordOutput;
+
+    fn row(record: RecordOutput) -> RecordOutput {
+        record
+    }
+
+    fn write_rows(&mut self, rows: Vec<RecordOutput>) -> Result<()> {
+        self.write_batch(&rows)
+    }
+
+    fn finish(self) -> Result<()> {
+        ParquetWriter::finish(self).map(drop)
     }
 }

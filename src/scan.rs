@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::number::{Grammar, chinese_digit, unit_power};
-use crate::quantity::{Found, Kind, Quantity, TABLES, UnitRef, match_at};
+use crate::quantity::{Found, Quantity, QuantityKind, TABLES, UnitRef, match_at};
 use crate::text::{Folded, bmp_code_at, char_at};
 use crate::time::{RefDate, Time, time_at};
 
@@ -164,10 +164,10 @@ fn accept(f: &Found, s: &str) -> bool {
     // a lone Chinese digit: `一轮`, `一款`, `唯一一个`, `一点`
     let lone_cn = shape.chinese && !shape.arabic && !shape.units && !shape.decimal;
     match f.kind {
-        Kind::Number => {
+        QuantityKind::Number => {
             shape.big && !shape.si_suffix && !shape.implicit_lead && !shape.digit_string
         }
-        Kind::Count => {
+        QuantityKind::Count => {
             if shape.digit_string || (shape.implicit_lead && !shape.big) {
                 return false;
             }
@@ -182,8 +182,8 @@ fn accept(f: &Found, s: &str) -> bool {
             }
             true
         }
-        Kind::Ordinal => !s[f.end..].starts_with("时间"),
-        Kind::Money => {
+        QuantityKind::Ordinal => !s[f.end..].starts_with("时间"),
+        QuantityKind::Money => {
             // `一块屏幕`: 块 with a lone Chinese digit is a measure word,
             // unless the clause ends there (`花了三块。`)
             let kuai = s[f.start..f.end].ends_with('块')
@@ -193,7 +193,7 @@ fn accept(f: &Found, s: &str) -> bool {
                 );
             !(shape.digit_string || kuai && lone_cn)
         }
-        Kind::Percent | Kind::PercentagePoint | Kind::Multiple => {
+        QuantityKind::Percent | QuantityKind::PercentagePoint | QuantityKind::Multiple => {
             let text = &s[f.start..f.end];
             // `对折` is a discount only after 打: `打对折`
             if text == "对折" || text == "對折" {

@@ -95,7 +95,7 @@ use std::sync::RwLock;
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::error::Error;
+use crate::error::{DictionaryProblem, Error};
 use crate::quantity::{Quantity, TABLES};
 use crate::scan::scan;
 use crate::text::{Folded, char_at, fold_char, is_cjk, skip_ws};
@@ -440,31 +440,28 @@ fn valid_tag(t: &str) -> bool {
 
 /// Parses one dictionary line (`word [freq] [pos]`, already trimmed, not a
 /// comment).
-fn parse_entry(line: &str) -> Result<Entry<'_>, String> {
+/// One `word [freq] [pos]` line (not blank: blank lines are skipped before).
+fn parse_entry(line: &str) -> Result<Entry<'_>, DictionaryProblem> {
     let mut fields = line.split_whitespace();
-    let Some(word) = fields.next() else {
-        return Err("empty line".into());
-    };
+    let word = fields.next().unwrap_or_default();
     let second = fields.next();
     let third = fields.next();
     if fields.next().is_some() {
-        return Err(
-            "too many fields: expected `word [freq] [pos]` (words cannot hold spaces)".into(),
-        );
+        return Err(DictionaryProblem::TooManyFields);
     }
-    let parse_freq = |f: &str| -> Result<usize, String> {
+    let parse_freq = |f: &str| -> Result<usize, DictionaryProblem> {
         f.parse::<u64>()
-            .map_err(|_| format!("frequency `{f}` is not a non-negative integer"))
+            .map_err(|_| DictionaryProblem::BadFrequency(f.to_string()))
             .map(|v| usize::try_from(v).unwrap_or(usize::MAX).min(MAX_FREQ))
     };
     let (freq, pos) = match (second, third) {
         (None, _) => (None, None),
         (Some(f), None) if f.bytes().all(|b| b.is_ascii_digit()) => (Some(parse_freq(f)?), None),
         (Some(t), None) if valid_tag(t) => (None, Some(t)),
-        (Some(x), None) => return Err(format!("`{x}` is neither a frequency nor a POS tag")),
+        (Some(x), None) => return Err(DictionaryProblem::NeitherFrequencyNorTag(x.to_string())),
         (Some(f), Some(t)) => {
             if !valid_tag(t) {
-                return Err(format!("`{t}` is not a POS tag"));
+                return Err(DictionaryProblem::BadTag(t.to_string()));
             }
             (Some(parse_freq(f)?), Some(t))
         }
@@ -576,15 +573,15 @@ impl Segmenter {
             line_no += 1;
             let line = std::str::from_utf8(&buf).map_err(|_| Error::Dictionary {
                 line: line_no,
-                reason: "invalid UTF-8".into(),
+                problem: DictionaryProblem::InvalidUtf8,
             })?;
             let line = line.trim_start_matches('\u{feff}').trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            parse_entry(line).map_err(|reason| Error::Dictionary {
+            parse_entry(line).map_err(|problem| Error::Dictionary {
                 line: line_no,
-                reason,
+                problem,
             })?;
             lines.push(line.to_owned());
         }
@@ -601,8 +598,13 @@ impl Segmenter {
     /// # Errors
     /// As `load_user_dict`; [`Error::Io`] when the file cannot be opened.
     pub fn load_user_dict_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
-        let file = std::fs::File::open(path)?;
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| Error::io_at(path, e))?;
         self.load_user_dict(std::io::BufReader::new(file))
+            .map_err(|e| match e {
+                Error::Io { path: None, source } => Error::io_at(path, source),
+                other => other,
+            })
     }
 
     /// Adds one word to the table it belongs in.
@@ -1677,7 +1679,7 @@ mod tests {
         ));
         assert!(matches!(
             seg.load_user_dict_file("/nonexistent/zhnews/dict.txt"),
-            Err(Error::Io(_))
+            Err(Error::Io { path: Some(_), .. })
         ));
     }
 

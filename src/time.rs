@@ -50,15 +50,17 @@ impl RefDate {
     /// Parses `YYYY-MM-DD`.
     ///
     /// ```
-    /// let d = zhnews::time::RefDate::parse("2024-08-21").unwrap();
+    /// let d = zhnews::RefDate::parse("2024-08-21").unwrap();
     /// assert_eq!(d.to_string(), "2024-08-21");
-    /// assert!(zhnews::time::RefDate::parse("2024-02-30").is_err());
+    /// assert!(zhnews::RefDate::parse("2024-02-30").is_err());
     /// ```
     pub fn parse(s: &str) -> Result<RefDate, Error> {
         let t = s.trim();
         let mut it = t.splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (it.next(), it.next(), it.next()) else {
-            return Err(Error::InvalidDate(s.to_string()));
+            return Err(Error::InvalidDate {
+                input: s.to_string(),
+            });
         };
         let ok = y.len() == 4
             && (1..=2).contains(&m.len())
@@ -69,7 +71,9 @@ impl RefDate {
         let parsed = ok
             .then(|| RefDate::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
             .flatten();
-        parsed.ok_or_else(|| Error::InvalidDate(s.to_string()))
+        parsed.ok_or_else(|| Error::InvalidDate {
+            input: s.to_string(),
+        })
     }
 
     /// The year.
@@ -1023,7 +1027,7 @@ fn numeric_date(s: &str, p: usize, y: i32, e: usize) -> Option<(Point, usize)> {
 /// `ref_date` when given.
 ///
 /// ```
-/// use zhnews::time::{normalize_time, RefDate};
+/// use zhnews::{normalize_time, RefDate};
 /// let r = RefDate::parse("2025-03-10").ok();
 /// assert_eq!(normalize_time("2024 年二季度", r).unwrap().value.as_deref(), Some("2024-Q2"));
 /// assert_eq!(normalize_time("前三季度", r).unwrap().value.as_deref(), Some("2025-Q1/2025-Q3"));
@@ -1045,7 +1049,9 @@ pub fn normalize_time(expr: &str, ref_date: Option<RefDate>) -> Result<Time, Err
             read: folded.original_slice(m.start, m.end).to_string(),
             rest: folded.original_slice(m.end, end).to_string(),
         }),
-        None => Err(Error::NotRecognized(expr.trim().to_string())),
+        None => Err(Error::NotRecognized {
+            input: expr.trim().to_string(),
+        }),
     }
 }
 

@@ -218,7 +218,10 @@ fn invalid_utf8_in_a_line() {
     assert_eq!(v["id"], 1);
     assert!(error_of(&v).starts_with("invalid UTF-8"));
     let v = record(b"\xff\xfe\x00\x01", 2);
-    assert_eq!(v, json!({"line": 2, "error": "invalid UTF-8 at byte 0"}));
+    assert_eq!(
+        v,
+        json!({"id": null, "line": 2, "error": "invalid UTF-8 at byte 0"})
+    );
 }
 
 #[test]
@@ -235,7 +238,7 @@ fn json_that_is_not_a_record() {
         let v = record(line.as_bytes(), 4);
         assert_eq!(
             v,
-            json!({"line": 4, "error": format!("record is not a JSON object but {kind}")}),
+            json!({"id": null, "line": 4, "error": format!("record is not a JSON object but {kind}")}),
             "{line}"
         );
     }

@@ -8,7 +8,7 @@ mod common;
 
 use serde_json::Value;
 use zhnews::Analyzer;
-use zhnews::entity::EntityKind;
+use zhnews::EntityKind;
 
 #[derive(Default, Clone, Copy)]
 struct Counts {

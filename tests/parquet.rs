@@ -21,7 +21,8 @@ use parquet::basic::Type as PhysicalType;
 use parquet_rows::{LINES, TempFile, read, rows, without_nulls};
 use serde_json::{Value, json};
 use zhnews::Analyzer;
-use zhnews::parquet::{ParquetWriter, RecordOutput};
+use zhnews::parquet::ParquetWriter;
+use zhnews::record::RecordOutput;
 use zhnews::record::process_line;
 
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use zhnews::quantity::Kind;
+use zhnews::QuantityKind;
 use zhnews::{Analyzer, RefDate};
 
 /// Cases per property: `default`, or `$ZHNEWS_PROPTEST_CASES` for a long run.
@@ -193,11 +193,11 @@ proptest! {
                 }
             }
         }
-        if let Ok(t) = zhnews::time::normalize_time(&s, RefDate::parse("2025-03-10").ok()) {
+        if let Ok(t) = zhnews::normalize_time(&s, RefDate::parse("2025-03-10").ok()) {
             prop_assert!(t.start <= t.end && t.end <= s.len());
             prop_assert_eq!(&s[t.start..t.end], t.text.as_str());
         }
-        let _ = zhnews::number::parse(&s);
+        let _ = zhnews::parse_number(&s);
     }
 }
 
@@ -397,14 +397,14 @@ fn exact_number() -> impl Strategy<Value = Decimal> {
 
 fn check_round_trip(n: Decimal, st: CnStyle) -> Result<(), TestCaseError> {
     for r in renderings(n, st) {
-        match zhnews::number::parse(&r) {
+        match zhnews::parse_number(&r) {
             Ok(p) => prop_assert_eq!(p.value, n, "number::parse({:?})", r),
             Err(e) => return Err(TestCaseError::fail(format!("number::parse({r:?}): {e}"))),
         }
         let money = format!("{r}元");
         match zhnews::normalize(&money) {
             Ok(q) => {
-                prop_assert_eq!(q.kind, Kind::Money, "{:?}", money);
+                prop_assert_eq!(q.kind, QuantityKind::Money, "{:?}", money);
                 prop_assert_eq!(q.value, Some(n), "normalize({:?})", money);
                 prop_assert_eq!(q.unit.as_deref(), Some("CNY"));
                 prop_assert_eq!((q.start, q.end), (0, money.len()));

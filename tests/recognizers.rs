@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
-use zhnews::quantity::Kind;
+use zhnews::QuantityKind;
 
 /// The span `input[start..=end]` in chars.
 fn span(input: &str, start: usize, end: usize) -> String {
@@ -84,13 +84,14 @@ fn check(model: &str, text: &str, res: &Value) -> Result<(), String> {
         println!("  SPEC.md wins {text:?}: {reason}");
         return match (expect, &got) {
             (Expect::Point(v), Ok(q))
-                if q.kind == Kind::PercentagePoint && q.value.is_some_and(|x| same(x, v)) =>
+                if q.kind == QuantityKind::PercentagePoint
+                    && q.value.is_some_and(|x| same(x, v)) =>
             {
                 Ok(())
             }
             (Expect::Value(v), Ok(q)) if q.value.is_some_and(|x| x.abs() == v) => Ok(()),
             (Expect::NotQuantity, Err(_)) => Ok(()),
-            (Expect::NotMoney, Ok(q)) if q.kind != Kind::Money => Ok(()),
+            (Expect::NotMoney, Ok(q)) if q.kind != QuantityKind::Money => Ok(()),
             (Expect::NotMoney, Err(_)) => Ok(()),
             _ => Err(format!("{got:?}")),
         };
@@ -110,7 +111,7 @@ fn check(model: &str, text: &str, res: &Value) -> Result<(), String> {
         }
         "PercentModel" => {
             let expected = expected / Decimal::ONE_HUNDRED;
-            if q.kind != Kind::Percent {
+            if q.kind != QuantityKind::Percent {
                 return Err(format!("kind {:?}", q.kind));
             }
             if !same(ours, expected) {
@@ -118,7 +119,7 @@ fn check(model: &str, text: &str, res: &Value) -> Result<(), String> {
             }
         }
         "CurrencyModel" => {
-            if q.kind != Kind::Money {
+            if q.kind != QuantityKind::Money {
                 return Err(format!("kind {:?}", q.kind));
             }
             if !same(ours, expected) {
@@ -235,12 +236,12 @@ fn found_in(
         let ours_any = |f: &dyn Fn(Decimal) -> bool| ends.iter().flatten().any(|&o| f(o));
         match (&spec, model) {
             (Some(Expect::Point(v)), _) => {
-                q.kind == Kind::PercentagePoint && ours_any(&|o| same(o, *v))
+                q.kind == QuantityKind::PercentagePoint && ours_any(&|o| same(o, *v))
             }
             (Some(Expect::Value(v)), _) => ours_any(&|o| o.abs() == *v),
             (Some(Expect::NotQuantity | Expect::NotMoney), _) => false,
             (None, "PercentModel") => {
-                q.kind == Kind::Percent
+                q.kind == QuantityKind::Percent
                     && expect_value
                         .is_some_and(|e| ours_any(&|o| same(o, e / Decimal::ONE_HUNDRED)))
             }
@@ -252,7 +253,7 @@ fn found_in(
                         "?"
                     },
                 );
-                q.kind == Kind::Money
+                q.kind == QuantityKind::Money
                     && q.unit.as_deref() == Some(code)
                     && expect_value.is_some_and(|e| ours_any(&|o| same(o, e)))
             }

@@ -65,15 +65,15 @@ fn cents_that_do_not_fit_are_an_error_not_a_rounded_value() {
 /// `checked_add` (`…33点五九` → `…34`).
 #[test]
 fn chinese_decimal_that_does_not_fit_is_an_error() {
-    let e = zhnews::number::parse("7922816251426433759354395033点五九").map(|n| n.value);
+    let e = zhnews::parse_number("7922816251426433759354395033点五九").map(|n| n.value);
     assert_eq!(
         e.map_err(|e| e.to_string()),
         Err("number out of range: \"7922816251426433759354395033点五九\"".to_string())
     );
     // a fraction is rounded by nature and stays readable
-    let n = zhnews::number::parse("一又三分之一").map(|n| n.value.to_string());
+    let n = zhnews::parse_number("一又三分之一").map(|n| n.value.to_string());
     assert_eq!(n.ok().as_deref(), Some("1.3333333333333333333333333333"));
-    let n = zhnews::number::parse("两千万点五五四四").map(|n| n.value.to_string());
+    let n = zhnews::parse_number("两千万点五五四四").map(|n| n.value.to_string());
     assert_eq!(n.ok().as_deref(), Some("20000000.5544"));
 }
 

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use proptest::prelude::*;
-use zhnews::segment::Granularity;
+use zhnews::Granularity;
 use zhnews::{Segmenter, TokenKind};
 
 /// F1 the default segmenter must reach on both test sets.

@@ -65,7 +65,7 @@ fn cli_blank_lines_crlf_and_errors() {
     );
     assert_eq!(
         lines[2],
-        json!({"line": 6, "error": "record is not a JSON object but an array"})
+        json!({"id": null, "line": 6, "error": "record is not a JSON object but an array"})
     );
     assert_eq!(
         lines[3],
@@ -113,4 +113,97 @@ fn cli_keeps_order_and_count() {
             assert_eq!(qs[4]["text"], format!("{i} 万元"));
         }
     }
+}
+
+/// Runs `zhnews ARGS` with `input` on stdin: (status code, stdout, stderr).
+fn zhnews(args: &[&str], input: &[u8]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run zhnews");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("zhnews output");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn io_errors_name_their_path() {
+    let dir = std::env::temp_dir();
+    let dir_arg = dir.to_str().expect("temp dir path");
+    let (code, out, err) = zhnews(&["extract", dir_arg], b"");
+    assert_eq!((code, out.as_str()), (Some(1), ""));
+    assert_eq!(
+        err,
+        format!("zhnews: {dir_arg}: is a directory, not a file\n")
+    );
+    let (code, _, err) = zhnews(&["segment", "--dict", "/no/such/dict.txt"], b"x\n");
+    assert_eq!(code, Some(1));
+    assert!(err.starts_with("zhnews: /no/such/dict.txt: "), "{err}");
+    let (code, _, err) = zhnews(&["extract", "/no/such/file.jsonl"], b"");
+    assert_eq!(code, Some(1));
+    assert!(err.starts_with("zhnews: /no/such/file.jsonl: "), "{err}");
+}
+
+#[test]
+fn a_byte_order_mark_on_the_first_line_is_skipped() {
+    let input = "\u{feff}{\"id\":\"a\",\"text\":\"营收 5 亿元\"}\n".as_bytes();
+    let (code, out, _) = zhnews(&["extract", "-q"], input);
+    assert_eq!(code, Some(0));
+    let v: Value = serde_json::from_str(out.trim_end()).expect("JSON line");
+    assert_eq!(v["id"], "a");
+    assert_eq!(v["quantities"][0]["value"], "500000000");
+    let (_, out, _) = zhnews(&["segment"], "\u{feff}小米集团\n".as_bytes());
+    assert_eq!(out, "小米集团\n");
+}
+
+#[test]
+fn normalize_reads_negatives_and_fails_when_an_argument_fails() {
+    let (code, out, _) = zhnews(&["normalize", "-3.5%", "2024 年二季度"], b"");
+    assert_eq!(code, Some(0));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines[0]["value"], "-0.035");
+    assert_eq!(lines[1]["value"], "2024-Q2");
+    let (code, out, _) = zhnews(&["normalize", "营收", "5 亿元"], b"");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        out.lines().next(),
+        Some(r#"{"error":"not a quantity or time: \"营收\""}"#)
+    );
+    // from stdin, one line out per line in, status 0
+    let (code, out, _) = zhnews(&["normalize"], "营收\n5 亿元\n".as_bytes());
+    assert_eq!((code, out.lines().count()), (Some(0), 2));
+}
+
+#[test]
+fn segment_reports_invalid_utf8_with_its_line() {
+    let (code, out, err) = zhnews(
+        &["segment"],
+        b"\xe8\x90\xa5\xe6\x94\xb6\n\xff\n\xe5\x85\x83\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(out, "营收\n\n元\n");
+    assert_eq!(
+        err,
+        "zhnews segment: stdin line 2: invalid UTF-8 at byte 0\n"
+    );
+}
+
+#[test]
+fn progress_lines_are_not_the_summary() {
+    let (code, _, err) = zhnews(&["extract", "--progress"], b"{\"id\":1,\"text\":\"x\"}\n");
+    assert_eq!(code, Some(0));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("zhnews extract: 1 records, 0 errors, "),
+        "{err}"
+    );
 }

@@ -15,10 +15,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let r = RefDate::from_ymd(2024, 8, 21);
     for date in [None, r] {
-        if let Ok(t) = zhnews::time::normalize_time(s, date) {
+        if let Ok(t) = zhnews::normalize_time(s, date) {
             assert!(t.start <= t.end && t.end <= s.len(), "{t:?}");
             assert_eq!(s.get(t.start..t.end), Some(t.text.as_str()), "{t:?}");
         }
     }
-    let _ = zhnews::number::parse(s);
+    let _ = zhnews::parse_number(s);
 });

@@ -16,7 +16,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Kind, Qualifier, TABLES};
+use super::{Qualifier, QuantityKind, TABLES};
 use crate::number::{Grammar, NumberError, Numeral, Shape, parse_prefix, pow10};
 use crate::text::{char_at, skip_ws};
 
@@ -34,7 +34,7 @@ pub(crate) enum UnitRef {
 /// A quantity found in folded text (offsets into the folded text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
-    pub kind: Kind,
+    pub kind: QuantityKind,
     pub start: usize,
     pub end: usize,
     /// The value, or the low end of a range.
@@ -126,11 +126,11 @@ fn core(s: &str, p: usize, g: Grammar) -> MatchResult {
             return Ok(None);
         };
         match (f.kind, f.unit) {
-            (Kind::Number, _) => {}
-            (Kind::Money, Some(UnitRef::Code(c))) if c == *code => {}
+            (QuantityKind::Number, _) => {}
+            (QuantityKind::Money, Some(UnitRef::Code(c))) if c == *code => {}
             _ => return Ok(None),
         }
-        f.kind = Kind::Money;
+        f.kind = QuantityKind::Money;
         f.unit = Some(UnitRef::Code(code));
         f.start = p;
         return Ok(Some(f));
@@ -142,7 +142,7 @@ fn core(s: &str, p: usize, g: Grammar) -> MatchResult {
         let value = div(n.value, denominator, end)?;
         let high = n.high.map(|h| div(h, denominator, end)).transpose()?;
         return Ok(Some(Found {
-            kind: Kind::Percent,
+            kind: QuantityKind::Percent,
             start: p,
             end,
             value,
@@ -178,19 +178,19 @@ fn numeral_qualifier(n: &Numeral) -> Option<Qualifier> {
 
 /// Words that are quantities by themselves.
 fn fixed_word(s: &str, p: usize) -> Option<Found> {
-    const WORDS: &[(&str, Kind, i64, u32)] = &[
-        ("翻了两番", Kind::Multiple, 4, 0),
-        ("翻两番", Kind::Multiple, 4, 0),
-        ("翻了一番", Kind::Multiple, 2, 0),
-        ("翻一番", Kind::Multiple, 2, 0),
-        ("翻了一倍", Kind::Multiple, 2, 0),
-        ("翻一倍", Kind::Multiple, 2, 0),
-        ("翻倍", Kind::Multiple, 2, 0),
-        ("翻番", Kind::Multiple, 2, 0),
-        ("对折", Kind::Percent, 5, 1),
-        ("對折", Kind::Percent, 5, 1),
-        ("半折", Kind::Percent, 5, 1),
-        ("半成", Kind::Percent, 5, 2),
+    const WORDS: &[(&str, QuantityKind, i64, u32)] = &[
+        ("翻了两番", QuantityKind::Multiple, 4, 0),
+        ("翻两番", QuantityKind::Multiple, 4, 0),
+        ("翻了一番", QuantityKind::Multiple, 2, 0),
+        ("翻一番", QuantityKind::Multiple, 2, 0),
+        ("翻了一倍", QuantityKind::Multiple, 2, 0),
+        ("翻一倍", QuantityKind::Multiple, 2, 0),
+        ("翻倍", QuantityKind::Multiple, 2, 0),
+        ("翻番", QuantityKind::Multiple, 2, 0),
+        ("对折", QuantityKind::Percent, 5, 1),
+        ("對折", QuantityKind::Percent, 5, 1),
+        ("半折", QuantityKind::Percent, 5, 1),
+        ("半成", QuantityKind::Percent, 5, 2),
     ];
     let rest = &s[p..];
     WORDS.iter().find(|w| rest.starts_with(w.0)).map(|w| Found {
@@ -199,7 +199,7 @@ fn fixed_word(s: &str, p: usize) -> Option<Found> {
         end: p + w.0.len(),
         value: Decimal::new(w.2, w.3),
         high: None,
-        unit: (w.1 == Kind::Multiple).then_some(UnitRef::Times),
+        unit: (w.1 == QuantityKind::Multiple).then_some(UnitRef::Times),
         qualifier: None,
         shape: Shape {
             chinese: true,
@@ -224,7 +224,7 @@ fn ordinal(s: &str, p: usize, g: Grammar) -> MatchResult {
         end = m + '大'.len_utf8();
     }
     Ok(Some(Found {
-        kind: Kind::Ordinal,
+        kind: QuantityKind::Ordinal,
         start: p,
         end,
         value: n.value,
@@ -272,13 +272,13 @@ enum Suffix {
 }
 
 impl Suffix {
-    fn kind(self) -> Kind {
+    fn kind(self) -> QuantityKind {
         match self {
-            Suffix::Percent(_) | Suffix::Cheng | Suffix::Zhe => Kind::Percent,
-            Suffix::Point => Kind::PercentagePoint,
-            Suffix::Money(_) => Kind::Money,
-            Suffix::Times => Kind::Multiple,
-            Suffix::Measure(..) => Kind::Count,
+            Suffix::Percent(_) | Suffix::Cheng | Suffix::Zhe => QuantityKind::Percent,
+            Suffix::Point => QuantityKind::PercentagePoint,
+            Suffix::Money(_) => QuantityKind::Money,
+            Suffix::Times => QuantityKind::Multiple,
+            Suffix::Measure(..) => QuantityKind::Count,
         }
     }
 
@@ -593,7 +593,7 @@ fn numeric(s: &str, p: usize, g: Grammar) -> MatchResult {
         None => None,
     };
     Ok(Some(Found {
-        kind: u1.map_or(Kind::Number, |u| u.0.kind()),
+        kind: u1.map_or(QuantityKind::Number, |u| u.0.kind()),
         start: p,
         end,
         value,
@@ -670,7 +670,7 @@ fn range(
         return Ok(None);
     }
     Ok(Some(Found {
-        kind: unit.map_or(Kind::Number, |u| u.0.kind()),
+        kind: unit.map_or(QuantityKind::Number, |u| u.0.kind()),
         start: p,
         end: if unit.is_some() { end } else { e2 },
         value: low,

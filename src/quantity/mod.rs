@@ -23,7 +23,7 @@ pub(crate) use grammar::{Found, UnitRef, match_at};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Kind {
+pub enum QuantityKind {
     /// An amount of money; the unit is an ISO 4217 code.
     Money,
     /// A percentage; the value is the fraction (`14%` → `0.14`).
@@ -86,7 +86,7 @@ impl Qualifier {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     /// What is measured.
-    pub kind: Kind,
+    pub kind: QuantityKind,
     /// The expression as written in the original text.
     pub text: String,
     /// Byte offset of the start in the original text.
@@ -208,9 +208,9 @@ impl Found {
 /// Offsets in the result are byte offsets into `expr`.
 ///
 /// ```
-/// use zhnews::quantity::{Kind, Qualifier};
+/// use zhnews::{QuantityKind, Qualifier};
 /// let q = zhnews::normalize("超过 5 万家").unwrap();
-/// assert_eq!(q.kind, Kind::Count);
+/// assert_eq!(q.kind, QuantityKind::Count);
 /// assert_eq!(q.value.unwrap().to_string(), "50000");
 /// assert_eq!(q.unit.as_deref(), Some("家"));
 /// assert_eq!(q.qualifier, Some(Qualifier::Over));
@@ -227,15 +227,21 @@ pub fn normalize(expr: &str) -> Result<Quantity, Error> {
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len();
     if start >= end {
-        return Err(Error::NotRecognized(expr.to_string()));
+        return Err(Error::NotRecognized {
+            input: expr.to_string(),
+        });
     }
     let trimmed = &s[..end];
     match match_at(trimmed, start, Grammar::EXPRESSION) {
-        Err((NumberError::Overflow, _)) => Err(Error::Overflow(expr.trim().to_string())),
-        Err((NumberError::DivisionByZero, _)) => {
-            Err(Error::DivisionByZero(expr.trim().to_string()))
-        }
-        Ok(None) => Err(Error::NotRecognized(expr.trim().to_string())),
+        Err((NumberError::Overflow, _)) => Err(Error::Overflow {
+            input: expr.trim().to_string(),
+        }),
+        Err((NumberError::DivisionByZero, _)) => Err(Error::DivisionByZero {
+            input: expr.trim().to_string(),
+        }),
+        Ok(None) => Err(Error::NotRecognized {
+            input: expr.trim().to_string(),
+        }),
         Ok(Some(f)) if f.end < end => {
             let q = f.to_quantity(&folded);
             Err(Error::TrailingText {
