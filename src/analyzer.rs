@@ -1,7 +1,7 @@
 //! The entry point: build an [`Analyzer`] once, share it across threads, call
 //! [`Analyzer::analyze`] per document.
 
-use crate::claim::claims;
+use crate::claim::{Inputs, claims};
 use crate::document::Document;
 use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
 use crate::scan::scan;
@@ -125,7 +125,13 @@ impl Analyzer {
                 .map(|e| (e.start, e.end)),
         );
         quantities.retain(|q| !names.contains(q.start, q.end));
-        let claims = claims(text, &quantities, &times, &entities);
+        let claims = claims(&Inputs {
+            text,
+            quantities: &quantities,
+            times: &times,
+            entities: &entities,
+            tokens: &tokens,
+        });
         Document {
             id: serde_json::Value::Null,
             quantities,

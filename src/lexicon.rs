@@ -5,6 +5,8 @@
 //! hundreds of words), so a map from first character to the words that start
 //! with it, longest first, answers in a few comparisons without allocating.
 
+use std::sync::LazyLock;
+
 /// The words of a table that start with one character, longest first.
 type Bucket<T> = Vec<(Box<str>, T)>;
 
@@ -98,6 +100,31 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim()))
         .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+const CHANGE_VERBS: &str = include_str!("../data/claim/change_verbs.txt");
+
+/// The verbs of change (`data/claim/change_verbs.txt`), longest first, with
+/// whether each goes up.
+static CHANGE_VERB_TABLE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut verbs: Vec<(&str, bool)> = data_lines(CHANGE_VERBS)
+        .filter_map(|(_, l)| {
+            let (dir, verb) = l.split_once(' ')?;
+            Some((verb.trim(), dir == "up"))
+        })
+        .collect();
+    verbs.sort_by_key(|v| std::cmp::Reverse(v.0.len()));
+    verbs
+});
+
+/// The longest verb of change `s` ends with, and whether it goes up: the
+/// quantity grammar (`增长 3-5%` is a range after it) and the claim reader
+/// (the figure after it is a change) read the same table.
+pub(crate) fn change_verb_ending(s: &str) -> Option<(&'static str, bool)> {
+    CHANGE_VERB_TABLE
+        .iter()
+        .find(|(v, _)| s.ends_with(v))
+        .copied()
 }
 
 #[cfg(test)]

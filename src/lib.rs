@@ -104,7 +104,7 @@ mod text;
 mod time;
 
 pub use analyzer::Analyzer;
-pub use claim::{Basis, Change, Claim, Direction};
+pub use claim::{Basis, Change, Claim, Direction, Span};
 pub use document::Document;
 pub use entity::{Entity, EntityKind, EntityRecognizer};
 pub use error::{DictionaryProblem, Error, JsonType, RecordProblem, Result};

@@ -14,7 +14,7 @@
 //! | `quantities` | list of quantity structs (below), null for an error record |
 //! | `times` | list of struct `text`, `start`, `end`, `value`?, `relative`, `offset`? |
 //! | `entities` | list of struct `kind`, `text`, `start`, `end` |
-//! | `claims` | list of struct `subject`?, `metric`?, `period`?, `value`? (a quantity), `change`? (struct `basis`?, `direction`, `value`? a quantity), `start`, `end` |
+//! | `claims` | list of struct `subject`?, `metric`?, `period`?, `value`? (a quantity), `change`? (struct `basis`?, `direction`, `value`? a quantity), `start`, `end`, `subject_span`?, `metric_span`? (struct `start`, `end`) |
 //!
 //! A quantity is a struct `kind`, `text`, `start`, `end`, `value`?, `low`?,
 //! `high`?, `unit`?, `qualifier`? (`?`: nullable). Offsets are uint64 byte
@@ -62,7 +62,7 @@ use arrow_schema::{ArrowError, DataType, Field, FieldRef, Fields, Schema, Schema
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::claim::{Change, Claim};
+use crate::claim::{Change, Claim, Span};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::exact::to_plain;
@@ -151,8 +151,13 @@ static CLAIM_FIELDS: LazyLock<Fields> = LazyLock::new(|| {
         Field::new("change", DataType::Struct(CHANGE_FIELDS.clone()), true),
         offset("start"),
         offset("end"),
+        Field::new("subject_span", DataType::Struct(SPAN_FIELDS.clone()), true),
+        Field::new("metric_span", DataType::Struct(SPAN_FIELDS.clone()), true),
     ])
 });
+
+static SPAN_FIELDS: LazyLock<Fields> =
+    LazyLock::new(|| Fields::from(vec![offset("start"), offset("end")]));
 
 static SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
     Arc::new(Schema::new(vec![
@@ -433,7 +438,36 @@ struct ClaimCols {
     change: ChangeCols,
     start: UInt64Builder,
     end: UInt64Builder,
+    subject_span: SpanCols,
+    metric_span: SpanCols,
     valid: Vec<bool>,
+}
+
+/// A nullable struct column of byte spans.
+#[derive(Default)]
+struct SpanCols {
+    start: UInt64Builder,
+    end: UInt64Builder,
+    valid: Vec<bool>,
+}
+
+impl SpanCols {
+    fn push(&mut self, s: Option<Span>) {
+        let s = s.unwrap_or(Span { start: 0, end: 0 });
+        self.start.append_value(s.start as u64);
+        self.end.append_value(s.end as u64);
+    }
+
+    fn push_span(&mut self, s: Option<Span>) {
+        self.valid.push(s.is_some());
+        self.push(s);
+    }
+
+    fn finish(&mut self) -> Result<StructArray> {
+        let columns: Vec<ArrayRef> =
+            vec![Arc::new(self.start.finish()), Arc::new(self.end.finish())];
+        struct_array(&SPAN_FIELDS, columns, &mut self.valid)
+    }
 }
 
 impl ClaimCols {
@@ -445,6 +479,8 @@ impl ClaimCols {
         self.change.push(c.change.as_ref());
         self.start.append_value(c.start as u64);
         self.end.append_value(c.end as u64);
+        self.subject_span.push_span(c.subject_span);
+        self.metric_span.push_span(c.metric_span);
         self.valid.push(true);
     }
 
@@ -457,6 +493,8 @@ impl ClaimCols {
             Arc::new(self.change.finish()?),
             Arc::new(self.start.finish()),
             Arc::new(self.end.finish()),
+            Arc::new(self.subject_span.finish()?),
+            Arc::new(self.metric_span.finish()?),
         ];
         struct_array(&CLAIM_FIELDS, columns, &mut self.valid)
     }

@@ -345,7 +345,7 @@ mod tests {
     fn good_record() {
         assert_eq!(
             out(br#"{"id":"a","text":"\u8425\u6536 8 \u4ebf\u5143","date":"2024-01-01"}"#),
-            r#"{"id":"a","quantities":[{"kind":"money","text":"8 亿元","start":7,"end":15,"value":"800000000","unit":"CNY","qualifier":null}],"times":[],"entities":[],"claims":[{"subject":null,"metric":"营收","period":null,"value":{"kind":"money","text":"8 亿元","start":7,"end":15,"value":"800000000","unit":"CNY","qualifier":null},"change":null,"start":0,"end":15}]}"#
+            r#"{"id":"a","quantities":[{"kind":"money","text":"8 亿元","start":7,"end":15,"value":"800000000","unit":"CNY","qualifier":null}],"times":[],"entities":[],"claims":[{"subject":null,"metric":"营收","period":null,"value":{"kind":"money","text":"8 亿元","start":7,"end":15,"value":"800000000","unit":"CNY","qualifier":null},"change":null,"start":0,"end":15,"subject_span":null,"metric_span":{"start":0,"end":6}}]}"#
         );
     }
 }

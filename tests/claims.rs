@@ -106,7 +106,7 @@ fn an_exchange_rate_is_the_second_amount() {
 fn a_publishing_office_is_no_subject() {
     assert_eq!(
         claims("海关总署13日公布，前10个月外贸进出口总值增长5%。"),
-        ["-|进出口总值|2024-01/2024-10|-|- up 0.05"]
+        ["-|外贸进出口总值|2024-01/2024-10|-|- up 0.05"]
     );
 }
 

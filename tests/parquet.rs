@@ -209,7 +209,13 @@ fn standard_nested_encoding_and_no_floats() {
         Some(PhysicalType::INT64)
     );
     assert_eq!(path("line"), Some(PhysicalType::INT64));
-    assert_eq!(columns.len(), 3 + 9 + 6 + 4 + (3 + 9 + 2 + 9 + 2));
+    // claims: subject, metric, period, value (9), change (basis, direction,
+    // value 9), start, end, subject_span (2), metric_span (2)
+    assert_eq!(columns.len(), 3 + 9 + 6 + 4 + (3 + 9 + 2 + 9 + 2 + 2 + 2));
+    assert_eq!(
+        path("claims.list.element.metric_span.start"),
+        Some(PhysicalType::INT64)
+    );
     for (c, t) in &columns {
         assert!(
             matches!(

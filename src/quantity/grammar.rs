@@ -551,11 +551,6 @@ fn range_sep(s: &str, p: usize) -> Option<usize> {
 /// Whether `before` ends with a verb of change (`增长`, `下降了`), maybe
 /// followed by a qualifier.
 fn after_change_verb(before: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "增长", "增加", "提高", "提升", "上涨", "上升", "上调", "攀升", "飙升", "回升", "下降",
-        "下滑", "减少", "降低", "下跌", "回落", "下调", "缩减", "缩小", "扩大", "涨", "跌", "降",
-        "升", "增", "减",
-    ];
     let mut b = before.trim_end();
     if let Some(x) = b.strip_suffix('了') {
         b = x.trim_end();
@@ -567,7 +562,7 @@ fn after_change_verb(before: &str) -> bool {
             break;
         }
     }
-    VERBS.iter().any(|v| b.ends_with(v))
+    crate::lexicon::change_verb_ending(b).is_some()
 }
 
 /// `numeral [unit] [sep numeral [unit]]`.

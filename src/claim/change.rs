@@ -1,0 +1,102 @@
+//! Verbs of change and comparison bases (`data/claim/change_verbs.txt`,
+//! `data/claim/basis.txt`).
+
+use std::sync::LazyLock;
+
+use super::{Basis, Change, Direction};
+use crate::lexicon::{WordTable, change_verb_ending, data_lines};
+
+const BASIS: &str = include_str!("../../data/claim/basis.txt");
+
+/// Words naming a comparison basis.
+static BASIS_WORDS: LazyLock<WordTable<Basis>> = LazyLock::new(|| {
+    let mut t = WordTable::new();
+    for (_, line) in data_lines(BASIS) {
+        let mut words = line.split_whitespace();
+        let basis = match words.next() {
+            Some("yoy") => Basis::Yoy,
+            Some("qoq") => Basis::Qoq,
+            Some("mom") => Basis::Mom,
+            _ => Basis::Ytd,
+        };
+        for w in words {
+            t.insert(w, basis);
+        }
+    }
+    t
+});
+
+/// The longest verb of change `s` ends with.
+pub(super) fn verb_ending(s: &str) -> Option<(&'static str, Direction)> {
+    change_verb_ending(s).map(|(v, up)| (v, if up { Direction::Up } else { Direction::Down }))
+}
+
+/// The direction of the last verb of change in `between` (the text from
+/// the last figure or the clause start to a figure), with the byte offset
+/// just after that verb, unless `至`/`到`/`为` follow it (`增长至`: the
+/// figure is a level) or more than a few characters do.
+pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
+    // the verb sits right before the figure, at most a few characters
+    // (`了`, `约`, spaces) away: try the ends of the last few characters
+    let mut ends: Vec<usize> = between
+        .char_indices()
+        .rev()
+        .take(6)
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    ends.push(between.len());
+    ends.sort_unstable();
+    ends.dedup();
+    for &end in ends.iter().rev() {
+        let Some((_, dir)) = verb_ending(&between[..end]) else {
+            continue;
+        };
+        let rest = between[end..].trim_start_matches([' ', '了']);
+        if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {
+            return None;
+        }
+        return Some((dir, end));
+    }
+    None
+}
+
+/// The basis named last in `before` (the clause text before a change),
+/// looking back at most 40 characters.
+pub(super) fn basis_in(before: &str) -> Option<Basis> {
+    let before = super::clause::tail(before, 40);
+    let mut last = None;
+    for (i, _) in before.char_indices() {
+        if let Some((b, _)) = BASIS_WORDS.longest_at(before, i) {
+            last = Some(*b);
+        }
+    }
+    last
+}
+
+/// Whether a basis word starts at byte `i` of `s`, and where it ends.
+pub(super) fn basis_at(s: &str, i: usize) -> Option<usize> {
+    BASIS_WORDS.longest_at(s, i).map(|(_, end)| end)
+}
+
+/// `环比` means quarter on quarter for a quarter, month on month for a month.
+pub(super) fn with_basis_kind(mut ch: Change, period_is_month: bool) -> Change {
+    if ch.basis == Some(Basis::Qoq) && period_is_month {
+        ch.basis = Some(Basis::Mom);
+    }
+    ch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_and_bases() {
+        assert_eq!(change_verb("营收同比增长"), Some((Direction::Up, 18)));
+        assert_eq!(change_verb("股价下跌了"), Some((Direction::Down, 12)));
+        assert_eq!(change_verb("营收增长至"), None);
+        assert_eq!(basis_in("营收较上年同期"), Some(Basis::Yoy));
+        assert_eq!(basis_in("环比"), Some(Basis::Qoq));
+        assert_eq!(basis_in("今年以来，股价累计"), Some(Basis::Ytd));
+    }
+}

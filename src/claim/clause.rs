@@ -1,0 +1,127 @@
+//! Clauses and sentences: where claims are read, and spans looked up in them.
+
+use crate::entity::Entity;
+use crate::quantity::Quantity;
+use crate::time::Time;
+
+/// A clause: byte range, the sentence it belongs to and where that
+/// sentence starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub sentence_start: usize,
+}
+
+/// Things with a byte span, sorted by start.
+pub(super) trait Spanned {
+    fn span(&self) -> (usize, usize);
+}
+
+impl Spanned for Quantity {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+impl Spanned for &Entity {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+impl Spanned for &Time {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
+impl Spanned for (usize, usize) {
+    fn span(&self) -> (usize, usize) {
+        *self
+    }
+}
+
+/// The items (sorted by start) lying inside `a..b`, by binary search.
+pub(super) fn within<T: Spanned>(
+    items: &[T],
+    a: usize,
+    b: usize,
+) -> impl DoubleEndedIterator<Item = &T> {
+    let from = items.partition_point(|x| x.span().0 < a);
+    let to = items.partition_point(|x| x.span().0 < b);
+    items[from..to.max(from)]
+        .iter()
+        .filter(move |x| x.span().1 <= b)
+}
+
+/// The last `n` characters of `s` (a window for looking back).
+pub(super) fn tail(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// How a character ends text: a clause, a sentence, or neither.
+fn ends_clause(c: char) -> Option<bool> {
+    match c {
+        '。' | '！' | '？' | '!' | '?' | '\n' => Some(true),
+        '，' | ',' | '；' | ';' => Some(false),
+        _ => None,
+    }
+}
+
+/// Clauses of `text`, never cut inside a quantity (quantities sorted by
+/// start).
+pub(super) fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let (mut start, mut sentence, mut sentence_start, mut next_q) = (0, 0, 0, 0);
+    for (i, c) in text.char_indices() {
+        let Some(sentence_end) = ends_clause(c) else {
+            continue;
+        };
+        while next_q < quantities.len() && quantities[next_q].end <= i {
+            next_q += 1;
+        }
+        if quantities
+            .get(next_q)
+            .is_some_and(|q| q.start < i && i < q.end)
+        {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        if end > start {
+            out.push(Clause {
+                start,
+                end,
+                sentence,
+                sentence_start,
+            });
+        }
+        start = end;
+        if sentence_end {
+            sentence += 1;
+            sentence_start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(Clause {
+            start,
+            end: text.len(),
+            sentence,
+            sentence_start,
+        });
+    }
+    out
+}
+
+/// Whether `between` only separates items of a list (`和`, `、`, `及`).
+pub(super) fn is_list_separator(between: &str) -> bool {
+    let t = between.trim_matches([' ', '\u{3000}']);
+    matches!(
+        t,
+        "和" | "、" | "及" | "与" | "以及" | "或" | "和分别" | "," | "，"
+    )
+}

@@ -1,0 +1,194 @@
+//! What a figure measures: the noun phrase before it, as written, over the
+//! segmenter's tokens; the metric words of `data/metrics.txt` where no noun
+//! phrase stands there.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet;
+
+use super::Span;
+use super::change::{basis_at, verb_ending};
+use super::clause::within;
+use crate::lexicon::data_lines;
+use crate::segment::{Token, TokenKind};
+
+const METRIC_DATA: &str = include_str!("../../data/metrics.txt");
+const BRIDGE_DATA: &str = include_str!("../../data/claim/bridge_words.txt");
+const GENERIC_DATA: &str = include_str!("../../data/claim/generic_nouns.txt");
+
+/// Tokens a noun phrase holds at most.
+const MAX_TOKENS: usize = 8;
+
+static METRICS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = data_lines(METRIC_DATA).map(|(_, w)| w).collect();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!()))
+});
+
+fn word_set(data: &'static str) -> FxHashSet<&'static str> {
+    data_lines(data).map(|(_, w)| w).collect()
+}
+
+static BRIDGE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(BRIDGE_DATA));
+static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(GENERIC_DATA));
+
+/// The metric words of a text, adjacent ones joined (`海外收入` + `占比`).
+pub(super) fn metric_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in METRICS.find_iter(text) {
+        match out.last_mut() {
+            Some(last) if last.1 == m.start() => last.1 = m.end(),
+            _ => out.push((m.start(), m.end())),
+        }
+    }
+    out
+}
+
+/// The metric word nearest before `at` inside `from..at`.
+pub(super) fn nearest_word(words: &[(usize, usize)], from: usize, at: usize) -> Option<Span> {
+    within(words, from, at)
+        .max_by_key(|m| m.1)
+        .map(|&(start, end)| Span { start, end })
+}
+
+/// The first metric word inside `from..to`.
+pub(super) fn first_word(words: &[(usize, usize)], from: usize, to: usize) -> Option<Span> {
+    within(words, from, to)
+        .next()
+        .map(|&(start, end)| Span { start, end })
+}
+
+/// A word that ends with a verb of change (`累跌`, `股涨`: words the
+/// dictionary lacks, cut with the verb).
+fn ends_with_change(t: &Token<'_>) -> bool {
+    t.text.chars().count() <= 3 && verb_ending(t.text).is_some()
+}
+
+/// A word token that can be part of a noun phrase.
+fn nominal(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Latin => true,
+        TokenKind::Word => {
+            matches!(
+                t.pos,
+                "n" | "nz" | "vn" | "ng" | "nl" | "j" | "an" | "b" | "l" | "s"
+            ) && !BRIDGE.contains(t.text)
+                && !ends_with_change(t)
+        }
+        _ => false,
+    }
+}
+
+/// A verb that may stand inside a noun phrase (`减持股份`, `归属于…的净利润`).
+fn inner_verb(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word
+        && t.pos.starts_with('v')
+        && !BRIDGE.contains(t.text)
+        && verb_ending(t.text).is_none()
+}
+
+/// A token between a noun phrase and its figure: spaces, times, bridge
+/// words, verbs of change, basis words.
+fn bridge(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Space | TokenKind::Time => true,
+        TokenKind::Word => {
+            BRIDGE.contains(t.text)
+                || ends_with_change(t)
+                || basis_at(t.text, 0) == Some(t.text.len())
+        }
+        _ => false,
+    }
+}
+
+/// The noun phrase the figure at `at` measures: nouns (joined by `的`, with
+/// at most one verb inside) right before it, past bridge words, after
+/// `from`, not over a token that `blocked` says belongs to a name.
+pub(super) fn noun_phrase_before(
+    tokens: &[Token<'_>],
+    from: usize,
+    at: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> Option<Span> {
+    let mut i = tokens.partition_point(|t| t.end <= at);
+    while i > 0 && tokens[i - 1].start >= from && bridge(&tokens[i - 1]) {
+        i -= 1;
+    }
+    let end = tokens.get(i.checked_sub(1)?)?.end;
+    let (mut start, mut n, mut verbs) = (None, 0, 0);
+    while i > 0 && n < MAX_TOKENS {
+        let t = &tokens[i - 1];
+        if t.start < from || blocked(t.start, t.end) {
+            break;
+        }
+        let joins = t.text == "的" && start.is_some() && i >= 2 && nominal(&tokens[i - 2]);
+        // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere
+        let modifier = start.is_some() && matches!(t.text, "累计" | "新增");
+        if nominal(t) || joins || modifier {
+            start = Some(t.start);
+        } else if inner_verb(t) && start.is_some() && verbs == 0 {
+            verbs += 1;
+            start = Some(t.start);
+        } else {
+            break;
+        }
+        i -= 1;
+        n += 1;
+    }
+    let span = trim(tokens, start?, end)?;
+    (!compared_with(tokens, from, span.start)).then_some(span)
+}
+
+/// `较首发价下降 2300 元`, `比上一代车型降低 2 万元`: a noun phrase right
+/// after `较`/`比` is what the figure is compared with, not what it measures.
+fn compared_with(tokens: &[Token<'_>], from: usize, start: usize) -> bool {
+    let k = tokens.partition_point(|t| t.end <= start);
+    tokens[..k]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= from)
+        .take(3)
+        .any(|t| {
+            let short = t.text.chars().count() <= 2 && t.text.starts_with(['较', '比']);
+            let word = matches!(
+                t.text,
+                "比例" | "比重" | "比率" | "较大" | "较高" | "较低" | "比较"
+            );
+            matches!(t.text, "相比" | "相较" | "对比") || short && !word
+        })
+}
+
+/// Leading `的` and generic nouns dropped (`公司股价` → `股价`), a leading
+/// `拟` and a trailing `为` glued to a word (`拟募资`, `订单额为`); `None`
+/// when nothing specific is left.
+fn trim(tokens: &[Token<'_>], mut start: usize, mut end: usize) -> Option<Span> {
+    let from = tokens.partition_point(|t| t.start < start);
+    for t in &tokens[from..] {
+        if t.end >= end || !(t.text == "的" || GENERIC.contains(t.text)) {
+            break;
+        }
+        start = t.end;
+    }
+    let first = &tokens[tokens
+        .partition_point(|t| t.start < start)
+        .min(tokens.len() - 1)];
+    if first.start == start && first.text.len() > 3 && first.text.starts_with('拟') {
+        start += '拟'.len_utf8();
+    }
+    let mut last_at = tokens
+        .partition_point(|t| t.end < end)
+        .min(tokens.len() - 1);
+    while last_at > 0 && tokens[last_at].start > start && GENERIC.contains(tokens[last_at].text) {
+        end = tokens[last_at].start;
+        last_at -= 1;
+    }
+    let last = &tokens[last_at];
+    if last.end == end && last.text.len() > 3 && last.text.ends_with(['为', '达', '是']) {
+        end -= 3;
+    }
+    let only_generic = last.start <= start && GENERIC.contains(last.text);
+    (start < end && !only_generic).then_some(Span { start, end })
+}

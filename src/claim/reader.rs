@@ -1,0 +1,608 @@
+//! The claim reader: one pass over the clauses of a document, each clause
+//! read in named steps (figures and their roles, value claims, `分别`
+//! pairs, context, changes, what carries over).
+
+use std::borrow::Cow;
+
+use super::change::{basis_in, change_verb, verb_ending, with_basis_kind};
+use super::clause::{Clause, clauses, is_list_separator, tail, within};
+use super::metric::{first_word, metric_words, nearest_word, noun_phrase_before};
+use super::subject::{Subjects, is_index};
+use super::{Basis, Change, Claim, Direction, Inputs, Span};
+use crate::entity::{Entity, EntityKind};
+use crate::lexicon::data_lines;
+use crate::quantity::{Quantity, QuantityKind};
+use crate::segment::Token;
+use crate::time::Time;
+
+const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
+
+/// What a figure is in its clause.
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    /// A level; `moved` when it ends a move (`由 4.5 港元上调至 10 港元`).
+    Value { moved: Option<Direction> },
+    /// The size of a change, after the verb `verb`.
+    Change {
+        direction: Direction,
+        verb: &'static str,
+    },
+}
+
+/// A figure of a clause with its role.
+#[derive(Debug, Clone, Copy)]
+struct Figure<'a> {
+    q: &'a Quantity,
+    role: Role,
+}
+
+/// What a claim measures.
+#[derive(Debug, Clone, Copy)]
+enum Metric {
+    /// Written in the text.
+    Written(Span),
+    /// Implied by the clause (`股价` for a stock that moves).
+    Implied(&'static str),
+}
+
+/// A change while the document is read (the quantity borrowed).
+#[derive(Debug, Clone, Copy)]
+struct DraftChange<'a> {
+    basis: Option<Basis>,
+    direction: Direction,
+    value: Option<&'a Quantity>,
+}
+
+/// A claim while the document is read.
+#[derive(Debug, Clone)]
+struct Draft<'a> {
+    subjects: Vec<&'a Entity>,
+    metric: Option<Metric>,
+    period: Option<Cow<'a, str>>,
+    value: Option<&'a Quantity>,
+    change: Option<DraftChange<'a>>,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Draft<'a> {
+    fn new(cl: Clause, metric: Option<Metric>) -> Draft<'a> {
+        Draft {
+            subjects: Vec::new(),
+            metric,
+            period: None,
+            value: None,
+            change: None,
+            start: cl.start,
+            end: cl.end,
+        }
+    }
+}
+
+/// The reading state of one document.
+pub(super) struct Reader<'a> {
+    text: &'a str,
+    quantities: &'a [Quantity],
+    tokens: &'a [Token<'a>],
+    entities: &'a [Entity],
+    words: Vec<(usize, usize)>,
+    subjects: Subjects<'a>,
+    periods: Vec<&'a Time>,
+    price_verbs: Vec<&'static str>,
+    out: Vec<Draft<'a>>,
+    /// Claims of the current sentence that may still take a change.
+    open: Vec<usize>,
+    sentence: usize,
+    /// The subject named last, and the sentence it was named in: it carries
+    /// over to the next two sentences, not across a whole article.
+    running: Vec<&'a Entity>,
+    running_sentence: usize,
+    running_period: Option<&'a str>,
+    /// Names of the clauses before that held nothing else (`四方精创，`).
+    listed: Vec<&'a Entity>,
+}
+
+/// Whether a time value is a month (`2024-05`): `环比` is then month on month.
+fn is_month(period: &str) -> bool {
+    let b = period.as_bytes();
+    b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit()
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(inputs: &Inputs<'a>) -> Reader<'a> {
+        let text = inputs.text;
+        let periods = inputs
+            .times
+            .iter()
+            .filter(|t| {
+                // `较2023年末`: a comparison base, not the period
+                let before = text[..t.start].trim_end();
+                t.value.is_some()
+                    && !["较", "比", "相比", "同比", "环比", "与"]
+                        .iter()
+                        .any(|w| before.ends_with(w))
+            })
+            .collect();
+        let words = metric_words(text);
+        Reader {
+            text,
+            quantities: inputs.quantities,
+            tokens: inputs.tokens,
+            entities: inputs.entities,
+            subjects: Subjects::new(text, inputs.entities, inputs.tokens, &words),
+            words,
+            periods,
+            price_verbs: data_lines(PRICE_VERBS).map(|(_, w)| w).collect(),
+            out: Vec::new(),
+            open: Vec::new(),
+            sentence: usize::MAX,
+            running: Vec::new(),
+            running_sentence: 0,
+            running_period: None,
+            listed: Vec::new(),
+        }
+    }
+
+    /// Reads every clause; the claims in text order.
+    pub(super) fn read(mut self) -> Vec<Claim> {
+        for cl in clauses(self.text, self.quantities) {
+            self.read_clause(cl);
+        }
+        self.finish()
+    }
+
+    fn read_clause(&mut self, cl: Clause) {
+        self.enter(cl);
+        let figures = self.figures(cl);
+        let mut new = Vec::new();
+        let mut changes = Vec::new();
+        for f in &figures {
+            match f.role {
+                Role::Value { moved } => new.extend(self.value_claim(cl, f.q, moved)),
+                Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
+            }
+        }
+        if let Some(r) = self.text[cl.start..cl.end].find("分别") {
+            self.pair_respectively(cl, cl.start + r, &new);
+        }
+        for &ci in &new {
+            let at = self.out[ci].value.map_or(cl.start, |q| q.start);
+            self.fill_context(ci, cl, at);
+        }
+        self.open.extend(new.iter().copied());
+        self.attach_changes(cl, changes);
+        self.carry(cl, figures.is_empty());
+    }
+
+    /// A new sentence closes the claims still open; an old subject is
+    /// forgotten.
+    fn enter(&mut self, cl: Clause) {
+        if cl.sentence != self.sentence {
+            self.sentence = cl.sentence;
+            self.open.clear();
+            if cl.sentence > self.running_sentence + 2 {
+                self.running.clear();
+            }
+        }
+    }
+
+    /// The figures of a clause with their roles: exchange rates and the
+    /// first figure of a move left out, list items keeping the role of the
+    /// item before.
+    fn figures(&self, cl: Clause) -> Vec<Figure<'a>> {
+        let qs: Vec<&Quantity> = within(self.quantities, cl.start, cl.end)
+            .filter(|q| q.kind != QuantityKind::Ordinal)
+            .collect();
+        let (skip, moved) = self.moves(cl, &qs);
+        let mut out: Vec<Figure<'a>> = Vec::new();
+        let mut prev_end = cl.start;
+        for (k, q) in qs.iter().enumerate() {
+            let between = &self.text[prev_end..q.start];
+            prev_end = q.end;
+            if skip[k] {
+                continue;
+            }
+            let role = if q.kind == QuantityKind::Multiple && q.text.starts_with('翻') {
+                Role::Change {
+                    direction: Direction::Up,
+                    verb: "翻",
+                }
+            } else if let (Some(last), true) = (out.last(), is_list_separator(between)) {
+                // `分别增长 3.2% 和 1.1%`
+                last.role
+            } else {
+                self.role_after(between, moved[k])
+            };
+            out.push(Figure { q, role });
+        }
+        out
+    }
+
+    /// The role of a figure after `between`: a change after a verb of
+    /// change, else a value.
+    fn role_after(&self, between: &str, moved: Option<Direction>) -> Role {
+        match change_verb(between) {
+            Some((direction, end)) => Role::Change {
+                direction,
+                verb: verb_ending(&between[..end]).map_or("", |v| v.0),
+            },
+            None => Role::Value { moved },
+        }
+    }
+
+    /// Figures that are only where a value came from (`由 4.5 港元上调至 10
+    /// 港元`, `1美元对人民币6.14元`), and the direction of the move that
+    /// ends at each figure.
+    fn moves(&self, cl: Clause, qs: &[&Quantity]) -> (Vec<bool>, Vec<Option<Direction>>) {
+        let mut skip = vec![false; qs.len()];
+        let mut moved = vec![None; qs.len()];
+        for k in 0..qs.len().saturating_sub(1) {
+            let (x, y) = (qs[k], qs[k + 1]);
+            let before = tail(&self.text[cl.start..x.start], 2).trim_end();
+            let between = self.text[x.end..y.start].trim();
+            let rate = x.kind == QuantityKind::Money
+                && y.kind == QuantityKind::Money
+                && matches!(
+                    between,
+                    "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
+                );
+            let is_move = between.ends_with(['至', '到'])
+                && between.chars().count() <= 4
+                && (before.ends_with('由') || before.ends_with('从'));
+            if rate {
+                skip[k] = true;
+            } else if is_move && x.kind == y.kind && x.unit == y.unit {
+                moved[k + 1] = match (x.value.or(x.low), y.value.or(y.low)) {
+                    (Some(a), Some(b)) if b > a => Some(Direction::Up),
+                    (Some(a), Some(b)) if b < a => Some(Direction::Down),
+                    _ => None,
+                };
+                skip[k] = true;
+            }
+        }
+        (skip, moved)
+    }
+
+    /// Whether a token range overlaps a name (one that is no part of a
+    /// metric word: `M2` in `M2余额` is not a name there).
+    fn in_name(&self, a: usize, b: usize) -> bool {
+        let k = self.entities.partition_point(|e| e.end <= a);
+        self.entities.get(k).is_some_and(|e| {
+            let starts_word = self
+                .tokens
+                .binary_search_by_key(&e.start, |t| t.start)
+                .is_ok();
+            e.start < b
+                && starts_word
+                && !within(&self.words, e.start.saturating_sub(64), e.end + 64)
+                    .any(|m| m.0 <= e.start && e.end <= m.1)
+        })
+    }
+
+    /// The metric of a figure at `q`: the noun phrase before it, else the
+    /// nearest metric word before it in the clause, else the first after it.
+    fn metric_of(&self, cl: Clause, from: usize, q: &Quantity) -> Option<Metric> {
+        let blocked = |a, b| self.in_name(a, b);
+        noun_phrase_before(self.tokens, from, q.start, &blocked)
+            .or_else(|| nearest_word(&self.words, cl.start, q.start))
+            .or_else(|| first_word(&self.words, q.end, cl.end))
+            .map(Metric::Written)
+    }
+
+    /// A value figure: a new claim (its index), or the value of the change
+    /// claim just before (`上涨 7.4%，收报 58.85 港元`).
+    fn value_claim(
+        &mut self,
+        cl: Clause,
+        q: &'a Quantity,
+        moved: Option<Direction>,
+    ) -> Option<usize> {
+        use QuantityKind as K;
+        if !matches!(
+            q.kind,
+            K::Money | K::Percent | K::Count | K::Number | K::Multiple | K::PercentagePoint
+        ) {
+            return None;
+        }
+        let from = self.previous_figure_end(cl, q);
+        let metric = self.metric_of(cl, from, q);
+        if metric.is_none() && q.kind == K::Money && self.completes_change(cl, q) {
+            return None;
+        }
+        let mut draft = Draft::new(cl, metric);
+        draft.value = Some(q);
+        draft.change = moved.map(|direction| DraftChange {
+            basis: basis_in(&self.text[cl.start..q.start]),
+            direction,
+            value: None,
+        });
+        self.out.push(draft);
+        Some(self.out.len() - 1)
+    }
+
+    /// Where the figure before `q` in the clause ends (the clause start if
+    /// none): a noun phrase is looked for after it.
+    fn previous_figure_end(&self, cl: Clause, q: &Quantity) -> usize {
+        within(self.quantities, cl.start, q.start)
+            .next_back()
+            .map_or(cl.start, |p| p.end)
+    }
+
+    /// Makes `q` the value of the open change claim that has none.
+    fn completes_change(&mut self, cl: Clause, q: &'a Quantity) -> bool {
+        let Some(&ci) = self.open.last() else {
+            return false;
+        };
+        let claim = &mut self.out[ci];
+        if claim.value.is_some() || claim.change.is_none() {
+            return false;
+        }
+        claim.value = Some(q);
+        claim.end = cl.end;
+        true
+    }
+
+    /// `分别`: metrics, subjects or the years of a span paired with the new
+    /// value claims in order.
+    fn pair_respectively(&mut self, cl: Clause, r: usize, new: &[usize]) {
+        if new.len() < 2 {
+            return;
+        }
+        let ms: Vec<(usize, usize)> = within(&self.words, cl.sentence_start, r).copied().collect();
+        if ms.len() == new.len() {
+            for (&(start, end), &ci) in ms.iter().zip(new) {
+                self.out[ci].metric = Some(Metric::Written(Span { start, end }));
+            }
+        }
+        let ss: Vec<&Entity> = self.subjects.all_in(cl.sentence_start, r).collect();
+        if ss.len() == new.len() {
+            for (e, &ci) in ss.iter().zip(new) {
+                self.out[ci].subjects = vec![*e];
+            }
+        }
+        self.pair_years(cl, r, new);
+    }
+
+    /// `2024 年至 2026 年的归母净利润分别为 A、B 和 C`: one year each.
+    fn pair_years(&mut self, cl: Clause, r: usize, new: &[usize]) {
+        let span = within(&self.periods, cl.sentence_start, r)
+            .next_back()
+            .and_then(|t| t.value.as_deref())
+            .and_then(|v| v.split_once('/'))
+            .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
+        let Some((a, b)) = span else {
+            return;
+        };
+        if usize::try_from(b - a + 1).ok() != Some(new.len()) {
+            return;
+        }
+        for (k, &ci) in new.iter().enumerate() {
+            self.out[ci].period = Some(Cow::Owned(format!("{:04}", a + k as i32)));
+        }
+    }
+
+    /// Sets the subject and period of claim `ci` from what is named before
+    /// `at`.
+    fn fill_context(&mut self, ci: usize, cl: Clause, at: usize) {
+        let metric_at = match self.out[ci].metric {
+            Some(Metric::Written(s)) if s.start >= cl.start && s.start < at => s.start,
+            _ => at,
+        };
+        if self.out[ci].subjects.is_empty() {
+            let mut found = self.subjects.in_context(cl, metric_at);
+            if !self.listed.is_empty() {
+                found.splice(0..0, self.listed.iter().copied());
+            }
+            if found.is_empty() {
+                found.clone_from(&self.running);
+            }
+            self.out[ci].subjects = found;
+        }
+        if self.out[ci].period.is_none() {
+            self.out[ci].period = self.period_at(cl, at).map(Cow::Borrowed);
+        }
+    }
+
+    /// The period of a figure at `at`: in the clause, else the sentence,
+    /// else the last one named.
+    fn period_at(&self, cl: Clause, at: usize) -> Option<&'a str> {
+        let in_clause = within(&self.periods, cl.start, at)
+            .next_back()
+            .or_else(|| within(&self.periods, at, cl.end).next());
+        in_clause
+            .or_else(|| within(&self.periods, cl.sentence_start, cl.start).next_back())
+            .and_then(|t| t.value.as_deref())
+            .or(self.running_period)
+    }
+
+    /// Changes complete the claims before them (`营收 889 亿元，同比增长
+    /// 32%`; `分别同比增长 A 和 B` in order), or are claims of their own.
+    fn attach_changes(
+        &mut self,
+        cl: Clause,
+        changes: Vec<(&'a Quantity, Direction, &'static str)>,
+    ) {
+        let respectively = self.text[cl.start..cl.end].contains("分别");
+        let n = changes.len();
+        let mut changes = changes.into_iter().peekable();
+        if respectively && n >= 2 && self.open.len() >= n {
+            let targets: Vec<usize> = self.open[self.open.len() - n..].to_vec();
+            if targets.iter().all(|&ci| self.out[ci].change.is_none()) {
+                for (ci, (q, direction, _)) in targets.into_iter().zip(changes.by_ref()) {
+                    self.set_change(ci, cl, q, direction);
+                }
+            }
+        }
+        for (q, direction, verb) in changes {
+            self.change_claim(cl, q, direction, verb);
+        }
+    }
+
+    /// A change at `q`: it completes the open claim it belongs to, or makes
+    /// a claim of its own.
+    fn change_claim(&mut self, cl: Clause, q: &'a Quantity, direction: Direction, verb: &str) {
+        let from = self.previous_figure_end(cl, q);
+        let own = self.metric_of_change(cl, from, q);
+        let target = self.open.iter().rev().copied().find(|&ci| {
+            let c = &self.out[ci];
+            c.change.is_none()
+                && c.value.is_some_and(|v| {
+                    v.end <= q.start
+                        || (v.start >= cl.start
+                            && self.text[q.start..v.start].contains(['至', '到']))
+                })
+                && (own.is_none() || c.value.is_some_and(|v| v.start >= cl.start))
+        });
+        if let Some(ci) = target {
+            self.set_change(ci, cl, q, direction);
+            return;
+        }
+        self.out.push(Draft::new(cl, own));
+        let ci = self.out.len() - 1;
+        self.fill_context(ci, cl, q.start);
+        self.set_change(ci, cl, q, direction);
+        if own.is_none() {
+            self.same_metric_as_change_before(ci);
+        }
+        if self.out[ci].metric.is_none() && self.moves_a_price(ci, verb) {
+            self.out[ci].metric = Some(Metric::Implied("股价"));
+        }
+        self.open.push(ci);
+    }
+
+    /// `GDP 同比增长 4.7%，环比增长 0.7%`: a change with no metric after a
+    /// change on another basis measures the same thing.
+    fn same_metric_as_change_before(&mut self, ci: usize) {
+        let Some(&prev) = self.open.last() else {
+            return;
+        };
+        let (before, this) = (&self.out[prev], &self.out[ci]);
+        let other_basis = match (before.change, this.change) {
+            (Some(a), Some(b)) => a.basis != b.basis,
+            _ => false,
+        };
+        if other_basis && before.value.is_none() && before.metric.is_some() {
+            let (metric, subjects) = (before.metric, before.subjects.clone());
+            self.out[ci].metric = metric;
+            self.out[ci].subjects = subjects;
+        }
+    }
+
+    /// The metric a change names itself: a noun phrase or a metric word in
+    /// its clause before it.
+    fn metric_of_change(&self, cl: Clause, from: usize, q: &Quantity) -> Option<Metric> {
+        let blocked = |a, b| self.in_name(a, b);
+        noun_phrase_before(self.tokens, from, q.start, &blocked)
+            .or_else(|| nearest_word(&self.words, cl.start, q.start))
+            .map(Metric::Written)
+    }
+
+    /// A stock or company that rises or falls (`罗牛山涨超5%`): its share
+    /// price moved.
+    fn moves_a_price(&self, ci: usize, verb: &str) -> bool {
+        let subjects = &self.out[ci].subjects;
+        !subjects.is_empty()
+            && subjects
+                .iter()
+                .all(|e| e.kind == EntityKind::Org && !is_index(e))
+            && self.price_verbs.contains(&verb)
+    }
+
+    fn set_change(&mut self, ci: usize, cl: Clause, q: &'a Quantity, direction: Direction) {
+        let before = &self.text[cl.start..q.start];
+        // `今年以来，股价累计上涨 170%`: year to date from the start of the
+        // sentence
+        let basis = basis_in(before).or_else(|| {
+            let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
+            (sentence.contains("今年以来") || sentence.contains("年初至今")).then_some(Basis::Ytd)
+        });
+        let month = self.out[ci].period.as_deref().is_some_and(is_month);
+        let ch = with_basis_kind(
+            Change {
+                basis,
+                direction,
+                value: None,
+            },
+            month,
+        );
+        let claim = &mut self.out[ci];
+        claim.change = Some(DraftChange {
+            basis: ch.basis,
+            direction,
+            value: Some(q),
+        });
+        claim.end = claim.end.max(cl.end);
+    }
+
+    /// What this clause names carries over to the next ones: its last
+    /// subject, its last period; a clause of names only joins the subjects
+    /// of the next.
+    fn carry(&mut self, cl: Clause, no_figures: bool) {
+        let names = if no_figures {
+            self.subjects.only_names(cl)
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() {
+            self.listed.clear();
+        } else {
+            self.listed.extend(names);
+        }
+        if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
+            self.running = vec![e];
+            self.running_sentence = cl.sentence;
+        }
+        if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
+            self.running_period = t.value.as_deref();
+        }
+    }
+
+    /// The claims: a bare figure with neither a metric nor a change says
+    /// nothing about what it measures (`创业板105家`, a quote tuple) and is
+    /// dropped; a claim about a list is one claim per member.
+    fn finish(self) -> Vec<Claim> {
+        let text = self.text;
+        let mut out = Vec::with_capacity(self.out.len());
+        for d in self.out {
+            if d.metric.is_none() && d.change.is_none() {
+                continue;
+            }
+            let members: Vec<Option<&Entity>> = if d.subjects.is_empty() {
+                vec![None]
+            } else {
+                d.subjects.iter().map(|e| Some(*e)).collect()
+            };
+            for e in members {
+                out.push(claim_of(text, &d, e));
+            }
+        }
+        out
+    }
+}
+
+/// The output claim of a draft for one subject.
+fn claim_of(text: &str, d: &Draft<'_>, subject: Option<&Entity>) -> Claim {
+    let (metric, metric_span) = match d.metric {
+        Some(Metric::Written(s)) => (Some(text[s.start..s.end].to_string()), Some(s)),
+        Some(Metric::Implied(m)) => (Some(m.to_string()), None),
+        None => (None, None),
+    };
+    Claim {
+        subject: subject.map(|e| e.text.clone()),
+        metric,
+        period: d.period.as_deref().map(str::to_string),
+        value: d.value.cloned(),
+        change: d.change.map(|c| Change {
+            basis: c.basis,
+            direction: c.direction,
+            value: c.value.cloned(),
+        }),
+        start: d.start,
+        end: d.end,
+        subject_span: subject.map(|e| Span {
+            start: e.start,
+            end: e.end,
+        }),
+        metric_span,
+    }
+}

@@ -1,0 +1,164 @@
+//! Who a figure is about: the entity in subject position, never a source
+//! (`data/claim/source_cues.txt`, `data/claim/publishers.txt`) or an entity
+//! after a preposition (`data/claim/prepositions.txt`); lists of names.
+
+use std::sync::LazyLock;
+
+use super::clause::{Clause, is_list_separator};
+use crate::entity::{Entity, EntityKind};
+use crate::lexicon::data_lines;
+use crate::segment::Token;
+
+const SOURCE_CUES: &str = include_str!("../../data/claim/source_cues.txt");
+const PUBLISHERS: &str = include_str!("../../data/claim/publishers.txt");
+const PREPOSITIONS: &str = include_str!("../../data/claim/prepositions.txt");
+
+fn words(data: &'static str) -> Vec<&'static str> {
+    data_lines(data).map(|(_, w)| w).collect()
+}
+
+static SOURCE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(SOURCE_CUES));
+static PUBLISHER_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PUBLISHERS));
+static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PREPOSITIONS));
+
+/// Whether an entity is a source of the figures rather than their subject
+/// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`,
+/// `格隆汇8月20日丨`, `国家统计局公布`).
+fn is_source(text: &str, e: &Entity) -> bool {
+    let before = text[..e.start].trim_end();
+    // `海关总署13日发布`, `央行今日公布`: a date between name and verb
+    let after = text[e.end..]
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号'))
+        .trim_start_matches(['今', '昨', '近', '日', '前'])
+        .trim_start();
+    let publishes = ["公布", "发布"].iter().any(|w| after.starts_with(w));
+    before.ends_with('据')
+        || ["根据", "来自", "来源：", "来源:", "来源"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || SOURCE_AFTER.iter().any(|w| after.starts_with(w))
+        || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
+}
+
+/// Whether an entity stands after a preposition (`在香港交易所`, `由腾讯领投`,
+/// `与微软`, or a later member of a list): then it heads no clause.
+fn after_preposition(text: &str, e: &Entity) -> bool {
+    let before = text[..e.start].trim_end();
+    BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// An index (`道指`, `上证指数`): its moves have no `股价`.
+pub(super) fn is_index(e: &Entity) -> bool {
+    e.text.ends_with('指') || e.text.ends_with("指数")
+}
+
+/// The entities that can be subjects, in text order.
+pub(super) struct Subjects<'a> {
+    text: &'a str,
+    /// Not persons, not sources.
+    all: Vec<&'a Entity>,
+    /// Of those, the ones that can head a clause.
+    heads: Vec<&'a Entity>,
+}
+
+impl<'a> Subjects<'a> {
+    /// The candidates among `entities`: no person, no source, none that
+    /// starts inside a word (`中海外` in `其中海外`) or lies inside a metric
+    /// word (`M2` in `M2余额`).
+    pub(super) fn new(
+        text: &'a str,
+        entities: &'a [Entity],
+        tokens: &[Token<'_>],
+        metric_words: &[(usize, usize)],
+    ) -> Subjects<'a> {
+        let starts_word = |e: &Entity| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok();
+        let in_metric = |e: &Entity| {
+            metric_words
+                .get(metric_words.partition_point(|m| m.1 <= e.start))
+                .is_some_and(|m| m.0 <= e.start && e.end <= m.1 && m.1 - m.0 > e.end - e.start)
+        };
+        let all: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Person && !is_source(text, e))
+            .filter(|e| starts_word(e) && !in_metric(e))
+            .collect();
+        let heads = all
+            .iter()
+            .copied()
+            .filter(|e| !after_preposition(text, e) && e.text.chars().count() >= 2)
+            .collect();
+        Subjects { text, all, heads }
+    }
+
+    /// Heads inside `a..b`, in text order.
+    pub(super) fn heads_in(
+        &self,
+        a: usize,
+        b: usize,
+    ) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {
+        super::clause::within(&self.heads, a, b).copied()
+    }
+
+    /// All candidates inside `a..b`, in text order (list members included).
+    pub(super) fn all_in(
+        &self,
+        a: usize,
+        b: usize,
+    ) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {
+        super::clause::within(&self.all, a, b).copied()
+    }
+
+    /// `head` and the names listed right after it (`罗牛山、海德股份`), up to
+    /// `limit`.
+    pub(super) fn list_from(&self, head: &'a Entity, limit: usize) -> Vec<&'a Entity> {
+        let mut members = vec![head];
+        for e in self.all_in(head.end, limit) {
+            let last = members[members.len() - 1];
+            if e.start < last.end || !is_list_separator(&self.text[last.end..e.start]) {
+                break;
+            }
+            members.push(e);
+        }
+        members
+    }
+
+    /// The subject of a figure whose metric starts at `at` in clause `cl`:
+    /// the list headed by the last organisation or product before `at` in
+    /// the clause, else by the last place there, else the last organisation
+    /// named earlier in the sentence.
+    pub(super) fn in_context(&self, cl: Clause, at: usize) -> Vec<&'a Entity> {
+        let in_clause = || {
+            let org = self
+                .heads_in(cl.start, at)
+                .rev()
+                .find(|e| e.kind != EntityKind::Place);
+            org.or_else(|| self.heads_in(cl.start, at).next_back())
+        };
+        let in_sentence = || {
+            self.heads_in(cl.sentence_start, cl.start)
+                .rev()
+                .find(|e| e.kind == EntityKind::Org)
+        };
+        match in_clause() {
+            Some(h) => self.list_from(h, at),
+            None => in_sentence().into_iter().collect(),
+        }
+    }
+
+    /// Whether `cl` names nothing but entities of a list (`四方精创，`): its
+    /// names join the subjects of the next clause.
+    pub(super) fn only_names(&self, cl: Clause) -> Vec<&'a Entity> {
+        let names: Vec<&Entity> = self.all_in(cl.start, cl.end).collect();
+        let mut rest = self.text[cl.start..cl.end].to_string();
+        for e in names.iter().rev() {
+            rest.replace_range(e.start - cl.start..e.end - cl.start, "");
+        }
+        let punct = |c: char| c.is_whitespace() || "，,、和及与".contains(c);
+        if !names.is_empty() && rest.chars().all(punct) {
+            names
+        } else {
+            Vec::new()
+        }
+    }
+}
