@@ -16,6 +16,7 @@ use crate::segment::{Token, TokenKind};
 const METRIC_DATA: &str = include_str!("../../data/metrics.txt");
 const BRIDGE_DATA: &str = include_str!("../../data/claim/bridge_words.txt");
 const GENERIC_DATA: &str = include_str!("../../data/claim/generic_nouns.txt");
+const VERB_DATA: &str = include_str!("../../data/claim/metric_verbs.txt");
 
 /// Tokens a noun phrase holds at most.
 const MAX_TOKENS: usize = 8;
@@ -34,6 +35,12 @@ fn word_set(data: &'static str) -> FxHashSet<&'static str> {
 
 static BRIDGE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(BRIDGE_DATA));
 static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(GENERIC_DATA));
+static METRIC_VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(VERB_DATA));
+
+/// Whether `word` names nothing specific on its own (`公司`, `当季`).
+pub(super) fn is_generic(word: &str) -> bool {
+    GENERIC.contains(word)
+}
 
 /// The metric words of a text, adjacent ones joined (`海外收入` + `占比`).
 pub(super) fn metric_words(text: &str) -> Vec<(usize, usize)> {
@@ -117,17 +124,37 @@ pub(super) fn noun_phrase_before(
     while i > 0 && tokens[i - 1].start >= from && bridge(&tokens[i - 1]) {
         i -= 1;
     }
-    let end = tokens.get(i.checked_sub(1)?)?.end;
+    let last = tokens.get(i.checked_sub(1)?)?;
+    let end = last.end;
+    if last.start >= from && METRIC_VERBS.contains(last.text) && !blocked(last.start, last.end) {
+        // `斥资 16.32 万港元`: the verb names what is measured
+        return Some(Span {
+            start: last.start,
+            end,
+        });
+    }
     let (mut start, mut n, mut verbs) = (None, 0, 0);
     while i > 0 && n < MAX_TOKENS {
         let t = &tokens[i - 1];
         if t.start < from || blocked(t.start, t.end) {
             break;
         }
+        if let Some(open) = bracket_before(tokens, i, from).filter(|_| start.is_some()) {
+            // `中期借贷便利（MLF）操作`: a bracketed gloss inside the phrase
+            i = open;
+            continue;
+        }
         let joins = t.text == "的" && start.is_some() && i >= 2 && nominal(&tokens[i - 2]);
-        // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere
+        // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere;
+        // `数据中心 GPU 出货量`: a space between words of the phrase
         let modifier = start.is_some() && matches!(t.text, "累计" | "新增");
-        if nominal(t) || joins || modifier {
+        let space = t.kind == TokenKind::Space
+            && start.is_some()
+            && i >= 2
+            && nominal(&tokens[i - 2])
+            && tokens[i - 2].start >= from
+            && !blocked(tokens[i - 2].start, tokens[i - 2].end);
+        if nominal(t) || joins || modifier || space {
             start = Some(t.start);
         } else if inner_verb(t) && start.is_some() && verbs == 0 {
             verbs += 1;
@@ -140,6 +167,42 @@ pub(super) fn noun_phrase_before(
     }
     let span = trim(tokens, start?, end)?;
     (!compared_with(tokens, from, span.start)).then_some(span)
+}
+
+/// Where the bracketed gloss that ends at token `i - 1` opens (`（MLF）`,
+/// at most six tokens long), when it does.
+fn bracket_before(tokens: &[Token<'_>], i: usize, from: usize) -> Option<usize> {
+    if !matches!(tokens[i - 1].text, "）" | ")") {
+        return None;
+    }
+    let lo = i.saturating_sub(8);
+    (lo..i - 1)
+        .rev()
+        .find(|&k| matches!(tokens[k].text, "（" | "("))
+        .filter(|&k| tokens[k].start >= from && k > 0 && nominal(&tokens[k - 1]))
+}
+
+/// The noun phrase right after a figure that ends at `at` (`5452个快递网点`,
+/// `3 亿美元的新一轮融资`), inside `..to`.
+pub(super) fn noun_phrase_after(
+    tokens: &[Token<'_>],
+    at: usize,
+    to: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> Option<Span> {
+    let mut i = tokens.partition_point(|t| t.start < at);
+    if tokens.get(i).is_some_and(|t| t.text == "的") {
+        i += 1;
+    }
+    let start = tokens.get(i)?.start;
+    let mut end = None;
+    for t in tokens[i..].iter().take(MAX_TOKENS) {
+        if t.end > to || blocked(t.start, t.end) || !(nominal(t) || t.text == "的") {
+            break;
+        }
+        end = Some(t.end);
+    }
+    trim(tokens, start, end?)
 }
 
 /// `较首发价下降 2300 元`, `比上一代车型降低 2 万元`: a noun phrase right

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use super::change::{basis_in, change_verb, verb_ending, with_basis_kind};
 use super::clause::{Clause, clauses, is_list_separator, tail, within};
-use super::metric::{first_word, metric_words, nearest_word, noun_phrase_before};
+use super::metric::{
+    first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
+};
 use super::subject::{Subjects, is_index};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
 use crate::entity::{Entity, EntityKind};
@@ -280,10 +282,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The metric of a figure at `q`: the noun phrase before it, else the
-    /// nearest metric word before it in the clause, else the first after it.
+    /// one right after it, else the nearest metric word before it in the
+    /// clause, else the first after it.
     fn metric_of(&self, cl: Clause, from: usize, q: &Quantity) -> Option<Metric> {
         let blocked = |a, b| self.in_name(a, b);
         noun_phrase_before(self.tokens, from, q.start, &blocked)
+            .or_else(|| noun_phrase_after(self.tokens, q.end, cl.end, &blocked))
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
             .map(Metric::Written)
@@ -393,7 +397,7 @@ impl<'a> Reader<'a> {
             if !self.listed.is_empty() {
                 found.splice(0..0, self.listed.iter().copied());
             }
-            if found.is_empty() {
+            if found.is_empty() && !self.topic_named(cl, metric_at) {
                 found.clone_from(&self.running);
             }
             self.out[ci].subjects = found;
@@ -401,6 +405,17 @@ impl<'a> Reader<'a> {
         if self.out[ci].period.is_none() {
             self.out[ci].period = self.period_at(cl, at).map(Cow::Borrowed);
         }
+    }
+
+    /// Whether the clause names, before `at`, something in subject position
+    /// that is no known entity (`朴新教育涨74.37%` when `朴新教育` is not
+    /// recognized): then an earlier subject does not carry over to it.
+    fn topic_named(&self, cl: Clause, at: usize) -> bool {
+        let from = self.tokens.partition_point(|t| t.start < cl.start);
+        self.tokens[from..]
+            .iter()
+            .take_while(|t| t.end <= at)
+            .any(|t| topic_word(t) && !self.in_name(t.start, t.end))
     }
 
     /// The period of a figure at `at`: in the clause, else the sentence,
@@ -551,6 +566,9 @@ impl<'a> Reader<'a> {
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
             self.running = vec![e];
             self.running_sentence = cl.sentence;
+        } else if self.topic_named(cl, cl.end) {
+            // the text moved on to something no rule names
+            self.running.clear();
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
             self.running_period = t.value.as_deref();
@@ -577,6 +595,18 @@ impl<'a> Reader<'a> {
             }
         }
         out
+    }
+}
+
+/// A word that can name a subject: a proper or unknown noun, a Latin name
+/// (not a pronoun, a time or a common word such as `公司`).
+fn topic_word(t: &Token<'_>) -> bool {
+    use crate::segment::TokenKind;
+    let name_tag = matches!(t.pos, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "eng");
+    match t.kind {
+        TokenKind::Latin => t.text.len() >= 2,
+        TokenKind::Word => name_tag && t.text.chars().count() >= 2 && !is_generic(t.text),
+        _ => false,
     }
 }
 
