@@ -197,7 +197,9 @@ pub(super) fn noun_phrase_after(
     let start = tokens.get(i)?.start;
     let mut end = None;
     for t in tokens[i..].iter().take(MAX_TOKENS) {
-        if t.end > to || blocked(t.start, t.end) || !(nominal(t) || t.text == "的") {
+        // nouns only: `价格回购` is a noun and the verb after it
+        let noun = nominal(t) && !matches!(t.pos, "vn" | "l");
+        if t.end > to || blocked(t.start, t.end) || !(noun || t.text == "的") {
             break;
         }
         end = Some(t.end);

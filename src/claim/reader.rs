@@ -86,7 +86,9 @@ pub(super) struct Reader<'a> {
     text: &'a str,
     quantities: &'a [Quantity],
     tokens: &'a [Token<'a>],
-    entities: &'a [Entity],
+    /// Spans of the names a noun phrase never runs over: entities that
+    /// start a word and are no part of a metric word (`M2` in `M2余额`).
+    names: Vec<(usize, usize)>,
     words: Vec<(usize, usize)>,
     subjects: Subjects<'a>,
     periods: Vec<&'a Time>,
@@ -126,11 +128,12 @@ impl<'a> Reader<'a> {
             })
             .collect();
         let words = metric_words(text);
+        let names = name_spans(inputs.entities, inputs.tokens, &words);
         Reader {
             text,
             quantities: inputs.quantities,
             tokens: inputs.tokens,
-            entities: inputs.entities,
+            names,
             subjects: Subjects::new(text, inputs.entities, inputs.tokens, &words),
             words,
             periods,
@@ -265,20 +268,10 @@ impl<'a> Reader<'a> {
         (skip, moved)
     }
 
-    /// Whether a token range overlaps a name (one that is no part of a
-    /// metric word: `M2` in `M2余额` is not a name there).
+    /// Whether a token range overlaps a name.
     fn in_name(&self, a: usize, b: usize) -> bool {
-        let k = self.entities.partition_point(|e| e.end <= a);
-        self.entities.get(k).is_some_and(|e| {
-            let starts_word = self
-                .tokens
-                .binary_search_by_key(&e.start, |t| t.start)
-                .is_ok();
-            e.start < b
-                && starts_word
-                && !within(&self.words, e.start.saturating_sub(64), e.end + 64)
-                    .any(|m| m.0 <= e.start && e.end <= m.1)
-        })
+        let k = self.names.partition_point(|n| n.1 <= a);
+        self.names.get(k).is_some_and(|n| n.0 < b)
     }
 
     /// The metric of a figure at `q`: the noun phrase before it, else the
@@ -479,7 +472,7 @@ impl<'a> Reader<'a> {
         if own.is_none() {
             self.same_metric_as_change_before(ci);
         }
-        if self.out[ci].metric.is_none() && self.moves_a_price(ci, verb) {
+        if self.out[ci].metric.is_none() && self.moves_a_price(ci, cl, verb) {
             self.out[ci].metric = Some(Metric::Implied("股价"));
         }
         self.open.push(ci);
@@ -496,6 +489,8 @@ impl<'a> Reader<'a> {
             (Some(a), Some(b)) => a.basis != b.basis,
             _ => false,
         };
+        // only from the clause right before
+        let other_basis = other_basis && before.end == this.start;
         if other_basis && before.value.is_none() && before.metric.is_some() {
             let (metric, subjects) = (before.metric, before.subjects.clone());
             self.out[ci].metric = metric;
@@ -512,15 +507,32 @@ impl<'a> Reader<'a> {
             .map(Metric::Written)
     }
 
-    /// A stock or company that rises or falls (`罗牛山涨超5%`): its share
+    /// A stock or company that rises or falls (`罗牛山涨超5%`, or a name no
+    /// rule knows with its ticker, `朴新教育(NEW.N)收涨74.37%`): its share
     /// price moved.
-    fn moves_a_price(&self, ci: usize, verb: &str) -> bool {
+    fn moves_a_price(&self, ci: usize, cl: Clause, verb: &str) -> bool {
         let subjects = &self.out[ci].subjects;
-        !subjects.is_empty()
+        let companies = !subjects.is_empty()
             && subjects
                 .iter()
-                .all(|e| e.kind == EntityKind::Org && !is_index(e))
-            && self.price_verbs.contains(&verb)
+                .all(|e| e.kind == EntityKind::Org && !is_index(e));
+        let unnamed_stock = subjects.is_empty() && self.ticker_in(cl);
+        self.price_verbs.contains(&verb) && (companies || unnamed_stock)
+    }
+
+    /// Whether the clause holds a stock ticker (`NEW.N`, `002097.SZ`).
+    fn ticker_in(&self, cl: Clause) -> bool {
+        let from = self.tokens.partition_point(|t| t.start < cl.start);
+        self.tokens[from..]
+            .iter()
+            .take_while(|t| t.end <= cl.end)
+            .any(|t| {
+                t.text.rsplit_once('.').is_some_and(|(code, market)| {
+                    !code.is_empty()
+                        && code.bytes().all(|b| b.is_ascii_alphanumeric())
+                        && matches!(market, "N" | "O" | "SZ" | "SH" | "HK" | "US" | "A")
+                })
+            })
     }
 
     fn set_change(&mut self, ci: usize, cl: Clause, q: &'a Quantity, direction: Direction) {
@@ -566,7 +578,7 @@ impl<'a> Reader<'a> {
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
             self.running = vec![e];
             self.running_sentence = cl.sentence;
-        } else if self.topic_named(cl, cl.end) {
+        } else if !self.running.is_empty() && self.topic_named(cl, cl.end) {
             // the text moved on to something no rule names
             self.running.clear();
         }
@@ -596,6 +608,20 @@ impl<'a> Reader<'a> {
         }
         out
     }
+}
+
+/// The spans of the names a noun phrase never runs over (see
+/// `Reader::names`).
+fn name_spans(entities: &[Entity], tokens: &[Token<'_>], words: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    entities
+        .iter()
+        .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
+        .filter(|e| {
+            let k = words.partition_point(|m| m.1 <= e.start);
+            !words.get(k).is_some_and(|m| m.0 <= e.start && e.end <= m.1)
+        })
+        .map(|e| (e.start, e.end))
+        .collect()
 }
 
 /// A word that can name a subject: a proper or unknown noun, a Latin name

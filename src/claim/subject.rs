@@ -150,12 +150,18 @@ impl<'a> Subjects<'a> {
     /// names join the subjects of the next clause.
     pub(super) fn only_names(&self, cl: Clause) -> Vec<&'a Entity> {
         let names: Vec<&Entity> = self.all_in(cl.start, cl.end).collect();
-        let mut rest = self.text[cl.start..cl.end].to_string();
-        for e in names.iter().rev() {
-            rest.replace_range(e.start - cl.start..e.end - cl.start, "");
+        if names.is_empty() {
+            return names;
         }
         let punct = |c: char| c.is_whitespace() || "，,、和及与".contains(c);
-        if !names.is_empty() && rest.chars().all(punct) {
+        let mut at = cl.start;
+        for e in &names {
+            if !self.text[at..e.start].chars().all(punct) {
+                return Vec::new();
+            }
+            at = e.end;
+        }
+        if self.text[at..cl.end].chars().all(punct) {
             names
         } else {
             Vec::new()
