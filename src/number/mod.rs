@@ -98,14 +98,18 @@ pub(crate) struct Shape {
 /// Why a numeral could not be valued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumberError {
+    /// The value does not fit an exact decimal.
     Overflow,
+    /// A fraction with denominator zero (`3/0`).
     DivisionByZero,
 }
 
 /// A numeral and how many bytes of the input it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Parsed {
+    /// The numeral.
     pub numeral: Numeral,
+    /// Its length in bytes.
     pub len: usize,
 }
 
