@@ -77,8 +77,8 @@
 //!   the `arrow-*` and `parquet` crates, hence off by default.
 //!
 //! Without features the crate builds on stable Rust with its default
-//! dependencies. Data tables (currencies, measure words, qualifiers,
-//! metrics, the domain lexicon and the entity lexicons) are embedded text
+//! dependencies. Data tables (currencies, measure words, qualifiers, time
+//! words, metrics, the domain lexicon and the entity lexicons) are embedded text
 //! files under `data/`; users add their own words through
 //! [`Segmenter::add_word`], [`Segmenter::load_user_dict`] and
 //! [`EntityRecognizer::add_all`].

@@ -223,27 +223,19 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
     let s = folded.as_str();
     let b = s.as_bytes();
     let starts = &*STARTS;
-    let codes = code_spans(s);
-    let mut next_code = 0;
-    let mut quantities = Vec::new();
-    let mut times = Vec::new();
+    let mut codes = CodeSpans::new(s);
+    let mut found = Scanner {
+        folded,
+        s,
+        ref_date,
+        quantities: Vec::new(),
+        times: Vec::new(),
+    };
     let mut i = 0;
-    // the next URL or e-mail address starts here (usize::MAX: none left)
-    let mut code_start = codes.first().map_or(usize::MAX, |c| c.0);
     while i < b.len() {
-        if i >= code_start {
-            // inside a URL or e-mail address
-            while next_code < codes.len() && codes[next_code].1 <= i {
-                next_code += 1;
-            }
-            match codes.get(next_code) {
-                Some(&(cs, ce)) if cs <= i => {
-                    i = ce;
-                    continue;
-                }
-                Some(&(cs, _)) => code_start = cs,
-                None => code_start = usize::MAX,
-            }
+        if let Some(end) = codes.holding(i) {
+            i = end;
+            continue;
         }
         // the hot loop touches every character, and most start nothing (nor
         // does any character outside the BMP)
@@ -253,31 +245,93 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
             i += len;
             continue;
         }
-        let Some(c) = char::from_u32(code) else {
-            i += len;
-            continue;
+        i = match char::from_u32(code) {
+            Some(c) => found.at(i, c, len, can),
+            None => i + len,
         };
+    }
+    (found.quantities, found.times)
+}
+
+/// The URLs and e-mail addresses of a text, passed in order as the scan
+/// moves on.
+struct CodeSpans {
+    /// Byte ranges, sorted.
+    spans: Vec<(usize, usize)>,
+    /// The first span that may still hold a later position.
+    next: usize,
+    /// The next URL or e-mail address starts here (`usize::MAX`: none left).
+    start: usize,
+}
+
+impl CodeSpans {
+    /// The URLs and e-mail addresses of `s`.
+    fn new(s: &str) -> Self {
+        let spans = code_spans(s);
+        let start = spans.first().map_or(usize::MAX, |c| c.0);
+        CodeSpans {
+            spans,
+            next: 0,
+            start,
+        }
+    }
+
+    /// The end of the URL or e-mail address that holds `i`, if one does;
+    /// `i` never goes back.
+    #[inline]
+    fn holding(&mut self, i: usize) -> Option<usize> {
+        if i < self.start {
+            return None;
+        }
+        while self.next < self.spans.len() && self.spans[self.next].1 <= i {
+            self.next += 1;
+        }
+        match self.spans.get(self.next) {
+            Some(&(cs, ce)) if cs <= i => return Some(ce),
+            Some(&(cs, _)) => self.start = cs,
+            None => self.start = usize::MAX,
+        }
+        None
+    }
+}
+
+/// What a scan has found so far.
+struct Scanner<'f, 't> {
+    /// The text.
+    folded: &'f Folded<'t>,
+    /// Its folded form.
+    s: &'f str,
+    /// The date relative times resolve against.
+    ref_date: Option<RefDate>,
+    /// The quantities found.
+    quantities: Vec<Quantity>,
+    /// The times found.
+    times: Vec<Time>,
+}
+
+impl Scanner<'_, '_> {
+    /// Reads what starts at `i`: the character `c`, `len` bytes long, with
+    /// start bits `can`. Returns where the scan goes on.
+    #[inline]
+    fn at(&mut self, i: usize, c: char, len: usize, can: u8) -> usize {
+        let s = self.s;
         let ascii_start = c.is_ascii_alphanumeric() || c == '-' || c == '$';
         if ascii_start && !boundary_ok(s, i) {
-            i = skip_token(s, i);
-            continue;
+            return skip_token(s, i);
         }
         if c == '-' && !char_at(s, i + 1).is_some_and(|d| d.is_ascii_digit()) {
-            i += 1;
-            continue;
+            return i + 1;
         }
         if can & TIME != 0 {
             if let Some(tm) = time_at(s, i) {
                 if tm.emit {
-                    times.push(tm.to_time(folded, ref_date));
+                    self.times.push(tm.to_time(self.folded, self.ref_date));
                 }
-                i = tm.end.max(i + len);
-                continue;
+                return tm.end.max(i + len);
             }
         }
         if can & QUANTITY == 0 || !may_start_quantity(s, i, c, len) {
-            i += len;
-            continue;
+            return i + len;
         }
         // `大家`, `人们`: no numeral starts with these, so a quantity starts
         // here only with a qualifier or currency word
@@ -286,34 +340,33 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
             if t.qualifier_prefix.longest_at(s, i).is_none()
                 && t.currency_prefix.longest_at(s, i).is_none()
             {
-                i += len;
-                continue;
+                return i + len;
             }
         }
+        self.quantity(i, c, len)
+    }
+
+    /// Reads a quantity at `i` (the character `c`, `len` bytes long) and
+    /// keeps it when SPEC.md counts it. Returns where the scan goes on.
+    #[inline]
+    fn quantity(&mut self, i: usize, c: char, len: usize) -> usize {
+        let s = self.s;
         match match_at(s, i, Grammar::TEXT) {
-            Ok(Some(f)) if glued_after(s, f.end) => {
-                i = skip_token(s, i).max(i + len);
-            }
+            Ok(Some(f)) if glued_after(s, f.end) => skip_token(s, i).max(i + len),
             Ok(Some(f)) if accept(&f, s) => {
-                quantities.push(f.to_quantity(folded));
-                i = f.end.max(i + len);
+                self.quantities.push(f.to_quantity(self.folded));
+                f.end.max(i + len)
             }
-            Err((_, end)) => i = end.max(i + len),
+            Err((_, end)) => end.max(i + len),
+            // a numeral read but not counted (`五百分之2.2` is a fraction):
+            // nothing starts inside it
             Ok(Some(f)) if chinese_digit(c).is_some() || unit_power(c).is_some() => {
-                // a numeral read but not counted (`五百分之2.2` is a fraction):
-                // nothing starts inside it
-                i = f.end.max(i + len);
+                f.end.max(i + len)
             }
-            _ => {
-                i = if c.is_ascii_digit() {
-                    skip_token(s, i)
-                } else {
-                    i + len
-                };
-            }
+            _ if c.is_ascii_digit() => skip_token(s, i),
+            _ => i + len,
         }
     }
-    (quantities, times)
 }
 
 /// Whether the text right after a quantity glues it to a Latin word or code

@@ -1,0 +1,236 @@
+//! The calendar fields of a time expression at a position: small numbers,
+//! years, quarters, halves, months, days, year ends, weekdays and numeric
+//! dates (`2024-03-15`).
+
+use chrono::NaiveDate;
+
+use super::point::{Point, Year};
+use super::starts;
+use super::words::WORDS;
+use crate::number::{Grammar, parse_prefix};
+use crate::text::{char_at, skip_ws};
+
+/// A small non-negative integer (Arabic or Chinese) at `p`: value, end, and
+/// how many Arabic digits it has (0 for Chinese).
+pub(super) fn small_int(s: &str, p: usize) -> Option<(u32, usize, usize)> {
+    let c = char_at(s, p)?;
+    if c.is_ascii_digit() {
+        // fast path: plain digits, nothing after them that the numeral
+        // grammar would read on (`.5`, `,000`, `万`, `k`)
+        let b = s.as_bytes();
+        let mut e = p;
+        let mut v: u32 = 0;
+        while e < b.len() && b[e].is_ascii_digit() {
+            v = v.checked_mul(10)?.checked_add(u32::from(b[e] - b'0'))?;
+            e += 1;
+        }
+        let q = skip_ws(s, e);
+        let plain = match char_at(s, q) {
+            None => true,
+            Some('.' | ',' | '，' | 'k' | 'K') => false,
+            Some(c) => {
+                crate::number::unit_power(c).is_none() && !matches!(c, '多' | '余' | '几' | '点')
+            }
+        };
+        if plain {
+            return Some((v, e, e - p));
+        }
+    } else if !crate::number::is_chinese_numeral_char(c) {
+        return None;
+    }
+    let parsed = parse_prefix(&s[p..], Grammar::TEXT).ok()??;
+    let n = &parsed.numeral;
+    if n.high.is_some()
+        || n.over
+        || n.shape.negative
+        || n.shape.decimal
+        || n.shape.fraction
+        || n.shape.big
+        || n.value.scale() != 0
+    {
+        return None;
+    }
+    let v = u32::try_from(n.value.mantissa()).ok()?;
+    let digits = if n.shape.arabic {
+        n.shape.int_digits
+    } else {
+        0
+    };
+    Some((v, p + parsed.len, digits))
+}
+
+/// `2024 年`, `二〇二四年`, or four bare digits: the year, the end, and
+/// whether `年` was written.
+pub(super) fn abs_year(s: &str, p: usize) -> Option<(i32, usize, bool)> {
+    let (v, e, digits) = small_int(s, p)?;
+    if !(1000..=2999).contains(&v) || (digits != 0 && digits != 4) {
+        return None;
+    }
+    let q = skip_ws(s, e);
+    match starts(s, q, "年") {
+        // `2024年度`
+        Some(after) => Some((v as i32, starts(s, after, "度").unwrap_or(after), true)),
+        None => Some((v as i32, e, false)),
+    }
+}
+
+/// A year with its `年` written.
+pub(super) fn year_with_nian(s: &str, p: usize) -> Option<(i32, usize)> {
+    abs_year(s, p).filter(|y| y.2).map(|(y, e, _)| (y, e))
+}
+
+/// Quarter after a year or alone: `二季度`, `第二季度`, `Q2`, `一季`,
+/// `2季度`. Returns the quarter and the end.
+pub(super) fn quarter(s: &str, p: usize) -> Option<(u32, usize)> {
+    if let Some(q) = starts(s, p, "Q").or_else(|| starts(s, p, "q")) {
+        let c = char_at(s, q)?;
+        let n = c.to_digit(10).filter(|n| (1..=4).contains(n))?;
+        let e = q + 1;
+        if char_at(s, e).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        return Some((n, e));
+    }
+    let q = starts(s, p, "第").unwrap_or(p);
+    let c = char_at(s, q)?;
+    let n = match c {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    let q = skip_ws(s, q + c.len_utf8());
+    let e = starts(s, q, "季度").or_else(|| {
+        // `一季报`, `三季末`, `第三季以来`; not `四季如春`
+        let e = starts(s, q, "季")?;
+        matches!(
+            char_at(s, e),
+            Some('报' | '末' | '初' | '度' | '以' | '的' | '，' | '。' | '、')
+        )
+        .then_some(e)
+    })?;
+    // `二季度末`
+    let e = starts(s, e, "末").unwrap_or(e);
+    Some((n, e))
+}
+
+/// `上半年`, `下半年`, `H1`, `H2`.
+pub(super) fn half(s: &str, p: usize) -> Option<(u32, usize)> {
+    if let Some((&h, len)) = WORDS.half.longest_at(s, p) {
+        let e = p + len;
+        return Some((h, starts(s, e, "度").unwrap_or(e)));
+    }
+    let q = starts(s, p, "H")?;
+    let n = char_at(s, q)?
+        .to_digit(10)
+        .filter(|n| (1..=2).contains(n))?;
+    let e = q + 1;
+    if char_at(s, e).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((n, e))
+}
+
+/// `9 月`, `十二月份`, with `上旬`/`中旬`/`下旬`/`初`/`底`/`末` absorbed.
+pub(super) fn month(s: &str, p: usize) -> Option<(u32, usize)> {
+    let (m, e, digits) = small_int(s, p)?;
+    if !(1..=12).contains(&m) || digits > 2 {
+        return None;
+    }
+    let q = skip_ws(s, e);
+    let e = starts(s, q, "月")?;
+    // not `3月份以来`... keep 份
+    let e = starts(s, e, "份").unwrap_or(e);
+    Some((m, month_tail(s, e)))
+}
+
+/// The end of a month after `上旬`, `中旬`, `下旬`, `初`, `底`, `末` or a
+/// clause-final `中`.
+fn month_tail(s: &str, e: usize) -> usize {
+    for w in ["上旬", "中旬", "下旬", "初", "底", "末", "中"] {
+        if let Some(x) = starts(s, e, w) {
+            // `月中旬` handled above; `月中` only when not `月中国`
+            if w == "中" && !matches!(char_at(s, x), Some('，' | '。' | '、' | ' ') | None) {
+                continue;
+            }
+            return x;
+        }
+    }
+    e
+}
+
+/// `15 日`, `十五号`.
+pub(super) fn day(s: &str, p: usize) -> Option<(u32, usize)> {
+    let (d, e, digits) = small_int(s, p)?;
+    if !(1..=31).contains(&d) || digits > 2 {
+        return None;
+    }
+    let q = skip_ws(s, e);
+    let e = starts(s, q, "日").or_else(|| starts(s, q, "号"))?;
+    Some((d, e))
+}
+
+/// Year-end and year-start words after a year: `年底`, `年末`, `年初`, and
+/// `底`, `末`, `初` when the year's `年` is already read (`2024年底`,
+/// `今年底`).
+pub(super) fn year_end(s: &str, p: usize, after_nian: bool) -> Option<(u32, usize)> {
+    let words = &*WORDS;
+    let (&m, len) = match words.year_end.longest_at(s, p) {
+        None if after_nian => words.end.longest_at(s, p)?,
+        found => found?,
+    };
+    let e = p + len;
+    // `初步`, `末期`
+    if matches!(char_at(s, e), Some('步' | '期' | '级' | '始' | '选' | '衷')) {
+        return None;
+    }
+    Some((m, e))
+}
+
+/// The ISO weekday (1-7) of `一`..`六`, `日`/`天`.
+pub(super) fn weekday(c: char) -> Option<u32> {
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '日' | '天' => 7,
+        _ => return None,
+    })
+}
+
+/// `2024-03-15`, `2024/3/15`, `2024.03.15` after the year digits.
+pub(super) fn numeric_date(s: &str, p: usize, y: i32, e: usize) -> Option<(Point, usize)> {
+    let b = s.as_bytes();
+    let sep = *b.get(e)?;
+    if !matches!(sep, b'-' | b'/' | b'.') || e - p != 4 {
+        return None;
+    }
+    let read = |q: usize| -> Option<(u32, usize)> {
+        let mut r = q;
+        while r < b.len() && b[r].is_ascii_digit() && r - q < 3 {
+            r += 1;
+        }
+        if r == q || r - q > 2 {
+            return None;
+        }
+        Some((s[q..r].parse().ok()?, r))
+    };
+    let (m, e1) = read(e + 1)?;
+    if b.get(e1) != Some(&sep) {
+        return None;
+    }
+    let (d, e2) = read(e1 + 1)?;
+    if b.get(e2)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == sep)
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)?;
+    // `2024-03-15日`
+    let e3 = starts(s, e2, "日").unwrap_or(e2);
+    Some((Point::Day(Year::Abs(y), m, d), e3))
+}

@@ -1,0 +1,322 @@
+//! The time grammar at one position of folded text.
+//!
+//! [`time_at`] passes a cheap gate, then tries in order: clock times and
+//! words read as no time, a weekday of the reference week, a written year
+//! and what follows it, a relative word (`去年 9 月`, `上季度`), and the
+//! forms with no year written (spans first, then single points). The first
+//! that matches wins.
+
+use super::clock::clock;
+use super::fields::year_with_nian;
+use super::fields::{abs_year, day, half, month, numeric_date, quarter, weekday, year_end};
+use super::point::{Point, Year};
+use super::spans::{after_year, first_months, first_quarters, month_span, quarter_span};
+use super::spans::{span_tail, time_sep};
+use super::words::{Relative, WORDS};
+use super::{RefDate, Time, starts};
+use crate::number::is_chinese_numeral_char;
+use crate::text::{Folded, char_at, skip_ws};
+
+/// A time expression matched in folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TimeMatch {
+    /// Byte offset of the start in the folded text.
+    pub start: usize,
+    /// Byte offset of the end (exclusive) in the folded text.
+    pub end: usize,
+    /// The point, or the first of a span.
+    pub(super) from: Point,
+    /// The last point of a span.
+    pub(super) to: Option<Point>,
+    /// `false` for spans read only to keep quantities out (clock times,
+    /// `去年同期`).
+    pub emit: bool,
+}
+
+impl TimeMatch {
+    /// The time, with offsets into the original text.
+    pub(crate) fn to_time(&self, folded: &Folded<'_>, r: Option<RefDate>) -> Time {
+        let start = folded.to_original(self.start);
+        let end = folded.to_original(self.end);
+        let relative = self.from.is_relative() || self.to.is_some_and(Point::is_relative);
+        let value = match self.to {
+            None => self.from.resolve(r),
+            Some(to) => self
+                .from
+                .resolve(r)
+                .zip(to.resolve(r))
+                .map(|(a, b)| format!("{a}/{b}")),
+        };
+        let offset = match (&value, relative) {
+            (None, true) => self
+                .from
+                .offset()
+                .or_else(|| self.to.and_then(Point::offset)),
+            _ => None,
+        };
+        Time {
+            text: folded.original()[start..end].to_string(),
+            start,
+            end,
+            value,
+            relative,
+            offset,
+        }
+    }
+}
+
+/// Matches a time expression starting exactly at `p` of folded `s`.
+pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
+    let c = char_at(s, p)?;
+    let numeral = c.is_ascii_digit() || is_chinese_numeral_char(c);
+    if !may_start(s, p, c, numeral) {
+        return None;
+    }
+    let at = TimeAt { s, p };
+    at.no_time()
+        .or_else(|| at.week_day())
+        .or_else(|| if numeral { at.written_year() } else { None })
+        .or_else(|| at.relative())
+        .or_else(|| at.this_year_span())
+        .or_else(|| at.this_year_point())
+}
+
+/// The gate: a numeral starts a time only with a time word after it (see
+/// [`numeral_may_start_time`]); anything else only when it is a fixed time
+/// word or one of a few letters (`前`, `第`, `Q`, `H`).
+fn may_start(s: &str, p: usize, c: char, numeral: bool) -> bool {
+    if numeral {
+        numeral_may_start_time(s, p)
+    } else {
+        WORDS.starts.longest_at(s, p).is_some() || matches!(c, '前' | '第' | 'Q' | 'q' | 'H')
+    }
+}
+
+/// A cheap look ahead before any parsing: a numeral starts a time only when a
+/// time word (`年`, `月`, `日`, `季`, `点`, `Q`, `:`) follows it, or when it
+/// is a numeric date (`2024-03-15`).
+fn numeral_may_start_time(s: &str, p: usize) -> bool {
+    let mut separator = false;
+    for c in s[p..].chars().take(24) {
+        match c {
+            '年' | '月' | '日' | '号' | '季' | '点' | '點' | '时' | '時' | ':' | '：' | 'Q'
+            | 'q' | 'H' => return true,
+            '-' | '/' | '.' => separator = true,
+            '0'..='9' | ' ' | '\t' | '~' | '—' | '–' | '〜' | '至' | '到' | '第' => {}
+            c if crate::number::is_chinese_numeral_char(c) => {}
+            _ => break,
+        }
+    }
+    separator
+        && s.as_bytes()
+            .get(p..p + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+}
+
+/// The position `p` of `s` where a time is tried, and the steps of the
+/// grammar there.
+#[derive(Clone, Copy)]
+struct TimeAt<'s> {
+    /// The folded text.
+    s: &'s str,
+    /// Where the time would start.
+    p: usize,
+}
+
+impl TimeAt<'_> {
+    /// A span read only to keep quantities out of it.
+    fn skip(self, end: usize) -> TimeMatch {
+        TimeMatch {
+            start: self.p,
+            end,
+            from: Point::Year(Year::Rel(0)),
+            to: None,
+            emit: false,
+        }
+    }
+
+    /// A time from `p` to `end`.
+    fn one(self, from: Point, to: Option<Point>, end: usize) -> TimeMatch {
+        TimeMatch {
+            start: self.p,
+            end,
+            from,
+            to,
+            emit: true,
+        }
+    }
+
+    /// A time from `p` to `end`, or on to the second time of a span after
+    /// it (`2020年至2022年`).
+    fn span(self, from: Point, to: Option<Point>, end: usize) -> TimeMatch {
+        span_tail(self.s, self.p, from, to, end)
+    }
+
+    /// Clock times (`12:30`) and the words read as no time (`去年同期`).
+    fn no_time(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        if let Some(e) = clock(s, p) {
+            return Some(self.skip(e));
+        }
+        let (_, len) = WORDS.skip.longest_at(s, p)?;
+        Some(self.skip(p + len))
+    }
+
+    /// `周三`, `星期一`: a day of the reference week.
+    fn week_day(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        let (_, len) = WORDS.week.longest_at(s, p)?;
+        let e = p + len;
+        let wd = char_at(s, e).and_then(weekday)?;
+        Some(self.one(Point::WeekDay(0, wd), None, e + '一'.len_utf8()))
+    }
+
+    /// A written year: with `年` and what follows it (`2024年3月`,
+    /// `2024年至2025年`), or four digits before `Q2`, `H1`, a numeric date
+    /// or `-2022年`.
+    fn written_year(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        let (y, e, nian) = abs_year(s, p)?;
+        if nian {
+            let y = Year::Abs(y);
+            let (from, to, end) = match after_year(s, e, y) {
+                Some((f, t, e2)) => (f, t, e2),
+                None => (Point::Year(y), None, e),
+            };
+            return Some(self.span(from, to, end));
+        }
+        // `2024Q2`, `2024 H1`
+        let q = skip_ws(s, e);
+        if matches!(char_at(s, q), Some('Q' | 'q')) {
+            if let Some((n, e2)) = quarter(s, q) {
+                return Some(self.one(Point::Quarter(Year::Abs(y), n), None, e2));
+            }
+        }
+        if char_at(s, q) == Some('H') {
+            if let Some((h, e2)) = half(s, q) {
+                return Some(self.one(Point::Half(Year::Abs(y), h), None, e2));
+            }
+        }
+        // `2024-03-15`, `2024/3/15`, `2024.03.15`
+        if let Some((pt, e2)) = numeric_date(s, p, y, e) {
+            return Some(self.one(pt, None, e2));
+        }
+        // `2020-2022年`
+        let (y2, e2) = time_sep(s, e).and_then(|q2| year_with_nian(s, q2))?;
+        (y < y2).then(|| {
+            self.one(
+                Point::Year(Year::Abs(y)),
+                Some(Point::Year(Year::Abs(y2))),
+                e2,
+            )
+        })
+    }
+
+    /// A relative word: a year and what follows it, or a point of its own.
+    fn relative(self) -> Option<TimeMatch> {
+        let (&r, len) = WORDS.relative.longest_at(self.s, self.p)?;
+        let e = self.p + len;
+        Some(match r {
+            Relative::Year(k) => self.relative_year(Year::Rel(k), e),
+            Relative::Other(pt) => self.relative_point(pt, e),
+        })
+    }
+
+    /// `今年`, `去年 9 月`, `明年上半年`, `今年底`: the year `y` written up
+    /// to `e`.
+    fn relative_year(self, y: Year, e: usize) -> TimeMatch {
+        let s = self.s;
+        // `去年同期`
+        if starts(s, e, "同期").is_some() {
+            return self.skip(e + "同期".len());
+        }
+        let e = starts(s, e, "度").unwrap_or(e);
+        let (from, to, end) = match after_year(s, e, y) {
+            Some((f, t, e2)) => (f, t, e2),
+            None => match year_end(s, e, true) {
+                Some((m, e2)) => (Point::Month(y, m), None, e2),
+                None => (Point::Year(y), None, e),
+            },
+        };
+        self.span(from, to, end)
+    }
+
+    /// `上季度`, `本周`, `昨天`, `上周五`: the point `pt` written up to `e`.
+    fn relative_point(self, pt: Point, e: usize) -> TimeMatch {
+        // `上周五`
+        if let Point::RelWeek(k) = pt {
+            if let Some(wd) = char_at(self.s, e).and_then(weekday) {
+                return self.one(Point::WeekDay(k, wd), None, e + '一'.len_utf8());
+            }
+        }
+        self.one(pt, None, e)
+    }
+
+    /// Spans with no year written, in the reference year: `前三季度`,
+    /// `前10个月`, `1-9月`, `一至三季度`.
+    fn this_year_span(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        let y = Year::Rel(0);
+        if let Some((from, to, e)) = first_quarters(s, p, y) {
+            return Some(self.one(from, Some(to), e));
+        }
+        if let Some((from, to, e)) = first_months(s, p, y) {
+            return Some(self.one(from, Some(to), e));
+        }
+        if let Some((a, b, e)) = month_span(s, p) {
+            return Some(self.one(Point::Month(y, a), Some(Point::Month(y, b)), e));
+        }
+        let (a, b, e) = quarter_span(s, p)?;
+        Some(self.one(Point::Quarter(y, a), Some(Point::Quarter(y, b)), e))
+    }
+
+    /// Points with no year written, in the reference year: `二季度`,
+    /// `上半年`, `年底`, `3月15日`, `15日`.
+    fn this_year_point(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        let y = Year::Rel(0);
+        if let Some((n, e)) = quarter(s, p) {
+            return Some(self.quarter_or_count(n, e));
+        }
+        if let Some((h, e)) = half(s, p) {
+            return Some(self.one(Point::Half(y, h), None, e));
+        }
+        if let Some((m, e)) = year_end(s, p, false) {
+            return Some(self.one(Point::Month(y, m), None, e));
+        }
+        if let Some((m, e)) = month(s, p) {
+            let d = skip_ws(s, e);
+            if let Some((dd, e2)) = day(s, d) {
+                return Some(self.span(Point::Day(y, m, dd), None, e2));
+            }
+            return Some(self.span(Point::Month(y, m), None, e));
+        }
+        let (d, e) = day(s, p)?;
+        // `一日` is "one day" more often than "the 1st"
+        let arabic = char_at(s, p).is_some_and(|c| c.is_ascii_digit());
+        (arabic || d >= 10).then(|| self.one(Point::DayOfMonth(d), None, e))
+    }
+
+    /// Quarter `n` of the reference year ending at `e`; after `连续`, `近`
+    /// and the like (`连续3季度`, `近4季度`) a count of quarters, read as no
+    /// time.
+    fn quarter_or_count(self, n: u32, e: usize) -> TimeMatch {
+        let (s, p) = (self.s, self.p);
+        let counted = char_at(s, p).is_some_and(|c| c.is_ascii_digit())
+            && s[..p]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '续' | '近' | '去' | '每' | '个' | '几' | '后'));
+        let point = Point::Quarter(Year::Rel(0), n);
+        if !counted {
+            return self.span(point, None, e);
+        }
+        TimeMatch {
+            start: p,
+            end: e,
+            from: point,
+            to: None,
+            emit: false,
+        }
+    }
+}

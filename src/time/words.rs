@@ -1,0 +1,100 @@
+//! The fixed words of the time grammar, parsed once from `data/time/`:
+//! relative words (`去年`, `上季度`), clock prefixes, words read as no time,
+//! weekday prefixes, halves and year ends, and the gate built from them.
+
+use std::sync::LazyLock;
+
+use super::point::Point;
+use crate::lexicon::{WordTable, data_lines};
+
+/// relative.txt: relative words with their unit and offset.
+pub(super) const RELATIVE_DATA: &str = include_str!("../../data/time/relative.txt");
+/// words.txt: the other fixed words, by role.
+pub(super) const WORDS_DATA: &str = include_str!("../../data/time/words.txt");
+
+/// What a relative word gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relative {
+    /// A year at this offset, which takes what follows it (`去年 9 月`).
+    Year(i32),
+    /// A point of its own (`上季度`).
+    Other(Point),
+}
+
+/// The word tables, one per role, looked up by longest match.
+pub(super) struct Words {
+    /// Relative words: `今年`, `去年`, `上季度`, `本周`, `昨天`.
+    pub relative: WordTable<Relative>,
+    /// Prefixes of a clock time: `上午`.
+    pub clock: WordTable<()>,
+    /// Words read as no time: `去年同期`, `今日头条`.
+    pub skip: WordTable<()>,
+    /// Words a weekday follows: `周`, `星期`.
+    pub week: WordTable<()>,
+    /// Half years: `上半年` 1.
+    pub half: WordTable<u32>,
+    /// Year ends and starts: `年底` 12, `年初` 1.
+    pub year_end: WordTable<u32>,
+    /// The same right after a written `年`: `底` 12, `初` 1.
+    pub end: WordTable<u32>,
+    /// Every word a time expression can start with (all but `end`): the
+    /// gate before the grammar runs at a position.
+    pub starts: WordTable<()>,
+}
+
+/// The word tables of the time grammar.
+pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut w = Words {
+        relative: WordTable::new(),
+        clock: WordTable::new(),
+        skip: WordTable::new(),
+        week: WordTable::new(),
+        half: WordTable::new(),
+        year_end: WordTable::new(),
+        end: WordTable::new(),
+        starts: WordTable::new(),
+    };
+    for (_, line) in data_lines(RELATIVE_DATA) {
+        if let Some((word, r)) = relative_line(line) {
+            w.relative.insert(word, r);
+            w.starts.insert(word, ());
+        }
+    }
+    for (_, line) in data_lines(WORDS_DATA) {
+        let mut f = line.split_whitespace();
+        let (Some(role), Some(word)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let value = f.next().and_then(|v| v.parse().ok());
+        match (role, value) {
+            ("clock", None) => w.clock.insert(word, ()),
+            ("skip", None) => w.skip.insert(word, ()),
+            ("week", None) => w.week.insert(word, ()),
+            ("half", Some(v)) => w.half.insert(word, v),
+            ("year_end", Some(v)) => w.year_end.insert(word, v),
+            // read only after a written `年`: not in the gate
+            ("end", Some(v)) => {
+                w.end.insert(word, v);
+                continue;
+            }
+            _ => continue,
+        }
+        w.starts.insert(word, ());
+    }
+    w
+});
+
+/// A line of relative.txt: `word unit offset`.
+pub(super) fn relative_line(line: &str) -> Option<(&str, Relative)> {
+    let mut f = line.split_whitespace();
+    let (word, unit, k) = (f.next()?, f.next()?, f.next()?.parse().ok()?);
+    let r = match unit {
+        "year" => Relative::Year(k),
+        "quarter" => Relative::Other(Point::RelQuarter(k)),
+        "month" => Relative::Other(Point::RelMonth(k)),
+        "week" => Relative::Other(Point::RelWeek(k)),
+        "day" => Relative::Other(Point::RelDay(k)),
+        _ => return None,
+    };
+    Some((word, r))
+}
