@@ -8,7 +8,8 @@
 //! places, products) and numeric claims tying them together (who, what
 //! metric, what value, what change, when). Values are exact
 //! [`rust_decimal::Decimal`]s, serialized as strings; offsets are byte
-//! offsets into the caller's original text. The JSON contract is SPEC.md.
+//! offsets into the caller's original text. The JSON output is described in
+//! [`format`](mod@format) (the repository's `FORMAT.md`, following the project's SPEC.md).
 //!
 //! ```
 //! use zhnews::{Analyzer, RefDate};
@@ -92,6 +93,8 @@ mod entity;
 mod error;
 mod exact;
 mod expression;
+#[doc = include_str!("../FORMAT.md")]
+pub mod format {}
 mod lexicon;
 mod number;
 #[cfg(feature = "parquet")]
