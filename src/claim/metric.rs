@@ -246,7 +246,10 @@ fn trim(tokens: &[Token<'_>], mut start: usize, mut end: usize) -> Option<Span> 
     let mut last_at = tokens
         .partition_point(|t| t.end < end)
         .min(tokens.len() - 1);
-    while last_at > 0 && tokens[last_at].start > start && GENERIC.contains(tokens[last_at].text) {
+    while last_at > 0
+        && tokens[last_at].start > start
+        && (GENERIC.contains(tokens[last_at].text) || tokens[last_at].text == "的")
+    {
         end = tokens[last_at].start;
         last_at -= 1;
     }

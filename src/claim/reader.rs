@@ -101,7 +101,9 @@ pub(super) struct Reader<'a> {
     /// over to the next two sentences, not across a whole article.
     running: Vec<&'a Entity>,
     running_sentence: usize,
-    running_period: Option<&'a str>,
+    /// The period named last, with its sentence and where it ends: it
+    /// scopes the next two sentences of its paragraph.
+    running_period: Option<(&'a str, usize, usize)>,
     /// Names of the clauses before that held nothing else (`四方精创，`).
     listed: Vec<&'a Entity>,
 }
@@ -163,6 +165,7 @@ impl<'a> Reader<'a> {
         let mut changes = Vec::new();
         for f in &figures {
             match f.role {
+                Role::Value { .. } if self.signed_change_of_last(cl, f.q, &new) => {}
                 Role::Value { moved } => new.extend(self.value_claim(cl, f.q, moved)),
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
@@ -189,6 +192,36 @@ impl<'a> Reader<'a> {
                 self.running.clear();
             }
         }
+    }
+
+    /// `利润11.4亿（+30%）`: a signed percent in brackets right after a value
+    /// is that value's change; true when it was taken so.
+    fn signed_change_of_last(&mut self, cl: Clause, q: &'a Quantity, new: &[usize]) -> bool {
+        let Some(&ci) = new.last() else {
+            return false;
+        };
+        let Some(v) = self.out[ci].value else {
+            return false;
+        };
+        let between = self.text[v.end..q.start].trim();
+        // the sign is the quantity's own, or just before it
+        let between = between.trim_end_matches(['+', '＋']);
+        let direction = match (
+            q.text.chars().next(),
+            self.text[..q.start].chars().next_back(),
+        ) {
+            (Some('-' | '－' | '−'), _) => Direction::Down,
+            (_, Some('+' | '＋')) => Direction::Up,
+            _ => return false,
+        };
+        if q.kind != QuantityKind::Percent
+            || !matches!(between, "（" | "(")
+            || self.out[ci].change.is_some()
+        {
+            return false;
+        }
+        self.set_change(ci, cl, q, direction);
+        true
     }
 
     /// The figures of a clause with their roles: exchange rates and the
@@ -302,7 +335,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
-        let metric = self.metric_of(cl, from, q);
+        let metric = self
+            .metric_of(cl, from, q)
+            .or_else(|| self.parallel_metric(cl, q));
         if metric.is_none() && q.kind == K::Money && self.completes_change(cl, q) {
             return None;
         }
@@ -315,6 +350,18 @@ impl<'a> Reader<'a> {
         });
         self.out.push(draft);
         Some(self.out.len() - 1)
+    }
+
+    /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
+    /// clause right after one whose claim has a metric and a figure of the
+    /// same kind and unit measures the same thing.
+    fn parallel_metric(&self, cl: Clause, q: &Quantity) -> Option<Metric> {
+        let last = self.out.last()?;
+        let v = last.value?;
+        let adjacent = last.end == cl.start && self.open.last() == Some(&(self.out.len() - 1));
+        (adjacent && v.kind == q.kind && v.unit == q.unit)
+            .then_some(last.metric)
+            .flatten()
     }
 
     /// Where the figure before `q` in the clause ends (the clause start if
@@ -385,7 +432,11 @@ impl<'a> Reader<'a> {
             Some(Metric::Written(s)) if s.start >= cl.start && s.start < at => s.start,
             _ => at,
         };
-        if self.out[ci].subjects.is_empty() {
+        if let Some(name) = self.bracketed_subject(at) {
+            if self.out[ci].subjects.is_empty() {
+                self.out[ci].subjects = name.into_iter().collect();
+            }
+        } else if self.out[ci].subjects.is_empty() {
             let mut found = self.subjects.in_context(cl, metric_at);
             if !self.listed.is_empty() {
                 found.splice(0..0, self.listed.iter().copied());
@@ -398,6 +449,28 @@ impl<'a> Reader<'a> {
         if self.out[ci].period.is_none() {
             self.out[ci].period = self.period_at(cl, at).map(Cow::Borrowed);
         }
+    }
+
+    /// The last period named, when it scopes clause `cl`: at most two
+    /// sentences before it, in the same paragraph.
+    fn running_period_for(&self, cl: Clause) -> Option<&'a str> {
+        let (value, sentence, end) = self.running_period?;
+        let same_paragraph = !self.text[end.min(cl.start)..cl.start].contains('\n');
+        (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
+    }
+
+    /// `通用航空（1.63%）`: a figure in brackets right after a name is that
+    /// name's (`Some(None)` when no entity stands there: then no other
+    /// subject is taken); `None` for a figure not in brackets.
+    fn bracketed_subject(&self, at: usize) -> Option<Option<&'a Entity>> {
+        let before = self.text[..at].trim_end();
+        let inside = before.strip_suffix(['（', '('])?.trim_end();
+        let name = self
+            .subjects
+            .all_in(inside.len().saturating_sub(64), inside.len())
+            .next_back()
+            .filter(|e| e.end == inside.len());
+        Some(name)
     }
 
     /// Whether the clause names, before `at`, something in subject position
@@ -420,7 +493,7 @@ impl<'a> Reader<'a> {
         in_clause
             .or_else(|| within(&self.periods, cl.sentence_start, cl.start).next_back())
             .and_then(|t| t.value.as_deref())
-            .or(self.running_period)
+            .or_else(|| self.running_period_for(cl))
     }
 
     /// Changes complete the claims before them (`营收 889 亿元，同比增长
@@ -583,7 +656,7 @@ impl<'a> Reader<'a> {
             self.running.clear();
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
-            self.running_period = t.value.as_deref();
+            self.running_period = t.value.as_deref().map(|v| (v, cl.sentence, t.end));
         }
     }
 
@@ -612,7 +685,11 @@ impl<'a> Reader<'a> {
 
 /// The spans of the names a noun phrase never runs over (see
 /// `Reader::names`).
-fn name_spans(entities: &[Entity], tokens: &[Token<'_>], words: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn name_spans(
+    entities: &[Entity],
+    tokens: &[Token<'_>],
+    words: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     entities
         .iter()
         .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
