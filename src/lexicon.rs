@@ -117,15 +117,35 @@ static CHANGE_VERB_TABLE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(||
     verbs
 });
 
+/// The verbs of change.
+pub(crate) fn change_verbs() -> impl Iterator<Item = &'static str> {
+    CHANGE_VERB_TABLE.iter().map(|v| v.0)
+}
+
 /// The longest verb of change `s` ends with, and whether it goes up: the
 /// quantity grammar (`增长 3-5%` is a range after it) and the claim reader
 /// (the figure after it is a change) read the same table.
 pub(crate) fn change_verb_ending(s: &str) -> Option<(&'static str, bool)> {
+    let last = s.chars().next_back()?;
+    if CHANGE_VERB_LAST.binary_search(&last).is_err() {
+        return None;
+    }
     CHANGE_VERB_TABLE
         .iter()
         .find(|(v, _)| s.ends_with(v))
         .copied()
 }
+
+/// The last characters of the verbs of change, sorted: most words end with
+/// none of them.
+static CHANGE_VERB_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = change_verbs()
+        .filter_map(|w| w.chars().next_back())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,7 @@ static METRICS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = data_lines(METRIC_DATA).map(|(_, w)| w).collect();
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!()))
 });

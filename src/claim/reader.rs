@@ -19,6 +19,10 @@ use crate::time::Time;
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
 
+/// The verbs of `data/claim/price_verbs.txt`.
+static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| data_lines(PRICE_VERBS).map(|(_, w)| w).collect());
+
 /// What a figure is in its clause.
 #[derive(Debug, Clone, Copy)]
 enum Role {
@@ -92,7 +96,6 @@ pub(super) struct Reader<'a> {
     words: Vec<(usize, usize)>,
     subjects: Subjects<'a>,
     periods: Vec<&'a Time>,
-    price_verbs: Vec<&'static str>,
     out: Vec<Draft<'a>>,
     /// Claims of the current sentence that may still take a change.
     open: Vec<usize>,
@@ -139,7 +142,6 @@ impl<'a> Reader<'a> {
             subjects: Subjects::new(text, inputs.entities, inputs.tokens, &words),
             words,
             periods,
-            price_verbs: data_lines(PRICE_VERBS).map(|(_, w)| w).collect(),
             out: Vec::new(),
             open: Vec::new(),
             sentence: usize::MAX,
@@ -170,7 +172,8 @@ impl<'a> Reader<'a> {
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
         }
-        if let Some(r) = self.text[cl.start..cl.end].find("分别") {
+        let respectively = self.text[cl.start..cl.end].find("分别");
+        if let Some(r) = respectively {
             self.pair_respectively(cl, cl.start + r, &new);
         }
         for &ci in &new {
@@ -178,7 +181,7 @@ impl<'a> Reader<'a> {
             self.fill_context(ci, cl, at);
         }
         self.open.extend(new.iter().copied());
-        self.attach_changes(cl, changes);
+        self.attach_changes(cl, changes, respectively.is_some());
         self.carry(cl, figures.is_empty());
     }
 
@@ -502,8 +505,8 @@ impl<'a> Reader<'a> {
         &mut self,
         cl: Clause,
         changes: Vec<(&'a Quantity, Direction, &'static str)>,
+        respectively: bool,
     ) {
-        let respectively = self.text[cl.start..cl.end].contains("分别");
         let n = changes.len();
         let mut changes = changes.into_iter().peekable();
         if respectively && n >= 2 && self.open.len() >= n {
@@ -590,7 +593,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .all(|e| e.kind == EntityKind::Org && !is_index(e));
         let unnamed_stock = subjects.is_empty() && self.ticker_in(cl);
-        self.price_verbs.contains(&verb) && (companies || unnamed_stock)
+        PRICE_VERB_SET.contains(&verb) && (companies || unnamed_stock)
     }
 
     /// Whether the clause holds a stock ticker (`NEW.N`, `002097.SZ`).

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::clause::{Clause, is_list_separator};
 use crate::entity::{Entity, EntityKind};
-use crate::lexicon::data_lines;
+use crate::lexicon::{WordTable, data_lines};
 use crate::segment::Token;
 
 const SOURCE_CUES: &str = include_str!("../../data/claim/source_cues.txt");
@@ -17,7 +17,13 @@ fn words(data: &'static str) -> Vec<&'static str> {
     data_lines(data).map(|(_, w)| w).collect()
 }
 
-static SOURCE_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(SOURCE_CUES));
+static SOURCE_AFTER: LazyLock<WordTable<()>> = LazyLock::new(|| {
+    let mut t = WordTable::new();
+    for w in words(SOURCE_CUES) {
+        t.insert(w, ());
+    }
+    t
+});
 static PUBLISHER_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PUBLISHERS));
 static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PREPOSITIONS));
 
@@ -37,7 +43,7 @@ fn is_source(text: &str, e: &Entity) -> bool {
         || ["根据", "来自", "来源：", "来源:", "来源"]
             .iter()
             .any(|w| before.ends_with(w))
-        || SOURCE_AFTER.iter().any(|w| after.starts_with(w))
+        || SOURCE_AFTER.longest_at(after, 0).is_some()
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
 }
 
@@ -45,8 +51,17 @@ fn is_source(text: &str, e: &Entity) -> bool {
 /// `与微软`, or a later member of a list): then it heads no clause.
 fn after_preposition(text: &str, e: &Entity) -> bool {
     let before = text[..e.start].trim_end();
-    BEFORE.iter().any(|w| before.ends_with(w))
+    let last = before.chars().next_back();
+    last.is_some_and(|c| BEFORE_LAST.contains(&c)) && BEFORE.iter().any(|w| before.ends_with(w))
 }
+
+/// The last characters of the prepositions: most entities follow none.
+static BEFORE_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    BEFORE
+        .iter()
+        .filter_map(|w| w.chars().next_back())
+        .collect()
+});
 
 /// An index (`道指`, `上证指数`): its moves have no `股价`.
 pub(super) fn is_index(e: &Entity) -> bool {
