@@ -113,7 +113,7 @@ pub use entity::{Entity, EntityKind, EntityRecognizer};
 pub use error::{DictionaryProblem, Error, JsonType, RecordProblem, Result};
 pub use expression::{Expression, normalize_expression};
 pub use number::{Numeral, parse as parse_number};
-pub use quantity::{Qualifier, Quantity, QuantityKind, normalize};
+pub use quantity::{Amount, Qualifier, Quantity, QuantityKind, normalize};
 pub use rust_decimal::Decimal;
 pub use segment::{Granularity, Segmenter, Token, TokenKind};
 pub use time::{RefDate, Time, normalize_time};

@@ -84,6 +84,7 @@ impl Qualifier {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// What is measured.
     pub kind: QuantityKind,
@@ -119,6 +120,39 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// The qualifier, if any.
     pub qualifier: Option<Qualifier>,
+}
+
+/// What a quantity amounts to: one exact value or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    /// `889 亿元` → 88900000000.
+    Value(Decimal),
+    /// `3-6 亿美元` → 300000000 to 600000000.
+    Range {
+        /// The low end.
+        low: Decimal,
+        /// The high end.
+        high: Decimal,
+    },
+}
+
+impl Quantity {
+    /// The value or the range, typed.
+    ///
+    /// ```
+    /// use zhnews::{Amount, Decimal};
+    /// let q = zhnews::normalize("3-6 亿美元").unwrap();
+    /// assert_eq!(q.amount(), Some(Amount::Range { low: Decimal::from(300_000_000), high: Decimal::from(600_000_000) }));
+    /// let q = zhnews::normalize("889 亿元").unwrap();
+    /// assert_eq!(q.amount(), Some(Amount::Value(Decimal::from(88_900_000_000u64))));
+    /// ```
+    pub fn amount(&self) -> Option<Amount> {
+        match (self.value, self.low, self.high) {
+            (Some(v), _, _) => Some(Amount::Value(v)),
+            (None, Some(low), Some(high)) => Some(Amount::Range { low, high }),
+            _ => None,
+        }
+    }
 }
 
 /// The word tables of the quantity grammar, parsed once from `data/`.

@@ -36,6 +36,7 @@ pub use refdate::RefDate;
 
 /// A time expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Time {
     /// The expression as written in the original text.
     pub text: String,
