@@ -11,8 +11,11 @@ use daachorse::{
 };
 use rustc_hash::FxHashSet;
 
-use super::{EntityKind, Tagged};
+use super::latin::latin_boundary_ok;
+use super::places::{extend_place, place_suffix_after};
+use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
+use crate::text::char_len;
 
 const ORG_DATA: &str = include_str!("../../data/entity/org.txt");
 const PLACE_DATA: &str = include_str!("../../data/entity/place.txt");
@@ -60,6 +63,42 @@ impl Lexicon {
         }
     }
 
+    /// The lexicon names of folded text `s` that fit its tokens `tokens`,
+    /// in text order: a Latin name is no part of a longer Latin word, a
+    /// short name lines up with the tokens, a place takes the
+    /// administrative suffix after it (`广东` + `省`).
+    pub(super) fn spans(&self, s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
+        let boundaries = TokenBoundaries::new(tokens);
+        let mut out = Vec::new();
+        for (a, b, kind) in self.find_all(s) {
+            if !latin_boundary_ok(s, a, b) {
+                continue;
+            }
+            // a two-character name must not cut a token (`中山` in
+            // `中山大学`), a three-character one must start or end with one
+            // (not `中海外` in `其中` `海外`); longer names are distinctive
+            let chars = char_len(&s[a..b]);
+            let aligned = match chars {
+                0..=2 => boundaries.starts(a) && (boundaries.ends(b) || place_suffix_after(s, b)),
+                3 => boundaries.starts(a) || boundaries.ends(b),
+                _ => true,
+            };
+            if !aligned {
+                continue;
+            }
+            let mut end = b;
+            if kind == EntityKind::Place {
+                end = extend_place(s, b);
+            }
+            out.push(Span {
+                kind,
+                start: a,
+                end,
+            });
+        }
+        out
+    }
+
     /// Every name in `s`: `(start, end, kind)`, in text order.
     pub(super) fn find_all(&self, s: &str) -> Vec<(usize, usize, EntityKind)> {
         let Some(m) = &self.matcher else {
@@ -98,22 +137,22 @@ pub(super) static DEFAULT_LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::build(&DEFAULT_ENTRIES));
 
 /// Token start and end offsets, for boundary checks.
-pub(super) struct TokenBoundaries {
+struct TokenBoundaries {
     starts: Vec<usize>,
     ends: Vec<usize>,
 }
 
 impl TokenBoundaries {
-    pub(super) fn new(tokens: &[Tagged<'_>]) -> Self {
+    fn new(tokens: &[Tagged<'_>]) -> Self {
         TokenBoundaries {
             starts: tokens.iter().map(|t| t.start).collect(),
             ends: tokens.iter().map(|t| t.end).collect(),
         }
     }
-    pub(super) fn starts(&self, p: usize) -> bool {
+    fn starts(&self, p: usize) -> bool {
         self.starts.binary_search(&p).is_ok()
     }
-    pub(super) fn ends(&self, p: usize) -> bool {
+    fn ends(&self, p: usize) -> bool {
         self.ends.binary_search(&p).is_ok()
     }
 }

@@ -1,31 +1,95 @@
 //! The choice among candidates: overlaps resolved by trust, then by length,
 //! and adjacent organisation names merged.
 
+use std::collections::BTreeMap;
+
 use super::{EntityKind, Span};
 
-/// Picks non-overlapping spans: by trust class, then longer first.
-pub(super) fn resolve(mut cands: Vec<(u8, Span)>) -> Vec<Span> {
-    cands.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
-            .then(a.1.start.cmp(&b.1.start))
-    });
-    // chosen spans are disjoint: only the last one starting before a
-    // candidate's end can overlap it
-    let mut chosen: std::collections::BTreeMap<usize, Span> = std::collections::BTreeMap::new();
-    for (_, sp) in cands {
-        if sp.start >= sp.end {
-            continue;
-        }
-        let clash = chosen
-            .range(..sp.end)
-            .next_back()
-            .is_some_and(|(_, c)| c.end > sp.start);
-        if !clash {
-            chosen.insert(sp.start, sp);
+/// How far a candidate's source is trusted: an overlap goes to the more
+/// trusted (the earlier variant), then to the longer span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Trust {
+    /// A rule that builds a whole name (`中信` + `证券`, `埃隆·马斯克`,
+    /// `董事长王兴`).
+    Rule,
+    /// A lexicon name (`data/entity/*.txt`, names users add), or a tagged
+    /// name that strictly holds one of the same kind.
+    Lexicon,
+    /// The segmenter's POS tag alone (`nr`, `ns`, `nt`).
+    Tag,
+}
+
+/// A span proposed by one source, with its source's trust.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// How far the source is trusted.
+    trust: Trust,
+    /// The span proposed.
+    span: Span,
+}
+
+/// The candidates of one text, in the order the sources proposed them
+/// (spans of equal trust, length and start keep that order).
+#[derive(Debug, Default)]
+pub(super) struct Candidates(Vec<Candidate>);
+
+impl Candidates {
+    /// Adds the spans of one source.
+    pub(super) fn add(&mut self, trust: Trust, spans: impl IntoIterator<Item = Span>) {
+        self.0
+            .extend(spans.into_iter().map(|span| Candidate { trust, span }));
+    }
+
+    /// A tagged organisation or place that strictly contains a lexicon name
+    /// of the same kind is the fuller name (`全国人民代表大会常务委员会`): it
+    /// is trusted as a lexicon name.
+    pub(super) fn promote_fuller_tags(&mut self) {
+        let mut lexical: Vec<Span> = self
+            .0
+            .iter()
+            .filter(|c| c.trust == Trust::Lexicon)
+            .map(|c| c.span)
+            .collect();
+        lexical.sort_by_key(|sp| sp.start);
+        for c in self.0.iter_mut().filter(|c| c.trust == Trust::Tag) {
+            let sp = c.span;
+            let from = lexical.partition_point(|l| l.start < sp.start);
+            let to = lexical.partition_point(|l| l.start < sp.end);
+            if lexical[from..to].iter().any(|l| {
+                l.kind == sp.kind && l.end <= sp.end && sp.end - sp.start > l.end - l.start
+            }) {
+                c.trust = Trust::Lexicon;
+            }
         }
     }
-    chosen.into_values().collect()
+
+    /// Picks non-overlapping spans: by trust, then longer first, then
+    /// earlier first. Returns them in text order.
+    pub(super) fn resolve(self) -> Vec<Span> {
+        let mut cands = self.0;
+        cands.sort_by(|a, b| {
+            a.trust
+                .cmp(&b.trust)
+                .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        // chosen spans are disjoint: only the last one starting before a
+        // candidate's end can overlap it
+        let mut chosen: BTreeMap<usize, Span> = BTreeMap::new();
+        for Candidate { span: sp, .. } in cands {
+            if sp.start >= sp.end {
+                continue;
+            }
+            let clash = chosen
+                .range(..sp.end)
+                .next_back()
+                .is_some_and(|(_, c)| c.end > sp.start);
+            if !clash {
+                chosen.insert(sp.start, sp);
+            }
+        }
+        chosen.into_values().collect()
+    }
 }
 
 /// Adjacent organisation names are one (`中国共产党` + `中央委员会`,

@@ -23,8 +23,9 @@
 //! party congresses), [`person`] (person names from surnames and context),
 //! [`translit`] (transliterated names), [`titles`] (titles in `《》`, products
 //! after a company), [`latin`] (Latin names), [`places`] (abbreviated places,
-//! place suffixes), [`stocks`] (stock names in market reports), and
-//! [`merge`] (the choice among candidates by trust).
+//! place suffixes), [`stocks`] (stock names in market reports), [`tags`]
+//! (names from POS tags alone), and [`merge`] (the choice among candidates
+//! by [`merge::Trust`]).
 
 mod latin;
 mod lexicon;
@@ -34,6 +35,7 @@ mod person;
 mod places;
 mod recognizer;
 mod stocks;
+mod tags;
 #[cfg(test)]
 mod tests;
 mod titles;

@@ -3,18 +3,17 @@
 
 use std::collections::HashSet;
 
-use super::latin::{latin_boundary_ok, latin_names};
-use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon, TokenBoundaries};
-use super::merge::{merge_orgs, resolve};
+use super::latin::latin_names;
+use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
+use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{org_rule, party_congresses};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
-use super::places::{abbreviated_places, extend_place, place_ending, place_suffix_after};
+use super::places::abbreviated_places;
 use super::stocks::quoted_stocks;
+use super::tags::tagged;
 use super::titles::{product_after_org, quoted};
-use super::translit::{split_foreign_names, translit, transliterated};
-use super::words::{common_surname, starts_with_surname};
+use super::translit::{split_foreign_names, transliterated};
 use super::{EntityKind, Span, Tagged};
-use crate::text::char_len;
 
 /// Finds named entities. Built once (it holds the compiled lexicons);
 /// `Send + Sync`.
@@ -91,125 +90,35 @@ impl EntityRecognizer {
 
     /// Entities of folded text `s` with its tokens (folded offsets, in order,
     /// covering the text). Returns spans in text order, not overlapping.
+    ///
+    /// The candidates are proposed in a fixed order (ties in trust, length
+    /// and start keep it): lexicon names, the rules, the POS tags, then party
+    /// congresses after tags that hold a lexicon name are promoted.
     pub(crate) fn recognize(&self, s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
-        let mut cands: Vec<(u8, Span)> = Vec::new();
-        let boundaries = TokenBoundaries::new(tokens);
-
-        // 2. lexicon
-        let mut lex_spans: Vec<Span> = Vec::new();
-        for (a, b, kind) in self.lexicon.find_all(s) {
-            if !latin_boundary_ok(s, a, b) {
-                continue;
-            }
-            // a two-character name must not cut a token (`中山` in
-            // `中山大学`), a three-character one must start or end with one
-            // (not `中海外` in `其中` `海外`); longer names are distinctive
-            let chars = char_len(&s[a..b]);
-            let aligned = match chars {
-                0..=2 => boundaries.starts(a) && (boundaries.ends(b) || place_suffix_after(s, b)),
-                3 => boundaries.starts(a) || boundaries.ends(b),
-                _ => true,
-            };
-            if !aligned {
-                continue;
-            }
-            let mut end = b;
-            if kind == EntityKind::Place {
-                end = extend_place(s, b);
-            }
-            lex_spans.push(Span {
-                kind,
-                start: a,
-                end,
-            });
-        }
-        for sp in &lex_spans {
-            cands.push((2, *sp));
-        }
-
-        // 1. rules
-        cands.extend(
-            org_rule(s, tokens, &lex_spans)
-                .into_iter()
-                .map(|sp| (1, sp)),
-        );
-        cands.extend(transliterated(s).into_iter().map(|sp| (1, sp)));
-        cands.extend(quoted(s).into_iter().map(|sp| (1, sp)));
-        cands.extend(latin_names(s).into_iter().map(|sp| (1, sp)));
-        cands.extend(persons_in_context(s, tokens).into_iter().map(|sp| (1, sp)));
-        cands.extend(quoted_stocks(s, tokens).into_iter().map(|sp| (1, sp)));
-        cands.extend(
-            product_after_org(s, tokens, &lex_spans)
-                .into_iter()
-                .map(|sp| (1, sp)),
-        );
-
-        cands.extend(abbreviated_places(s, tokens).into_iter().map(|sp| (1, sp)));
-        cands.extend(split_given_names(s, tokens).into_iter().map(|sp| (1, sp)));
-        cands.extend(split_foreign_names(s, tokens).into_iter().map(|sp| (1, sp)));
-        cands.extend(surname_with_title(s, tokens).into_iter().map(|sp| (1, sp)));
-
-        // 3. POS tags
-        for t in tokens {
-            let text = &s[t.start..t.end];
-            let n = char_len(text);
-            let quantifier = text.chars().next().is_some_and(|c| {
-                matches!(
-                    c,
-                    '两' | '各'
-                        | '本'
-                        | '全'
-                        | '该'
-                        | '我'
-                        | '双'
-                        | '三'
-                        | '此'
-                        | '外'
-                        | '多'
-                        | '诸'
-                )
-            });
-            let kind = match t.pos {
-                // jieba tags some common words `nr` (`文明`, `崇高`): a
-                // two-character name needs one of the common surnames
-                "nr" | "nrfg" if n == 3 && starts_with_surname(text) => EntityKind::Person,
-                "nr" | "nrfg" if n == 2 && common_surname(text) => EntityKind::Person,
-                // a foreign name (`塞迪略`, `布莱尔`)
-                "nr" | "nrt" if (2..=6).contains(&n) && translit(text) => EntityKind::Person,
-                "nrt" if n >= 2 => EntityKind::Person,
-                // jieba tags common words `ns` too (`城市`, `治安`): a
-                // two-character place needs a place ending
-                "ns" if !quantifier && (n >= 3 || (n == 2 && place_ending(text))) => {
-                    EntityKind::Place
-                }
-                "nt" if n >= 2 && !quantifier => EntityKind::Org,
-                _ => continue,
-            };
-            cands.push((
-                3,
-                Span {
-                    kind,
-                    start: t.start,
-                    end: t.end,
-                },
-            ));
-        }
-
-        // a tagged organisation or place that strictly contains a lexicon name
-        // of the same kind is the fuller name (`全国人民代表大会常务委员会`)
-        let mut lexical: Vec<Span> = cands.iter().filter(|c| c.0 == 2).map(|c| c.1).collect();
-        lexical.sort_by_key(|sp| sp.start);
-        for c in cands.iter_mut().filter(|c| c.0 == 3) {
-            let sp = c.1;
-            let from = lexical.partition_point(|l| l.start < sp.start);
-            let to = lexical.partition_point(|l| l.start < sp.end);
-            if lexical[from..to].iter().any(|l| {
-                l.kind == sp.kind && l.end <= sp.end && sp.end - sp.start > l.end - l.start
-            }) {
-                c.0 = 2;
-            }
-        }
-        cands.extend(party_congresses(s).into_iter().map(|sp| (1, sp)));
-        merge_orgs(s, resolve(cands))
+        let lexical = self.lexicon.spans(s, tokens);
+        let mut cands = Candidates::default();
+        cands.add(Trust::Lexicon, lexical.iter().copied());
+        rule_candidates(s, tokens, &lexical, &mut cands);
+        cands.add(Trust::Tag, tagged(s, tokens));
+        cands.promote_fuller_tags();
+        cands.add(Trust::Rule, party_congresses(s));
+        merge_orgs(s, cands.resolve())
     }
+}
+
+/// The candidates of the rules that build whole names, in their order;
+/// `lexical` are the lexicon names, which the organisation and product
+/// rules build on.
+fn rule_candidates(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], cands: &mut Candidates) {
+    cands.add(Trust::Rule, org_rule(s, tokens, lexical));
+    cands.add(Trust::Rule, transliterated(s));
+    cands.add(Trust::Rule, quoted(s));
+    cands.add(Trust::Rule, latin_names(s));
+    cands.add(Trust::Rule, persons_in_context(s, tokens));
+    cands.add(Trust::Rule, quoted_stocks(s, tokens));
+    cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
+    cands.add(Trust::Rule, abbreviated_places(s, tokens));
+    cands.add(Trust::Rule, split_given_names(s, tokens));
+    cands.add(Trust::Rule, split_foreign_names(s, tokens));
+    cands.add(Trust::Rule, surname_with_title(s, tokens));
 }
