@@ -65,6 +65,7 @@ pub(super) fn latin_boundary_ok(s: &str, a: usize, b: usize) -> bool {
     true
 }
 
+/// Latin names of several capitalised words ending in an organisation word
 /// (`Counterpoint Research`, `Morgan Stanley`).
 pub(super) fn latin_names(s: &str) -> Vec<Span> {
     let b = s.as_bytes();

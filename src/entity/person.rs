@@ -6,6 +6,7 @@ use super::words::{AFTER_SET, BEFORE_SET, SURNAMES, starts_with_surname};
 use super::{EntityKind, Span, Tagged};
 use crate::text::is_cjk;
 
+/// Person names from a surname in context: after a title (`董事长王兴`) or
 /// before a speech verb (`李明表示`).
 pub(super) fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let mut out = Vec::new();

@@ -4,6 +4,8 @@
 use super::{EntityKind, Span, Tagged};
 use crate::text::is_cjk;
 
+/// Stock names in market reports: a name right before a quote in brackets
+/// (`同兴达（6.28%）`, `卓翼科技(8.540,0.40,4.91%)`), or in a list before a
 /// verb of price (`罗牛山、海德股份涨超5%`, `民和股份涨逾8%`).
 pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     const GENERIC: &[&str] = &[
