@@ -4,93 +4,153 @@
 use super::{EntityKind, Span, Tagged};
 use crate::text::is_cjk;
 
+/// Words in a stock name's position that name no stock (`板块`, `沪指`,
+/// `午后`).
+const GENERIC: &[&str] = &[
+    "板块",
+    "个股",
+    "股价",
+    "大盘",
+    "指数",
+    "沪指",
+    "深成指",
+    "两市",
+    "创业板",
+    "科创板",
+    "概念股",
+    "概念",
+    "行业",
+    "市场",
+    "公司",
+    "股票",
+    "该股",
+    "期货",
+    "美股",
+    "港股",
+    "A股",
+    "其中",
+    "其",
+    "同期",
+    "全天",
+    "盘中",
+    "午后",
+    "早盘",
+    "尾盘",
+    "收盘",
+    "开盘",
+    "今日",
+    "昨日",
+    "截至",
+];
+
 /// Stock names in market reports: a name right before a quote in brackets
 /// (`同兴达（6.28%）`, `卓翼科技(8.540,0.40,4.91%)`), or in a list before a
 /// verb of price (`罗牛山、海德股份涨超5%`, `民和股份涨逾8%`).
 pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
-    const GENERIC: &[&str] = &[
-        "板块",
-        "个股",
-        "股价",
-        "大盘",
-        "指数",
-        "沪指",
-        "深成指",
-        "两市",
-        "创业板",
-        "科创板",
-        "概念股",
-        "概念",
-        "行业",
-        "市场",
-        "公司",
-        "股票",
-        "该股",
-        "期货",
-        "美股",
-        "港股",
-        "A股",
-        "其中",
-        "其",
-        "同期",
-        "全天",
-        "盘中",
-        "午后",
-        "早盘",
-        "尾盘",
-        "收盘",
-        "开盘",
-        "今日",
-        "昨日",
-        "截至",
-    ];
+    let reader = StockNames { s, tokens };
     let mut out = Vec::new();
-    let sep = |t: &Tagged<'_>| {
-        matches!(
-            &s[t.start..t.end],
-            "、" | "，" | "," | "；" | "。" | "：" | "\n"
-        )
-    };
-    let word = |t: &Tagged<'_>| {
-        let text = &s[t.start..t.end];
+    for i in 1..tokens.len() {
+        let price_verb = reader.price_verb_at(i);
+        if !(price_verb || reader.quote_at(i)) {
+            continue;
+        }
+        let Some(j) = reader.name_before(i) else {
+            continue;
+        };
+        out.push(reader.name(j, i));
+        if price_verb {
+            reader.listed_before(j, &mut out);
+        }
+    }
+    out
+}
+
+/// The text and tokens of one document, read for stock names.
+struct StockNames<'a, 't> {
+    /// The folded text.
+    s: &'a str,
+    /// Its tokens.
+    tokens: &'a [Tagged<'t>],
+}
+
+impl StockNames<'_, '_> {
+    /// The text of token `i`.
+    fn text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.s[t.start..t.end]
+    }
+
+    /// The stock name of tokens `j..end`.
+    fn name(&self, j: usize, end: usize) -> Span {
+        Span {
+            kind: EntityKind::Org,
+            start: self.tokens[j].start,
+            end: self.tokens[end - 1].end,
+        }
+    }
+
+    /// Whether token `i` separates the items of a list (`、`, `，`, a line
+    /// break).
+    fn separator(&self, i: usize) -> bool {
+        matches!(self.text(i), "、" | "，" | "," | "；" | "。" | "：" | "\n")
+    }
+
+    /// Whether token `i` can be part of a stock name: CJK or capitals (`ST`,
+    /// `Ａ`), no function word.
+    fn word(&self, i: usize) -> bool {
+        let text = self.text(i);
         text.chars()
             .all(|c| is_cjk(c) || c.is_ascii_uppercase() || c == 'Ａ' || c == 'Ｂ')
-            && !matches!(t.pos, "p" | "c" | "u" | "uj" | "r" | "m" | "t" | "q" | "d")
+            && !matches!(
+                self.tokens[i].pos,
+                "p" | "c" | "u" | "uj" | "r" | "m" | "t" | "q" | "d"
+            )
             && !matches!(text, "等" | "和" | "及" | "与" | "的")
-    };
-    // the name whose tokens end at `end` (exclusive): tokens back to a
-    // separator, 2-6 characters, not a generic word; returns its first token
-    let name_before = |end: usize| -> Option<usize> {
+    }
+
+    /// The name whose tokens end at `end` (exclusive): tokens back to a
+    /// separator, 2-6 characters, not a generic word; returns its first
+    /// token.
+    fn name_before(&self, end: usize) -> Option<usize> {
+        let (s, tokens) = (self.s, self.tokens);
         let mut j = end;
         let mut chars = 0;
-        while j > 0 && word(&tokens[j - 1]) {
-            chars += s[tokens[j - 1].start..tokens[j - 1].end].chars().count();
+        while j > 0 && self.word(j - 1) {
+            chars += self.text(j - 1).chars().count();
             j -= 1;
             if chars > 6 {
                 return None;
             }
         }
-        let at_boundary = j == 0 || sep(&tokens[j - 1]);
+        let at_boundary = j == 0 || self.separator(j - 1);
         let text = &s[tokens.get(j)?.start..tokens[end - 1].end];
         (j < end && at_boundary && chars >= 2 && !GENERIC.contains(&text)).then_some(j)
-    };
-    for (i, t) in tokens.iter().enumerate() {
-        let text = &s[t.start..t.end];
-        let quote = matches!(text, "（" | "(") && {
-            // `（6.28%）`, `(8.540,0.40,4.91%)`, `（-3.78%）`
-            let rest = &s[t.end..];
-            let close = rest.find(['）', ')']).filter(|&c| c <= 40);
-            close.is_some_and(|c| {
-                let inner = &rest[..c];
-                !inner.is_empty()
-                    && inner.ends_with('%')
-                    && inner
-                        .chars()
-                        .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
-            })
-        };
-        let price_verb = matches!(
-            text,
+    }
+
+    /// Whether token `i` opens a quote in brackets: `（6.28%）`,
+    /// `(8.540,0.40,4.91%)`, `（-3.78%）`.
+    fn quote_at(&self, i: usize) -> bool {
+        if !matches!(self.text(i), "（" | "(") {
+            return false;
+        }
+        let rest = &self.s[self.tokens[i].end..];
+        let close = rest.find(['）', ')']).filter(|&c| c <= 40);
+        close.is_some_and(|c| {
+            let inner = &rest[..c];
+            !inner.is_empty()
+                && inner.ends_with('%')
+                && inner
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
+        })
+    }
+
+    /// Whether token `i` is a verb of price before a figure (`涨超5%`,
+    /// `跌逾8%`, `涨停`).
+    fn price_verb_at(&self, i: usize) -> bool {
+        let s = self.s;
+        matches!(
+            self.text(i),
             "涨" | "跌"
                 | "涨超"
                 | "跌超"
@@ -102,31 +162,21 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
                 | "收跌"
                 | "涨停"
                 | "跌停"
-        ) && tokens.get(i + 1).is_some_and(|n| {
+        ) && self.tokens.get(i + 1).is_some_and(|n| {
             s[n.start..].starts_with(|c: char| c.is_ascii_digit())
                 || matches!(&s[n.start..n.end], "超" | "逾" | "近" | "约")
-        });
-        if !(quote || price_verb) || i == 0 {
-            continue;
-        }
-        let Some(mut j) = name_before(i) else {
-            continue;
-        };
-        out.push(Span {
-            kind: EntityKind::Org,
-            start: tokens[j].start,
-            end: tokens[i - 1].end,
-        });
-        // `罗牛山、海德股份涨超5%`: the names listed before it too
-        while price_verb && j >= 2 && &s[tokens[j - 1].start..tokens[j - 1].end] == "、" {
-            let Some(k) = name_before(j - 1) else { break };
-            out.push(Span {
-                kind: EntityKind::Org,
-                start: tokens[k].start,
-                end: tokens[j - 2].end,
-            });
+        })
+    }
+
+    /// `罗牛山、海德股份涨超5%`: the names listed before the name that starts
+    /// at token `j`, joined by `、`.
+    fn listed_before(&self, mut j: usize, out: &mut Vec<Span>) {
+        while j >= 2 && self.text(j - 1) == "、" {
+            let Some(k) = self.name_before(j - 1) else {
+                break;
+            };
+            out.push(self.name(k, j - 1));
             j = k;
         }
     }
-    out
 }
