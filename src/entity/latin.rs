@@ -2,54 +2,17 @@
 //! (`Counterpoint Research`), and the word boundary a Latin lexicon name
 //! needs.
 
+use std::sync::LazyLock;
+
+use super::words::{WordSet, words_of};
 use super::{EntityKind, Span};
 
+/// latin_org_end.txt: Latin words that end an organisation name.
+const LATIN_ORG_END_DATA: &str = include_str!("../../data/entity/latin_org_end.txt");
+
 /// Latin words that end an organisation name (`Counterpoint Research`).
-const LATIN_ORG_END: &[&str] = &[
-    "Research",
-    "Capital",
-    "Group",
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "Bank",
-    "Securities",
-    "Partners",
-    "Technologies",
-    "Technology",
-    "Holdings",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Company",
-    "Co.",
-    "Management",
-    "Ventures",
-    "Analytics",
-    "Motors",
-    "Electronics",
-    "Systems",
-    "Networks",
-    "Labs",
-    "Investments",
-    "Investment",
-    "Financial",
-    "Consulting",
-    "Advisors",
-    "International",
-    "Association",
-    "Institute",
-    "University",
-    "Fund",
-    "Foundation",
-    "Exchange",
-    "Agency",
-    "Media",
-    "Sachs",
-    "Stanley",
-];
+static LATIN_ORG_END: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&words_of(LATIN_ORG_END_DATA)));
 
 /// A Latin name must not be part of a longer Latin word (`ADS` in `ADSL`).
 pub(super) fn latin_boundary_ok(s: &str, a: usize, b: usize) -> bool {
@@ -101,7 +64,7 @@ pub(super) fn latin_names(s: &str) -> Vec<Span> {
             // end at the last organisation word
             if let Some(k) = words
                 .iter()
-                .rposition(|&(a, e)| LATIN_ORG_END.contains(&&s[a..e]))
+                .rposition(|&(a, e)| LATIN_ORG_END.contains(&s[a..e]))
             {
                 if k >= 1 {
                     let end = words[k].1;

@@ -2,9 +2,18 @@
 //! split by the tagger (`赵` `桂花`), or alone before a state title
 //! (`江主席`).
 
-use super::words::{AFTER_SET, BEFORE_SET, SURNAMES, starts_with_surname};
+use std::sync::LazyLock;
+
+use super::words::{AFTER_SET, BEFORE_SET, SURNAMES, WordSet, starts_with_surname, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::text::is_cjk;
+
+/// state_titles.txt: state and party titles after a lone surname (`江主席`).
+const STATE_TITLE_DATA: &str = include_str!("../../data/entity/state_titles.txt");
+
+/// State and party titles after a lone surname (`江主席`, `李总理`).
+static STATE_TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&words_of(STATE_TITLE_DATA)));
 
 /// Person names from a surname in context: after a title (`董事长王兴`) or
 /// before a speech verb (`李明表示`).
@@ -93,7 +102,7 @@ pub(super) fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
 /// Names the tagger split: a surname tagged `nr` and a short given name
 /// after it (`赵` `桂花`, `梁` `国庆`).
 pub(super) fn split_given_names(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
-    let (single, _) = &*SURNAMES;
+    let single = &SURNAMES.single;
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
@@ -127,17 +136,7 @@ pub(super) fn split_given_names(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
 
 /// `江主席`, `李总理`: a lone surname before a title.
 pub(super) fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
-    let (single, _) = &*SURNAMES;
-    const TITLES: &[&str] = &[
-        "主席",
-        "总理",
-        "总书记",
-        "委员长",
-        "副主席",
-        "总统",
-        "首相",
-        "副总理",
-    ];
+    let single = &SURNAMES.single;
     let mut out = Vec::new();
     // one token: `江主席` (a surname and a title of two or three characters)
     for t in tokens {
@@ -147,7 +146,7 @@ pub(super) fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         }
         let mut cs = text.chars();
         if let Some(c) = cs.next() {
-            if single.contains(&c) && TITLES.contains(&cs.as_str()) {
+            if single.contains(&c) && STATE_TITLES.contains(cs.as_str()) {
                 out.push(Span {
                     kind: EntityKind::Person,
                     start: t.start,
@@ -166,7 +165,10 @@ pub(super) fn surname_with_title(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         if let (Some(c), None) = (cs.next(), cs.next()) {
             // a lone surname before a state title (`江` `主席`); not a
             // preposition before a company title (`向` `董事长`)
-            if single.contains(&c) && TITLES.contains(&b) && !matches!(w[0].pos, "p" | "c" | "d") {
+            if single.contains(&c)
+                && STATE_TITLES.contains(b)
+                && !matches!(w[0].pos, "p" | "c" | "d")
+            {
                 out.push(Span {
                     kind: EntityKind::Person,
                     start: w[0].start,

@@ -2,104 +2,68 @@
 //! provinces (`中美`, `访华`, `皖`), administrative suffixes after a place
 //! name (`广东` + `省`), and the endings that make a tagged word a place.
 
+use std::sync::LazyLock;
+
+use super::words::{CharSet, WordSet, role_words};
 use super::{EntityKind, Span, Tagged};
 use crate::text::char_at;
+
+/// place_abbrev.txt: one-character abbreviations of places, by role.
+const PLACE_ABBREV_DATA: &str = include_str!("../../data/entity/place_abbrev.txt");
+
+/// The abbreviations of place_abbrev.txt, one set per role.
+struct Abbreviations {
+    /// Countries and regions (`中美` = China and the US).
+    country: CharSet,
+    /// Provinces and cities, used alone (`皖`, `京`).
+    province: CharSet,
+    /// Verbs of travel before a country (`访华`, `驻美`, `赴港`).
+    travel: CharSet,
+    /// The countries and cities after a verb of travel (`访华`, `驻美大使`).
+    visited: CharSet,
+    /// Words after a row of countries that keep them places (`中美关系`).
+    tails: WordSet,
+}
+
+/// The abbreviations, parsed once.
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let chars = |role| {
+        CharSet::new(
+            role_words(PLACE_ABBREV_DATA, role)
+                .into_iter()
+                .flat_map(str::chars),
+        )
+    };
+    Abbreviations {
+        country: chars("country"),
+        province: chars("province"),
+        travel: chars("travel"),
+        visited: chars("visited"),
+        tails: WordSet::new(&role_words(PLACE_ABBREV_DATA, "tail")),
+    }
+});
 
 /// One-character abbreviations of countries and regions (`中美` = China and
 /// the US).
 fn country_abbrev(c: char) -> bool {
-    matches!(
-        c,
-        '中' | '美'
-            | '日'
-            | '俄'
-            | '英'
-            | '法'
-            | '德'
-            | '韩'
-            | '朝'
-            | '印'
-            | '欧'
-            | '澳'
-            | '加'
-            | '意'
-            | '越'
-            | '泰'
-            | '菲'
-            | '港'
-            | '台'
-            | '非'
-            | '拉'
-            | '蒙'
-            | '巴'
-            | '伊'
-            | '以'
-            | '墨'
-            | '葡'
-            | '荷'
-            | '亚'
-            | '华'
-    )
+    ABBREVIATIONS.country.contains(c)
 }
 
 /// One-character abbreviations of provinces and cities, used alone
 /// (`皖`, `京`).
 fn province_abbrev(c: char) -> bool {
-    matches!(
-        c,
-        '京' | '沪'
-            | '津'
-            | '渝'
-            | '冀'
-            | '晋'
-            | '辽'
-            | '吉'
-            | '黑'
-            | '苏'
-            | '浙'
-            | '皖'
-            | '闽'
-            | '赣'
-            | '鲁'
-            | '豫'
-            | '鄂'
-            | '湘'
-            | '粤'
-            | '桂'
-            | '琼'
-            | '蜀'
-            | '黔'
-            | '滇'
-            | '藏'
-            | '陕'
-            | '陇'
-            | '甘'
-            | '宁'
-            | '青'
-            | '港'
-            | '澳'
-            | '台'
-    )
+    ABBREVIATIONS.province.contains(c)
 }
 
 /// A verb of travel before a country (`访华`, `驻美`, `赴港`).
 fn travel_verb(c: char) -> bool {
-    matches!(
-        c,
-        '访' | '来'
-            | '在'
-            | '对'
-            | '驻'
-            | '赴'
-            | '抵'
-            | '离'
-            | '旅'
-            | '侨'
-            | '援'
-            | '返'
-            | '使'
-            | '留'
-    )
+    ABBREVIATIONS.travel.contains(c)
+}
+
+/// Whether what follows a row of countries keeps them places: nothing, or
+/// a tail word (`中美关系`, `中日贸易`).
+fn tail_ok(tail: &str) -> bool {
+    tail.is_empty() || ABBREVIATIONS.tails.contains(tail)
 }
 
 /// Country and region abbreviations inside tokens: `中美`, `中日关系`,
@@ -107,10 +71,6 @@ fn travel_verb(c: char) -> bool {
 /// `驻美` the country after a verb of travel; a lone abbreviation tagged as a
 /// place or abbreviation (`俄`, `皖`) is one.
 pub(super) fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
-    const TAILS: &[&str] = &[
-        "", "关系", "两国", "三国", "双方", "友好", "贸易", "合作", "会谈", "建交", "边境", "两党",
-        "同胞", "地区",
-    ];
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let text = &s[t.start..t.end];
@@ -134,7 +94,7 @@ pub(super) fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             .iter()
             .take_while(|&&(_, c)| country_abbrev(c))
             .count();
-        if lead >= 2 && TAILS.contains(&&text[chars.get(lead).map_or(text.len(), |x| x.0)..]) {
+        if lead >= 2 && tail_ok(&text[chars.get(lead).map_or(text.len(), |x| x.0)..]) {
             // distinct characters: `中中` is no pair
             if chars[0].1 != chars[1].1 {
                 out.extend((0..lead).map(one));
@@ -162,23 +122,7 @@ pub(super) fn abbreviated_places(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             }
             2 if country_abbrev(chars[0].1) && chars[1].1 == '方' => out.push(one(0)),
             2.. if travel_verb(chars[0].1)
-                && matches!(
-                    chars[1].1,
-                    '华' | '美'
-                        | '日'
-                        | '俄'
-                        | '英'
-                        | '法'
-                        | '德'
-                        | '韩'
-                        | '朝'
-                        | '港'
-                        | '台'
-                        | '澳'
-                        | '欧'
-                        | '京'
-                        | '沪'
-                )
+                && ABBREVIATIONS.visited.contains(chars[1].1)
                 && (chars.len() == 2 || text.ends_with("大使") || text.ends_with("使馆")) =>
             {
                 out.push(one(1));

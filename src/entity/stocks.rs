@@ -1,47 +1,29 @@
 //! Stock names in market reports: a name before a quote in brackets
 //! (`同兴达（6.28%）`) or before a verb of price (`民和股份涨逾8%`).
 
+use std::sync::LazyLock;
+
+use super::words::{WordSet, role_words};
 use super::{EntityKind, Span, Tagged};
 use crate::text::is_cjk;
 
-/// Words in a stock name's position that name no stock (`板块`, `沪指`,
-/// `午后`).
-const GENERIC: &[&str] = &[
-    "板块",
-    "个股",
-    "股价",
-    "大盘",
-    "指数",
-    "沪指",
-    "深成指",
-    "两市",
-    "创业板",
-    "科创板",
-    "概念股",
-    "概念",
-    "行业",
-    "市场",
-    "公司",
-    "股票",
-    "该股",
-    "期货",
-    "美股",
-    "港股",
-    "A股",
-    "其中",
-    "其",
-    "同期",
-    "全天",
-    "盘中",
-    "午后",
-    "早盘",
-    "尾盘",
-    "收盘",
-    "开盘",
-    "今日",
-    "昨日",
-    "截至",
-];
+/// stocks.txt: the words of market reports the rule reads.
+const STOCK_DATA: &str = include_str!("../../data/entity/stocks.txt");
+
+/// The words of market reports the rule reads.
+struct StockWords {
+    /// Words in a stock name's position that name no stock (`板块`, `沪指`,
+    /// `午后`).
+    generic: WordSet,
+    /// Verbs of price after a stock name (`涨超`, `跌停`).
+    price_verbs: WordSet,
+}
+
+/// The words of market reports, parsed once.
+static STOCK_WORDS: LazyLock<StockWords> = LazyLock::new(|| StockWords {
+    generic: WordSet::new(&role_words(STOCK_DATA, "generic")),
+    price_verbs: WordSet::new(&role_words(STOCK_DATA, "price_verb")),
+});
 
 /// Stock names in market reports: a name right before a quote in brackets
 /// (`同兴达（6.28%）`, `卓翼科技(8.540,0.40,4.91%)`), or in a list before a
@@ -124,7 +106,7 @@ impl StockNames<'_, '_> {
         }
         let at_boundary = j == 0 || self.separator(j - 1);
         let text = &s[tokens.get(j)?.start..tokens[end - 1].end];
-        (j < end && at_boundary && chars >= 2 && !GENERIC.contains(&text)).then_some(j)
+        (j < end && at_boundary && chars >= 2 && !STOCK_WORDS.generic.contains(text)).then_some(j)
     }
 
     /// Whether token `i` opens a quote in brackets: `（6.28%）`,
@@ -149,23 +131,11 @@ impl StockNames<'_, '_> {
     /// `跌逾8%`, `涨停`).
     fn price_verb_at(&self, i: usize) -> bool {
         let s = self.s;
-        matches!(
-            self.text(i),
-            "涨" | "跌"
-                | "涨超"
-                | "跌超"
-                | "涨逾"
-                | "跌逾"
-                | "大涨"
-                | "大跌"
-                | "收涨"
-                | "收跌"
-                | "涨停"
-                | "跌停"
-        ) && self.tokens.get(i + 1).is_some_and(|n| {
-            s[n.start..].starts_with(|c: char| c.is_ascii_digit())
-                || matches!(&s[n.start..n.end], "超" | "逾" | "近" | "约")
-        })
+        STOCK_WORDS.price_verbs.contains(self.text(i))
+            && self.tokens.get(i + 1).is_some_and(|n| {
+                s[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(&s[n.start..n.end], "超" | "逾" | "近" | "约")
+            })
     }
 
     /// `罗牛山、海德股份涨超5%`: the names listed before the name that starts

@@ -2,7 +2,27 @@
 //! among them are organisations), and a product named right after a
 //! company (`小米的小爱同学`).
 
+use std::sync::LazyLock;
+
+use super::words::role_words;
 use super::{EntityKind, Span, Tagged};
+
+/// titles.txt: the endings of a title that decide its kind.
+const TITLE_DATA: &str = include_str!("../../data/entity/titles.txt");
+
+/// The endings of a title in `《》` or `「」` that decide its kind.
+struct TitleEndings {
+    /// Laws, rules, reports, contracts: no entity (`《证券法》`).
+    document: Vec<&'static str>,
+    /// Newspapers and magazines: organisations (`《人民日报》`).
+    paper: Vec<&'static str>,
+}
+
+/// The title endings, parsed once.
+static TITLE_ENDINGS: LazyLock<TitleEndings> = LazyLock::new(|| TitleEndings {
+    document: role_words(TITLE_DATA, "document"),
+    paper: role_words(TITLE_DATA, "paper"),
+});
 
 /// Titles in `《》` and `「」`: products, except laws, reports and papers.
 pub(super) fn quoted(s: &str) -> Vec<Span> {
@@ -20,41 +40,10 @@ pub(super) fn quoted(s: &str) -> Vec<Span> {
             if n == 0 || n > 20 || title.contains(['\n', '《', '「']) {
                 continue;
             }
-            const NOT_PRODUCTS: &[&str] = &[
-                "法",
-                "条例",
-                "规定",
-                "办法",
-                "意见",
-                "通知",
-                "报告",
-                "决定",
-                "纲要",
-                "规划",
-                "公告",
-                "白皮书",
-                "决议",
-                "方案",
-                "指引",
-                "细则",
-                "准则",
-                "标准",
-                "协议",
-                "合同",
-                "说明书",
-                "议案",
-                "函",
-                "书",
-                "章程",
-                "指南",
-                "计划",
-                "声明",
-            ];
-            const PAPERS: &[&str] = &["日报", "时报", "晚报", "商报", "周刊", "杂志", "报", "新闻"];
-            if NOT_PRODUCTS.iter().any(|w| title.ends_with(w)) {
+            if TITLE_ENDINGS.document.iter().any(|w| title.ends_with(w)) {
                 continue;
             }
-            let kind = if PAPERS.iter().any(|w| title.ends_with(w)) {
+            let kind = if TITLE_ENDINGS.paper.iter().any(|w| title.ends_with(w)) {
                 EntityKind::Org
             } else {
                 EntityKind::Product

@@ -1,11 +1,23 @@
 //! Transliterated foreign names: runs of transliteration characters joined
 //! by `·` (`埃隆·马斯克`), or in pieces the tagger split (`瓦西里` `斯`).
 
-use super::words::PERSON_AFTER;
+use std::sync::LazyLock;
+
+use super::words::{CharSet, PERSON_AFTER};
 use super::{EntityKind, Span, Tagged};
+use crate::lexicon::data_lines;
+
+/// translit.txt: the characters used to transliterate foreign names.
+const TRANSLIT_DATA: &str = include_str!("../../data/entity/translit.txt");
 
 /// Characters used to transliterate foreign names (`塞迪略`, `布莱尔`).
-const TRANSLIT: &str = "阿埃艾爱安昂敖奥澳巴拜班邦鲍保贝本比彼毕庇波伯博布查达戴丹德登迪蒂丁杜顿多厄恩尔法凡范菲费芬丰弗福盖甘冈戈格葛古贡哈海亥汉豪赫黑亨洪侯胡华怀惠霍基吉加嘉贾杰捷金京喀卡凯坎康考柯科克肯库昆拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳铃留卢鲁路伦罗洛略马玛迈麦曼芒梅美门蒙孟米密缅明莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕潘庞佩蓬皮珀普齐奇恰乔切钦琼丘屈萨塞赛桑瑟森沙莎山尚舍申施什史舒斯丝松苏索塔泰坦汤唐陶特滕提廷通图托瓦万旺威韦维温文翁沃乌伍武西希锡谢欣辛休胥雅亚延扬耶伊依易因英尤于约扎泽詹兹佐黛娅芙薇雯隆夫廉汗茨乌克伦杰姆斯泰隆朱尤蒂珊瑟琪娃莱茵";
+static TRANSLIT: LazyLock<CharSet> = LazyLock::new(|| {
+    CharSet::new(
+        data_lines(TRANSLIT_DATA)
+            .flat_map(|(_, l)| l.chars())
+            .filter(|c| !c.is_whitespace()),
+    )
+});
 
 pub(super) fn translit(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| TRANSLIT.contains(c))

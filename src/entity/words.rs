@@ -1,6 +1,7 @@
-//! The word tables several rules share: the words around a person name
-//! (`董事长王兴`, `李明表示`) and the surnames, with the set type they are
-//! looked up in.
+//! The word tables several rules share, parsed once from `data/entity/`:
+//! the words around a person name (`董事长王兴`, `李明表示`) and the
+//! surnames; the set types word lists are looked up in, and the readers of
+//! the two file formats (one word a line, `role  word` lines).
 
 use std::sync::LazyLock;
 
@@ -11,109 +12,38 @@ use crate::lexicon::data_lines;
 /// surnames.txt: single and compound surnames.
 const SURNAME_DATA: &str = include_str!("../../data/entity/surnames.txt");
 
-/// Words before a name that mark it as a person (`董事长 王兴`).
-const PERSON_BEFORE: &[&str] = &[
-    "董事长",
-    "总裁",
-    "总经理",
-    "副总裁",
-    "首席执行官",
-    "首席财务官",
-    "首席技术官",
-    "CEO",
-    "CFO",
-    "CTO",
-    "创始人",
-    "联合创始人",
-    "主席",
-    "副主席",
-    "总理",
-    "副总理",
-    "部长",
-    "行长",
-    "副行长",
-    "局长",
-    "主任",
-    "书记",
-    "市长",
-    "省长",
-    "总统",
-    "记者",
-    "分析师",
-    "经济学家",
-    "首席经济学家",
-    "研究员",
-    "教授",
-    "院士",
-    "董秘",
-    "负责人",
-    "合伙人",
-    "总监",
-    "经理",
-    "发言人",
-    "委员",
-    "代表",
-    "理事长",
-    "会长",
-    "秘书长",
-    "校长",
-    "掌门人",
-    "实控人",
-    "实际控制人",
-    "董事",
-    "监事",
-    "独立董事",
-    "法定代表人",
-    "通讯员",
-];
+/// person_before.txt: words before a name that mark it as a person
+/// (`董事长王兴`).
+const PERSON_BEFORE_DATA: &str = include_str!("../../data/entity/person_before.txt");
+/// person_after.txt: words after a name that mark it as a person
+/// (`李明表示`).
+const PERSON_AFTER_DATA: &str = include_str!("../../data/entity/person_after.txt");
 
-/// Words after a name that mark it as a person (`李明表示`).
-pub(super) const PERSON_AFTER: &[&str] = &[
-    "表示",
-    "称",
-    "说",
-    "指出",
-    "认为",
-    "透露",
-    "介绍",
-    "强调",
-    "坦言",
-    "直言",
-    "告诉",
-    "回应",
-    "解释",
-    "提到",
-    "提出",
-    "坦承",
-    "预计",
-    "预测",
-    "分析",
-    "补充",
-    "先生",
-    "女士",
-    "同志",
-    "教授",
-    "博士",
-    "董事长",
-    "总裁",
-    "总经理",
-    "主席",
-    "总理",
-    "部长",
-    "行长",
-    "曾",
-    "则",
-];
+/// The data lines of an embedded word list, one word a line.
+pub(super) fn words_of(data: &'static str) -> Vec<&'static str> {
+    data_lines(data).map(|(_, w)| w).collect()
+}
+
+/// The words of `role` in an embedded table of `role  word` lines.
+pub(super) fn role_words(data: &'static str, role: &str) -> Vec<&'static str> {
+    data_lines(data)
+        .filter_map(|(_, l)| l.split_once(char::is_whitespace))
+        .filter(|(r, _)| *r == role)
+        .map(|(_, w)| w.trim())
+        .collect()
+}
 
 /// A static word list as a set, looked up by first character first (most
 /// tokens start with a character no word does).
 pub(super) struct WordSet {
+    /// The words.
     words: FxHashSet<&'static str>,
     /// One bit per BMP character: does some word start with it?
     first_bits: Vec<u64>,
 }
 
 impl WordSet {
+    /// The set of `words`.
     pub(super) fn new(words: &[&'static str]) -> WordSet {
         let mut first_bits = vec![0u64; 0x10000 / 64];
         for w in words {
@@ -128,6 +58,7 @@ impl WordSet {
         }
     }
 
+    /// Whether `w` is one of the words.
     pub(super) fn contains(&self, w: &str) -> bool {
         let Some(c) = w.chars().next() else {
             return false;
@@ -140,36 +71,100 @@ impl WordSet {
     }
 }
 
-pub(super) static BEFORE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_BEFORE));
-pub(super) static AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_AFTER));
+/// A set of characters: one bit per BMP character, a list for the rest.
+pub(super) struct CharSet {
+    /// One bit per BMP character.
+    bits: Vec<u64>,
+    /// Characters beyond the BMP.
+    others: Vec<char>,
+}
 
-pub(super) static SURNAMES: LazyLock<(FxHashSet<char>, Vec<&'static str>)> = LazyLock::new(|| {
+impl CharSet {
+    /// The set of `chars`.
+    pub(super) fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
+        let mut set = CharSet {
+            bits: vec![0u64; 0x10000 / 64],
+            others: Vec::new(),
+        };
+        for c in chars {
+            let code = c as usize;
+            match set.bits.get_mut(code >> 6) {
+                Some(b) => *b |= 1 << (code & 63),
+                None => set.others.push(c),
+            }
+        }
+        set
+    }
+
+    /// Whether `c` is in the set.
+    pub(super) fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        match self.bits.get(code >> 6) {
+            Some(b) => b & (1 << (code & 63)) != 0,
+            None => self.others.contains(&c),
+        }
+    }
+}
+
+/// Words before a name that mark it as a person (`董事长王兴`).
+pub(super) static BEFORE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&words_of(PERSON_BEFORE_DATA)));
+/// Words after a name that mark it as a person (`李明表示`), in the order of
+/// person_after.txt.
+pub(super) static PERSON_AFTER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words_of(PERSON_AFTER_DATA));
+/// [`PERSON_AFTER`] as a set.
+pub(super) static AFTER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&PERSON_AFTER));
+
+/// The surnames of surnames.txt.
+pub(super) struct Surnames {
+    /// Single-character surnames: `王`, `欧`.
+    pub(super) single: FxHashSet<char>,
+    /// Compound surnames: `欧阳`, `司马`.
+    pub(super) compound: Vec<&'static str>,
+    /// The 100 most common single surnames (marked `common`).
+    pub(super) common: CharSet,
+}
+
+/// The surnames, parsed once.
+pub(super) static SURNAMES: LazyLock<Surnames> = LazyLock::new(|| {
     let mut single = FxHashSet::default();
     let mut compound = Vec::new();
-    for (_, s) in data_lines(SURNAME_DATA) {
+    let mut common = Vec::new();
+    for (_, line) in data_lines(SURNAME_DATA) {
+        let mut fields = line.split_whitespace();
+        let Some(s) = fields.next() else { continue };
         let mut cs = s.chars();
         match (cs.next(), cs.next()) {
             (Some(c), None) => {
                 single.insert(c);
+                if fields.next() == Some("common") {
+                    common.push(c);
+                }
             }
             (Some(_), Some(_)) => compound.push(s),
             _ => {}
         }
     }
-    (single, compound)
+    Surnames {
+        single,
+        compound,
+        common: CharSet::new(common),
+    }
 });
 
 /// Whether `text` starts with one of the 100 most common surnames.
 pub(crate) fn common_surname(text: &str) -> bool {
     text.chars()
         .next()
-        .is_some_and(|c| COMMON_SURNAMES.contains(c))
+        .is_some_and(|c| SURNAMES.common.contains(c))
 }
 
-const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-
+/// Whether `text` starts with a surname, single or compound.
 pub(super) fn starts_with_surname(text: &str) -> bool {
-    let (single, compound) = &*SURNAMES;
+    let Surnames {
+        single, compound, ..
+    } = &*SURNAMES;
     text.chars().next().is_some_and(|c| single.contains(&c))
         || compound.iter().any(|c| text.starts_with(c))
 }
