@@ -17,9 +17,13 @@ use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
 use crate::text::char_len;
 
+/// org.txt: companies, brokers, banks, regulators, party and state bodies.
 const ORG_DATA: &str = include_str!("../../data/entity/org.txt");
+/// place.txt: countries, regions, provinces, cities.
 const PLACE_DATA: &str = include_str!("../../data/entity/place.txt");
+/// product.txt: products, brands, apps, models.
 const PRODUCT_DATA: &str = include_str!("../../data/entity/product.txt");
+/// person.txt: people in the news.
 const PERSON_DATA: &str = include_str!("../../data/entity/person.txt");
 
 /// The built lexicon matcher: names found leftmost-longest and not
@@ -30,6 +34,7 @@ pub(super) struct Lexicon {
     /// Each name's value is its index in `kinds`; `None` when there are no
     /// names.
     matcher: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The kind of each entry, by index.
     kinds: Vec<EntityKind>,
 }
 
@@ -42,6 +47,7 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
+    /// The matcher of `entries`; a name listed twice keeps its first kind.
     pub(super) fn build(entries: &[(String, EntityKind)]) -> Lexicon {
         // the automaton takes each name once: a name listed twice keeps its
         // first kind
@@ -133,25 +139,32 @@ pub(super) static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLoc
     out
 });
 
+/// The matcher of the embedded entries, built once and cloned into each
+/// recognizer.
 pub(super) static DEFAULT_LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::build(&DEFAULT_ENTRIES));
 
 /// Token start and end offsets, for boundary checks.
 struct TokenBoundaries {
+    /// Token starts, ascending.
     starts: Vec<usize>,
+    /// Token ends, ascending.
     ends: Vec<usize>,
 }
 
 impl TokenBoundaries {
+    /// The boundaries of `tokens` (in text order).
     fn new(tokens: &[Tagged<'_>]) -> Self {
         TokenBoundaries {
             starts: tokens.iter().map(|t| t.start).collect(),
             ends: tokens.iter().map(|t| t.end).collect(),
         }
     }
+    /// Whether a token starts at `p`.
     fn starts(&self, p: usize) -> bool {
         self.starts.binary_search(&p).is_ok()
     }
+    /// Whether a token ends at `p`.
     fn ends(&self, p: usize) -> bool {
         self.ends.binary_search(&p).is_ok()
     }

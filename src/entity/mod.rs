@@ -16,6 +16,14 @@
 //!
 //! Overlaps are resolved by trust, then by length.
 //!
+//! The rules' word lists are data too, under `data/entity/`: the words
+//! before and after a person name (`person_before.txt`, `person_after.txt`),
+//! the surnames with the 100 common ones marked (`surnames.txt`), the
+//! transliteration characters (`translit.txt`), organisation suffixes
+//! (`org_suffix.txt`, `latin_org_end.txt`), state titles
+//! (`state_titles.txt`), title endings (`titles.txt`), the words of market
+//! reports (`stocks.txt`) and place abbreviations (`place_abbrev.txt`).
+//!
 //! The files: [`recognizer`] ([`EntityRecognizer`] and the recognition of
 //! one text in named steps), [`lexicon`] (the embedded lexicons and their
 //! matcher), [`words`] (the word tables several rules share: surnames, the
@@ -79,15 +87,21 @@ pub struct Entity {
 /// its POS tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Tagged<'a> {
+    /// Byte offset of the start in the folded text.
     pub start: usize,
+    /// Byte offset of the end (exclusive) in the folded text.
     pub end: usize,
+    /// The segmenter's POS tag (`nr`, `ns`, `nt`, `v`, ...).
     pub pos: &'a str,
 }
 
 /// An entity found in folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
+    /// What it is.
     pub kind: EntityKind,
+    /// Byte offset of the start in the folded text.
     pub start: usize,
+    /// Byte offset of the end (exclusive) in the folded text.
     pub end: usize,
 }

@@ -12,6 +12,7 @@ use crate::text::{char_len, is_cjk};
 /// org_suffix.txt: the words that end an organisation name.
 const ORG_SUFFIX_DATA: &str = include_str!("../../data/entity/org_suffix.txt");
 
+/// The words that end an organisation name (`有限公司`, `证券`, `银行`).
 static ORG_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     let words: Vec<&'static str> = data_lines(ORG_SUFFIX_DATA).map(|(_, s)| s).collect();
     WordSet::new(&words)

@@ -178,6 +178,9 @@ pub(super) fn place_ending(text: &str) -> bool {
     )
 }
 
+/// The end of a place name that ends at `b`, with the administrative
+/// suffix after it (`广东` + `省`) unless the suffix starts another word
+/// (`广州` + `市场`).
 pub(super) fn extend_place(s: &str, b: usize) -> usize {
     if place_suffix_after(s, b) {
         // `广州市场` is a market, not the city of 广州市

@@ -19,6 +19,7 @@ use super::{EntityKind, Span, Tagged};
 /// `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct EntityRecognizer {
+    /// The matcher of the embedded and added names.
     pub(super) lexicon: Lexicon,
     /// Entries added by the user, kept to rebuild the matcher.
     added: Vec<(String, EntityKind)>,

@@ -19,6 +19,8 @@ static TRANSLIT: LazyLock<CharSet> = LazyLock::new(|| {
     )
 });
 
+/// Whether `text` is made of transliteration characters only (and is not
+/// empty).
 pub(super) fn translit(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| TRANSLIT.contains(c))
 }
