@@ -97,8 +97,6 @@ pub(super) fn persons_in_context(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     out
 }
 
-/// Stock names in market reports: a name right before a quote in brackets
-
 /// Names the tagger split: a surname tagged `nr` and a short given name
 /// after it (`赵` `桂花`, `梁` `国庆`).
 pub(super) fn split_given_names(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {

@@ -1,4 +1,5 @@
-//! Unit tests of the lexicon and the names users add.
+//! Unit tests: the lexicon, the names users add, and the form of the data
+//! tables (roles, the common surnames).
 
 use super::*;
 
