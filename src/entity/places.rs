@@ -45,17 +45,20 @@ static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
 
 /// One-character abbreviations of countries and regions (`中美` = China and
 /// the US).
+#[inline]
 fn country_abbrev(c: char) -> bool {
     ABBREVIATIONS.country.contains(c)
 }
 
 /// One-character abbreviations of provinces and cities, used alone
 /// (`皖`, `京`).
+#[inline]
 fn province_abbrev(c: char) -> bool {
     ABBREVIATIONS.province.contains(c)
 }
 
 /// A verb of travel before a country (`访华`, `驻美`, `赴港`).
+#[inline]
 fn travel_verb(c: char) -> bool {
     ABBREVIATIONS.travel.contains(c)
 }

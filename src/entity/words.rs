@@ -33,20 +33,25 @@ pub(super) fn role_words(data: &'static str, role: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// A static word list as a set, looked up by first character first (most
-/// tokens start with a character no word does).
+/// A static word list as a set, looked up by byte length and first
+/// character first (most tokens have a length or a first character no word
+/// has).
 pub(super) struct WordSet {
     /// The words.
     words: FxHashSet<&'static str>,
     /// One bit per BMP character: does some word start with it?
     first_bits: Vec<u64>,
+    /// Bit `n` for a word of `n` bytes (bit 63: 63 bytes or more).
+    lengths: u64,
 }
 
 impl WordSet {
     /// The set of `words`.
     pub(super) fn new(words: &[&'static str]) -> WordSet {
         let mut first_bits = vec![0u64; 0x10000 / 64];
+        let mut lengths = 0u64;
         for w in words {
+            lengths |= 1 << w.len().min(63);
             let Some(c) = w.chars().next() else { continue };
             if let Some(b) = first_bits.get_mut((c as usize) >> 6) {
                 *b |= 1 << ((c as usize) & 63);
@@ -55,11 +60,16 @@ impl WordSet {
         WordSet {
             words: words.iter().copied().collect(),
             first_bits,
+            lengths,
         }
     }
 
     /// Whether `w` is one of the words.
+    #[inline]
     pub(super) fn contains(&self, w: &str) -> bool {
+        if self.lengths & (1 << w.len().min(63)) == 0 {
+            return false;
+        }
         let Some(c) = w.chars().next() else {
             return false;
         };
@@ -97,6 +107,7 @@ impl CharSet {
     }
 
     /// Whether `c` is in the set.
+    #[inline]
     pub(super) fn contains(&self, c: char) -> bool {
         let code = c as usize;
         match self.bits.get(code >> 6) {
