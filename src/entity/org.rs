@@ -1,0 +1,173 @@
+//! Organisation names from rules: a suffix extended leftwards over
+//! name-like tokens (`中信` + `证券`, `国务院` + `外办`), and party congresses
+//! named by their number (`十五大`).
+
+use std::sync::LazyLock;
+
+use super::words::WordSet;
+use super::{EntityKind, Span, Tagged};
+use crate::lexicon::data_lines;
+use crate::text::{char_len, is_cjk};
+
+/// org_suffix.txt: the words that end an organisation name.
+const ORG_SUFFIX_DATA: &str = include_str!("../../data/entity/org_suffix.txt");
+
+/// The words that end an organisation name (`有限公司`, `证券`, `银行`).
+static ORG_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| {
+    let words: Vec<&'static str> = data_lines(ORG_SUFFIX_DATA).map(|(_, s)| s).collect();
+    WordSet::new(&words)
+});
+
+/// Tokens that can be part of an organisation name left of its suffix.
+fn name_like(pos: &str) -> bool {
+    matches!(
+        pos,
+        "ns" | "nt" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "eng" | "n" | "x" | "vn" | "an" | "nw"
+    )
+}
+
+/// Proper-noun tokens: an organisation name needs one of these (or a
+/// lexicon name) left of its suffix, so `新能源汽车` is no company.
+fn anchor(pos: &str) -> bool {
+    matches!(pos, "ns" | "nt" | "nz" | "j" | "eng" | "nw")
+}
+
+/// Organisation suffix tokens extended leftwards over name-like tokens,
+/// then trimmed back so that the name starts with a proper noun
+/// (`江苏` `文化` `音像` `出版社`; not `新能源` `汽车`).
+pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    // lexicon spans are sorted and disjoint: the one that could hold
+    // `a..b` is the last starting at or before `a`
+    let in_lex = |a: usize, b: usize| {
+        let i = lex.partition_point(|sp| sp.start <= a);
+        i > 0 && {
+            let sp = &lex[i - 1];
+            b <= sp.end && sp.kind != EntityKind::Person
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let text = &s[t.start..t.end];
+        let is_suffix = ORG_SUFFIXES.contains(text)
+            // `外办`, `发改委`: a short token ending in a one-character suffix
+            || (char_len(text) <= 3
+                && text
+                    .chars()
+                    .last()
+                    .is_some_and(|c| matches!(c, '办' | '委' | '部' | '局' | '厅' | '署' | '社'))
+                && i > 0
+                && matches!(tokens[i - 1].pos, "nt" | "ns"));
+        if !is_suffix || i == 0 {
+            continue;
+        }
+        // the furthest left an organisation name could start
+        let mut j = i;
+        while j > 0 && i - j < 6 {
+            let p = &tokens[j - 1];
+            let ptext = &s[p.start..p.end];
+            // names hold no numbers: a quantity or time token ends the search
+            if !ptext
+                .chars()
+                .all(|c| is_cjk(c) || c.is_ascii_alphabetic() || c == '&')
+                || matches!(p.pos, "m" | "t")
+            {
+                break;
+            }
+            let lexical = in_lex(p.start, p.end);
+            let inner = matches!(p.pos, "v" | "vn" | "b" | "a" | "an") && j < i;
+            if !(name_like(p.pos) || lexical || inner) {
+                break;
+            }
+            // generic heads: `该公司`, `上市公司`
+            if matches!(
+                ptext,
+                "公司" | "上市" | "本" | "该" | "其" | "这" | "新" | "旗下" | "子" | "全国" | "各"
+            ) {
+                break;
+            }
+            j -= 1;
+        }
+        // trim back to a proper noun
+        while j < i && !(anchor(tokens[j].pos) || in_lex(tokens[j].start, tokens[j].end)) {
+            j += 1;
+        }
+        if j < i {
+            out.push(Span {
+                kind: EntityKind::Org,
+                start: tokens[j].start,
+                end: t.end,
+            });
+        }
+    }
+    out
+}
+
+/// `十五大`, `中共十四大`: a party congress named by its number.
+pub(super) fn party_congresses(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, _) in s.match_indices('大') {
+        let before = &s[..i];
+        let num: Vec<char> = before.chars().rev().take(3).collect();
+        // 十一..十九, 二十..二十九 (three chars at most: 二十一)
+        let n = num
+            .iter()
+            .take_while(|&&c| {
+                matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            })
+            .count();
+        if !(2..=3).contains(&n) {
+            continue;
+        }
+        let numeral: String = num[..n].iter().rev().collect();
+        if !numeral.contains('十')
+            || numeral.starts_with(['一', '三', '四', '五', '六', '七', '八', '九'])
+        {
+            continue;
+        }
+        let after = &s[i + '大'.len_utf8()..];
+        let next_ok = after.chars().next().is_none_or(|c| {
+            !is_cjk(c)
+                || matches!(
+                    c,
+                    '精' | '报'
+                        | '代'
+                        | '以'
+                        | '召'
+                        | '期'
+                        | '上'
+                        | '的'
+                        | '和'
+                        | '胜'
+                        | '提'
+                        | '确'
+                        | '后'
+                        | '前'
+                        | '通'
+                        | '关'
+                        | '所'
+                        | '是'
+                )
+        });
+        if !next_ok {
+            continue;
+        }
+        let start = i - numeral.len();
+        // a numeral glued to more numerals is no congress
+        if before[..start]
+            .chars()
+            .next_back()
+            .is_some_and(crate::number::is_chinese_numeral_char)
+        {
+            continue;
+        }
+        out.push(Span {
+            kind: EntityKind::Org,
+            start,
+            end: i + '大'.len_utf8(),
+        });
+    }
+    out
+}

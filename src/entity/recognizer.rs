@@ -1,0 +1,125 @@
+//! [`EntityRecognizer`]: the lexicon, the names users add, and the
+//! recognition of one text from its tagged tokens.
+
+use std::collections::HashSet;
+
+use super::latin::latin_names;
+use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
+use super::merge::{Candidates, Trust, merge_orgs};
+use super::org::{org_rule, party_congresses};
+use super::person::{persons_in_context, split_given_names, surname_with_title};
+use super::places::abbreviated_places;
+use super::stocks::quoted_stocks;
+use super::tags::tagged;
+use super::titles::{product_after_org, quoted};
+use super::translit::{split_foreign_names, transliterated};
+use super::{EntityKind, Span, Tagged};
+
+/// Finds named entities. Built once (it holds the compiled lexicons);
+/// `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct EntityRecognizer {
+    /// The matcher of the embedded and added names.
+    pub(super) lexicon: Lexicon,
+    /// Entries added by the user, kept to rebuild the matcher.
+    added: Vec<(String, EntityKind)>,
+}
+
+impl Default for EntityRecognizer {
+    fn default() -> Self {
+        EntityRecognizer::new()
+    }
+}
+
+impl EntityRecognizer {
+    /// A recognizer with the embedded lexicons.
+    pub fn new() -> EntityRecognizer {
+        EntityRecognizer {
+            lexicon: DEFAULT_LEXICON.clone(),
+            added: Vec::new(),
+        }
+    }
+
+    /// Adds one lexicon entry. The matcher is rebuilt; to add many entries
+    /// at once use [`EntityRecognizer::add_all`].
+    pub fn add(&mut self, name: &str, kind: EntityKind) {
+        self.add_all([(name, kind)]);
+    }
+
+    /// Adds many lexicon entries and rebuilds the matcher once. An added
+    /// name wins over an embedded one of the same spelling.
+    ///
+    /// ```
+    /// use zhnews::{EntityKind, EntityRecognizer};
+    /// let mut r = EntityRecognizer::new();
+    /// r.add_all([("深度求索", EntityKind::Org), ("灵犀助手", EntityKind::Product)]);
+    /// assert_eq!(r.lookup("灵犀助手"), Some(EntityKind::Product));
+    /// ```
+    pub fn add_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a str, EntityKind)>) {
+        let mut changed = false;
+        for (name, kind) in entries {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            self.added.retain(|(n, _)| n != name);
+            self.added.push((name.to_string(), kind));
+            changed = true;
+        }
+        if !changed {
+            return;
+        }
+        let added: HashSet<&str> = self.added.iter().map(|(n, _)| n.as_str()).collect();
+        let mut all: Vec<(String, EntityKind)> = self.added.clone();
+        all.extend(
+            DEFAULT_ENTRIES
+                .iter()
+                .filter(|(n, _)| !added.contains(n.as_str()))
+                .cloned(),
+        );
+        self.lexicon = Lexicon::build(&all);
+    }
+
+    /// The kind of `name` when the lexicon holds exactly that name.
+    pub fn lookup(&self, name: &str) -> Option<EntityKind> {
+        self.lexicon
+            .find_all(name)
+            .first()
+            .filter(|&&(a, b, _)| a == 0 && b == name.len())
+            .map(|&(_, _, kind)| kind)
+    }
+
+    /// Entities of folded text `s` with its tokens (folded offsets, in order,
+    /// covering the text). Returns spans in text order, not overlapping.
+    ///
+    /// The candidates are proposed in a fixed order (ties in trust, length
+    /// and start keep it): lexicon names, the rules, the POS tags, then party
+    /// congresses after tags that hold a lexicon name are promoted.
+    pub(crate) fn recognize(&self, s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
+        let lexical = self.lexicon.spans(s, tokens);
+        let mut cands = Candidates::default();
+        cands.add(Trust::Lexicon, lexical.iter().copied());
+        rule_candidates(s, tokens, &lexical, &mut cands);
+        cands.add(Trust::Tag, tagged(s, tokens));
+        cands.promote_fuller_tags();
+        cands.add(Trust::Rule, party_congresses(s));
+        merge_orgs(s, cands.resolve())
+    }
+}
+
+/// The candidates of the rules that build whole names, in their order;
+/// `lexical` are the lexicon names, which the organisation and product
+/// rules build on.
+fn rule_candidates(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], cands: &mut Candidates) {
+    cands.add(Trust::Rule, org_rule(s, tokens, lexical));
+    cands.add(Trust::Rule, transliterated(s));
+    cands.add(Trust::Rule, quoted(s));
+    cands.add(Trust::Rule, latin_names(s));
+    cands.add(Trust::Rule, persons_in_context(s, tokens));
+    cands.add(Trust::Rule, quoted_stocks(s, tokens));
+    cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
+    cands.add(Trust::Rule, abbreviated_places(s, tokens));
+    cands.add(Trust::Rule, split_given_names(s, tokens));
+    cands.add(Trust::Rule, split_foreign_names(s, tokens));
+    cands.add(Trust::Rule, surname_with_title(s, tokens));
+}

@@ -1,0 +1,152 @@
+//! Stock names in market reports: a name before a quote in brackets
+//! (`同兴达（6.28%）`) or before a verb of price (`民和股份涨逾8%`).
+
+use std::sync::LazyLock;
+
+use super::words::{WordSet, role_words};
+use super::{EntityKind, Span, Tagged};
+use crate::text::is_cjk;
+
+/// stocks.txt: the words of market reports the rule reads.
+const STOCK_DATA: &str = include_str!("../../data/entity/stocks.txt");
+
+/// The words of market reports the rule reads.
+struct StockWords {
+    /// Words in a stock name's position that name no stock (`板块`, `沪指`,
+    /// `午后`).
+    generic: WordSet,
+    /// Verbs of price after a stock name (`涨超`, `跌停`).
+    price_verbs: WordSet,
+}
+
+/// The words of market reports, parsed once.
+static STOCK_WORDS: LazyLock<StockWords> = LazyLock::new(|| StockWords {
+    generic: WordSet::new(&role_words(STOCK_DATA, "generic")),
+    price_verbs: WordSet::new(&role_words(STOCK_DATA, "price_verb")),
+});
+
+/// Stock names in market reports: a name right before a quote in brackets
+/// (`同兴达（6.28%）`, `卓翼科技(8.540,0.40,4.91%)`), or in a list before a
+/// verb of price (`罗牛山、海德股份涨超5%`, `民和股份涨逾8%`).
+pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
+    let reader = StockNames { s, tokens };
+    let mut out = Vec::new();
+    for i in 1..tokens.len() {
+        let price_verb = reader.price_verb_at(i);
+        if !(price_verb || reader.quote_at(i)) {
+            continue;
+        }
+        let Some(j) = reader.name_before(i) else {
+            continue;
+        };
+        out.push(reader.name(j, i));
+        if price_verb {
+            reader.listed_before(j, &mut out);
+        }
+    }
+    out
+}
+
+/// The text and tokens of one document, read for stock names.
+struct StockNames<'a, 't> {
+    /// The folded text.
+    s: &'a str,
+    /// Its tokens.
+    tokens: &'a [Tagged<'t>],
+}
+
+impl StockNames<'_, '_> {
+    /// The text of token `i`.
+    fn text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.s[t.start..t.end]
+    }
+
+    /// The stock name of tokens `j..end`.
+    fn name(&self, j: usize, end: usize) -> Span {
+        Span {
+            kind: EntityKind::Org,
+            start: self.tokens[j].start,
+            end: self.tokens[end - 1].end,
+        }
+    }
+
+    /// Whether token `i` separates the items of a list (`、`, `，`, a line
+    /// break).
+    fn separator(&self, i: usize) -> bool {
+        matches!(self.text(i), "、" | "，" | "," | "；" | "。" | "：" | "\n")
+    }
+
+    /// Whether token `i` can be part of a stock name: CJK or capitals (`ST`,
+    /// `Ａ`), no function word.
+    fn word(&self, i: usize) -> bool {
+        let text = self.text(i);
+        text.chars()
+            .all(|c| is_cjk(c) || c.is_ascii_uppercase() || c == 'Ａ' || c == 'Ｂ')
+            && !matches!(
+                self.tokens[i].pos,
+                "p" | "c" | "u" | "uj" | "r" | "m" | "t" | "q" | "d"
+            )
+            && !matches!(text, "等" | "和" | "及" | "与" | "的")
+    }
+
+    /// The name whose tokens end at `end` (exclusive): tokens back to a
+    /// separator, 2-6 characters, not a generic word; returns its first
+    /// token.
+    fn name_before(&self, end: usize) -> Option<usize> {
+        let (s, tokens) = (self.s, self.tokens);
+        let mut j = end;
+        let mut chars = 0;
+        while j > 0 && self.word(j - 1) {
+            chars += self.text(j - 1).chars().count();
+            j -= 1;
+            if chars > 6 {
+                return None;
+            }
+        }
+        let at_boundary = j == 0 || self.separator(j - 1);
+        let text = &s[tokens.get(j)?.start..tokens[end - 1].end];
+        (j < end && at_boundary && chars >= 2 && !STOCK_WORDS.generic.contains(text)).then_some(j)
+    }
+
+    /// Whether token `i` opens a quote in brackets: `（6.28%）`,
+    /// `(8.540,0.40,4.91%)`, `（-3.78%）`.
+    fn quote_at(&self, i: usize) -> bool {
+        if !matches!(self.text(i), "（" | "(") {
+            return false;
+        }
+        let rest = &self.s[self.tokens[i].end..];
+        let close = rest.find(['）', ')']).filter(|&c| c <= 40);
+        close.is_some_and(|c| {
+            let inner = &rest[..c];
+            !inner.is_empty()
+                && inner.ends_with('%')
+                && inner
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
+        })
+    }
+
+    /// Whether token `i` is a verb of price before a figure (`涨超5%`,
+    /// `跌逾8%`, `涨停`).
+    fn price_verb_at(&self, i: usize) -> bool {
+        let s = self.s;
+        STOCK_WORDS.price_verbs.contains(self.text(i))
+            && self.tokens.get(i + 1).is_some_and(|n| {
+                s[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(&s[n.start..n.end], "超" | "逾" | "近" | "约")
+            })
+    }
+
+    /// `罗牛山、海德股份涨超5%`: the names listed before the name that starts
+    /// at token `j`, joined by `、`.
+    fn listed_before(&self, mut j: usize, out: &mut Vec<Span>) {
+        while j >= 2 && self.text(j - 1) == "、" {
+            let Some(k) = self.name_before(j - 1) else {
+                break;
+            };
+            out.push(self.name(k, j - 1));
+            j = k;
+        }
+    }
+}
