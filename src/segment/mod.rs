@@ -102,7 +102,7 @@ use crate::text::{Folded, char_at, fold_char, is_cjk, skip_ws};
 use crate::time::Time;
 
 /// The domain lexicon: `word freq pos` per line, `#` comments.
-const DOMAIN_LEXICON: &str = include_str!("../data/lexicon/domain.txt");
+const DOMAIN_LEXICON: &str = include_str!("../../data/lexicon/domain.txt");
 
 /// Frequencies above this are clamped, so the dictionary total cannot
 /// overflow.
