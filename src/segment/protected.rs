@@ -4,7 +4,7 @@
 use super::Segmenter;
 use super::out::Out;
 use super::token::{Granularity, TokenKind};
-use crate::quantity::TABLES;
+use crate::quantity::{qualifier_after_len, qualifier_before_len};
 use crate::text::{Folded, char_at, skip_ws};
 
 /// The original offset `orig` as an offset into the folded text.
@@ -62,14 +62,13 @@ impl Segmenter {
     ) {
         let folded = out.folded;
         let s = folded.as_str();
-        let t = &*TABLES;
         let mut core_start = a;
         let mut core_end = b;
         if !qualified {
             self.cut_core(out, a, b);
             return;
         }
-        if let Some((_, len)) = t.qualifier_prefix.longest_at(s, a) {
+        if let Some(len) = qualifier_before_len(s, a) {
             // only when a number follows: `超过5万`, not `超过半数`
             let after = skip_ws(s, a + len);
             if a + len < b && char_at(s, after).is_some_and(|c| starts_numeral(c) || c == '$') {
@@ -86,7 +85,7 @@ impl Segmenter {
             if k <= core_start {
                 break;
             }
-            if let Some((_, len)) = t.qualifier_suffix.longest_at(s, k) {
+            if let Some(len) = qualifier_after_len(s, k) {
                 if k + len == b {
                     core_end = k;
                     break;
