@@ -109,7 +109,7 @@ use crate::time::Time;
 use compound::CompoundMemo;
 use mixed::MixedWord;
 use out::Out;
-use protected::to_folded;
+use protected::protected_spans;
 
 pub use token::{Granularity, Token, TokenKind};
 
@@ -198,48 +198,18 @@ impl Segmenter {
         times: &[Time],
     ) -> Vec<Token<'a>> {
         let s = folded.as_str();
-        let original = folded.original();
-        // (start, end, kind, whether qualifier words may sit at its ends)
-        let mut spans: Vec<(usize, usize, TokenKind, bool)> =
-            Vec::with_capacity(quantities.len() + times.len());
-        let spans_in = quantities
-            .iter()
-            .map(|q| (q.start, q.end, TokenKind::Quantity, q.qualifier.is_some()))
-            .chain(
-                times
-                    .iter()
-                    .map(|t| (t.start, t.end, TokenKind::Time, false)),
-            );
-        for (a, b, kind, qualified) in spans_in {
-            if a >= b
-                || b > original.len()
-                || !original.is_char_boundary(a)
-                || !original.is_char_boundary(b)
-            {
-                continue;
-            }
-            if let (Some(fa), Some(fb)) = (to_folded(folded, a), to_folded(folded, b)) {
-                spans.push((fa, fb, kind, qualified));
-            }
-        }
-        spans.sort_unstable_by_key(|&(a, b, _, _)| (a, std::cmp::Reverse(b)));
-
         let mut out = Out {
             folded,
             tokens: Vec::with_capacity(s.len() / 5 + 4),
         };
         let mut pos = 0;
-        for (a, b, kind, qualified) in spans {
+        for span in protected_spans(folded, quantities, times) {
+            let (a, b, _, _) = span;
             if a < pos {
                 continue;
             }
             self.cut_plain(&mut out, pos, a);
-            match (kind, self.granularity) {
-                (TokenKind::Time, Granularity::Coarse) => out.push_pieces(a, b, kind, "t"),
-                (_, Granularity::Coarse) => out.push_pieces(a, b, kind, "m"),
-                (TokenKind::Time, _) => self.cut_time(&mut out, a, b),
-                _ => self.cut_quantity(&mut out, a, b, qualified),
-            }
+            self.cut_protected(&mut out, span);
             pos = b;
         }
         self.cut_plain(&mut out, pos, s.len());

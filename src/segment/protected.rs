@@ -4,11 +4,53 @@
 use super::Segmenter;
 use super::out::Out;
 use super::token::{Granularity, TokenKind};
+use crate::quantity::Quantity;
 use crate::quantity::{qualifier_after_len, qualifier_before_len};
 use crate::text::{Folded, char_at, skip_ws};
+use crate::time::Time;
+
+/// A protected span in folded offsets: start, end, what it is
+/// ([`TokenKind::Quantity`] or [`TokenKind::Time`]), and whether qualifier
+/// words may sit at its ends (a quantity with a qualifier).
+pub(super) type Span = (usize, usize, TokenKind, bool);
+
+/// The spans of `quantities` and `times` (offsets into the original text of
+/// `folded`) in folded offsets, sorted by start, the longest first at one
+/// start. Spans out of range or not on character boundaries are left out;
+/// the caller skips those that overlap an earlier one.
+pub(super) fn protected_spans(
+    folded: &Folded<'_>,
+    quantities: &[Quantity],
+    times: &[Time],
+) -> Vec<Span> {
+    let original = folded.original();
+    let mut spans: Vec<Span> = Vec::with_capacity(quantities.len() + times.len());
+    let spans_in = quantities
+        .iter()
+        .map(|q| (q.start, q.end, TokenKind::Quantity, q.qualifier.is_some()))
+        .chain(
+            times
+                .iter()
+                .map(|t| (t.start, t.end, TokenKind::Time, false)),
+        );
+    for (a, b, kind, qualified) in spans_in {
+        if a >= b
+            || b > original.len()
+            || !original.is_char_boundary(a)
+            || !original.is_char_boundary(b)
+        {
+            continue;
+        }
+        if let (Some(fa), Some(fb)) = (to_folded(folded, a), to_folded(folded, b)) {
+            spans.push((fa, fb, kind, qualified));
+        }
+    }
+    spans.sort_unstable_by_key(|&(a, b, _, _)| (a, std::cmp::Reverse(b)));
+    spans
+}
 
 /// The original offset `orig` as an offset into the folded text.
-pub(super) fn to_folded(folded: &Folded<'_>, orig: usize) -> Option<usize> {
+fn to_folded(folded: &Folded<'_>, orig: usize) -> Option<usize> {
     if !folded.is_changed() {
         return Some(orig);
     }
@@ -29,8 +71,22 @@ pub(super) fn to_folded(folded: &Folded<'_>, orig: usize) -> Option<usize> {
 }
 
 impl Segmenter {
+    /// Cuts the protected span `span` at the segmenter's granularity: at
+    /// [`Granularity::Coarse`] as the scanner found it (cut only at
+    /// whitespace), else a time into its calendar components and a quantity
+    /// apart from its qualifier words.
+    pub(super) fn cut_protected<'a>(&'a self, out: &mut Out<'a, '_>, span: Span) {
+        let (a, b, kind, qualified) = span;
+        match (kind, self.granularity) {
+            (TokenKind::Time, Granularity::Coarse) => out.push_pieces(a, b, kind, "t"),
+            (_, Granularity::Coarse) => out.push_pieces(a, b, kind, "m"),
+            (TokenKind::Time, _) => self.cut_time(out, a, b),
+            _ => self.cut_quantity(out, a, b, qualified),
+        }
+    }
+
     /// Cuts the time at folded `a..b` into its calendar components.
-    pub(super) fn cut_time<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
+    fn cut_time<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
         let folded = out.folded;
         let s = folded.as_str();
         let mut start = a;
@@ -53,13 +109,7 @@ impl Segmenter {
     /// Cuts the quantity at folded `a..b`: the qualifier words around it
     /// (when it has a qualifier), then the quantity (and at
     /// [`Granularity::Fine`] its unit word).
-    pub(super) fn cut_quantity<'a>(
-        &'a self,
-        out: &mut Out<'a, '_>,
-        a: usize,
-        b: usize,
-        qualified: bool,
-    ) {
+    fn cut_quantity<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize, qualified: bool) {
         let folded = out.folded;
         let s = folded.as_str();
         let mut core_start = a;
