@@ -41,33 +41,11 @@ pub(super) fn protected_spans(
         {
             continue;
         }
-        if let (Some(fa), Some(fb)) = (to_folded(folded, a), to_folded(folded, b)) {
-            spans.push((fa, fb, kind, qualified));
-        }
+        // exact on the character boundaries of the original
+        spans.push((folded.to_folded(a), folded.to_folded(b), kind, qualified));
     }
     spans.sort_unstable_by_key(|&(a, b, _, _)| (a, std::cmp::Reverse(b)));
     spans
-}
-
-/// The original offset `orig` as an offset into the folded text.
-fn to_folded(folded: &Folded<'_>, orig: usize) -> Option<usize> {
-    if !folded.is_changed() {
-        return Some(orig);
-    }
-    let s = folded.as_str();
-    // `to_original` is strictly increasing, and folding only shortens the
-    // text: the folded offset that maps to `orig` lies in `lo..=hi`.
-    let shrunk = folded.original().len().saturating_sub(s.len());
-    let (mut lo, mut hi) = (orig.saturating_sub(shrunk), orig.min(s.len()));
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if folded.to_original(mid) < orig {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    (folded.to_original(lo) == orig && s.is_char_boundary(lo)).then_some(lo)
 }
 
 impl Segmenter {
