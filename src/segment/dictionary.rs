@@ -7,8 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Segmenter;
 use super::compound::CompoundMemo;
-use super::latin::is_latin;
-use super::mixed::{MixedWord, anchor_of};
+use super::mixed::{MixedWords, anchor_of};
 use super::token::Granularity;
 use super::user_dict::{Entry, parse_entry};
 use crate::text::{fold_char, is_cjk};
@@ -61,8 +60,7 @@ impl Segmenter {
         Segmenter {
             jieba: Jieba::empty(),
             latin_tags: FxHashMap::default(),
-            mixed: FxHashMap::default(),
-            anchor_chars: Vec::new(),
+            mixed: MixedWords::default(),
             lexicon_words: FxHashSet::default(),
             compounds: CompoundMemo::default(),
             granularity: Granularity::default(),
@@ -95,9 +93,7 @@ impl Segmenter {
         let Some((p, e)) = anchor_of(&w) else {
             return false;
         };
-        self.mixed
-            .get(&w[p..e])
-            .is_some_and(|l| l.iter().any(|m| *m.prefix == w[..p] && *m.suffix == w[e..]))
+        self.mixed.contains(&w, p, e)
     }
 
     /// Adds one word to the table it belongs in.
@@ -126,30 +122,6 @@ impl Segmenter {
             }
             return;
         }
-        let anchor = &word[p..e];
-        let list = self.mixed.entry(anchor.into()).or_default();
-        list.retain(|m| !(*m.prefix == word[..p] && *m.suffix == word[e..]));
-        if freq != Some(0) {
-            list.push(MixedWord {
-                prefix: word[..p].into(),
-                suffix: word[e..].into(),
-                pos: pos.unwrap_or(UNKNOWN_TAG).into(),
-            });
-            list.sort_by_key(|m| std::cmp::Reverse(m.prefix.len() + m.suffix.len()));
-        }
-        if list.is_empty() {
-            self.mixed.remove(anchor);
-        }
-        self.anchor_chars = self
-            .mixed
-            .keys()
-            .filter_map(|k| {
-                let mut cs = k.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) if !is_latin(c) => Some(c),
-                    _ => None,
-                }
-            })
-            .collect();
+        self.mixed.insert(&word, (p, e), freq, pos);
     }
 }

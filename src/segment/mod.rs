@@ -107,7 +107,7 @@ use crate::scan::scan;
 use crate::text::Folded;
 use crate::time::Time;
 use compound::CompoundMemo;
-use mixed::MixedWord;
+use mixed::MixedWords;
 use out::Out;
 use protected::protected_spans;
 
@@ -122,11 +122,8 @@ pub struct Segmenter {
     jieba: Jieba,
     /// Tags of Latin words from the lexicons (`OpenAI` → `nt`).
     latin_tags: FxHashMap<Box<str>, Box<str>>,
-    /// Mixed-script words by anchor, longest first.
-    mixed: FxHashMap<Box<str>, Vec<MixedWord>>,
-    /// The anchors of mixed-script words that are single non-Latin
-    /// characters (`·`).
-    anchor_chars: Vec<char>,
+    /// Mixed-script words (`A股`, `小米SU7`, `埃隆·马斯克`).
+    mixed: MixedWords,
     /// CJK words of the domain lexicon and user dictionaries.
     lexicon_words: FxHashSet<Box<str>>,
     /// Which four-character words [`Segmenter::compound_split`] has cut.
@@ -140,10 +137,7 @@ impl std::fmt::Debug for Segmenter {
             .field("jieba", &self.jieba)
             .field("lexicon_words", &self.lexicon_words.len())
             .field("latin_words", &self.latin_tags.len())
-            .field(
-                "mixed_words",
-                &self.mixed.values().map(Vec::len).sum::<usize>(),
-            )
+            .field("mixed_words", &self.mixed.len())
             .field("granularity", &self.granularity)
             .finish()
     }

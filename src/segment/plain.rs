@@ -41,13 +41,13 @@ impl Segmenter {
                 {
                     Some((i, latin_run_end(s, i + 1, b)))
                         .filter(|&(x, y)| is_numeric_run(&s[x + 1..y]))
-                } else if !c.is_ascii() && self.anchor_chars.contains(&c) {
+                } else if !c.is_ascii() && self.mixed.is_anchor_char(c) {
                     Some((i, i + c.len_utf8()))
                 } else {
                     None
                 };
                 if let Some((rs, re)) = run {
-                    if let Some((ms, me, pos)) = self.mixed_at(s, pend, rs, re, b) {
+                    if let Some((ms, me, pos)) = self.mixed.at(s, pend, rs, re, b) {
                         self.flush(out, pend, ms, pend_cjk);
                         out.push(ms, me, TokenKind::Word, pos);
                         (i, pend, pend_cjk) = (me, me, false);
