@@ -44,54 +44,68 @@ impl Segmenter {
         let mut i = 0;
         while i < tags.len() {
             let t = &tags[i];
-            let start = base + t.byte_start;
             if single_cjk(t) {
-                let mut j = i + 1;
-                while j < tags.len() && single_cjk(&tags[j]) {
-                    j += 1;
+                let run = 1 + tags[i + 1..].iter().take_while(|t| single_cjk(t)).count();
+                if run >= 2 {
+                    self.cut_unknown(out, stretch, base, &tags[i..i + run]);
+                } else {
+                    out.push_original(base + t.byte_start, base + t.byte_end, t.tag);
                 }
-                if j - i >= 2 {
-                    let run = &stretch[t.byte_start..tags[j - 1].byte_end];
-                    let mut k = i;
-                    for w in self.jieba.cut(run, true) {
-                        let n = w.end - w.start;
-                        let tag = if n == 1 {
-                            // the tag the dictionary gave this character
-                            tags[k].tag
-                        } else {
-                            guess_tag(w.word)
-                        };
-                        out.push_original(start + w.byte_start, start + w.byte_end, tag);
-                        k += n;
-                    }
-                    i = j;
-                    continue;
-                }
-                out.push_original(start, base + t.byte_end, t.tag);
-                i += 1;
+                i += run;
                 continue;
             }
             match t.word.chars().next() {
-                Some(c) if is_cjk(c) => match self.compound_split(t.word, t.tag) {
-                    Some(mid) => {
-                        let half = &t.word[..mid];
-                        out.push_original(start, start + mid, self.tag_of(half));
-                        let half = &t.word[mid..];
-                        out.push_original(start + mid, base + t.byte_end, self.tag_of(half));
-                    }
-                    None => out.push_original(start, base + t.byte_end, t.tag),
-                },
-                _ => {
-                    // jieba gives one character (or `\r\n`) at a time here
-                    let mut fpos = folded.to_folded(start);
-                    for c in t.word.chars() {
-                        let f = fold_char(c).unwrap_or(c);
-                        out.push_symbol(fpos, f);
-                        fpos += f.len_utf8();
-                    }
-                }
+                Some(c) if is_cjk(c) => self.push_word(out, base, t),
+                _ => push_symbols(out, base + t.byte_start, t.word),
             }
             i += 1;
+        }
+    }
+
+    /// Cuts a run of single characters (`run`, as jieba's dictionary cut
+    /// `stretch` at original offset `base`) with jieba's word HMM, which
+    /// finds the unknown words there. A character left alone keeps the tag
+    /// the dictionary gave it; a word the HMM found gets [`guess_tag`]'s.
+    fn cut_unknown<'a>(
+        &'a self,
+        out: &mut Out<'a, '_>,
+        stretch: &'a str,
+        base: usize,
+        run: &[jieba_rs::Tag<'a>],
+    ) {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return;
+        };
+        let start = base + first.byte_start;
+        let mut k = 0;
+        for w in self
+            .jieba
+            .cut(&stretch[first.byte_start..last.byte_end], true)
+        {
+            let n = w.end - w.start;
+            let tag = if n == 1 {
+                run[k].tag
+            } else {
+                guess_tag(w.word)
+            };
+            out.push_original(start + w.byte_start, start + w.byte_end, tag);
+            k += n;
+        }
+    }
+
+    /// Pushes the dictionary word `t` of the stretch at original offset
+    /// `base`, cut in two when it is a compound (see
+    /// [`compound_split`](Segmenter::compound_split)).
+    fn push_word<'a>(&'a self, out: &mut Out<'a, '_>, base: usize, t: &jieba_rs::Tag<'a>) {
+        let start = base + t.byte_start;
+        match self.compound_split(t.word, t.tag) {
+            Some(mid) => {
+                let half = &t.word[..mid];
+                out.push_original(start, start + mid, self.tag_of(half));
+                let half = &t.word[mid..];
+                out.push_original(start + mid, base + t.byte_end, self.tag_of(half));
+            }
+            None => out.push_original(start, base + t.byte_end, t.tag),
         }
     }
 
@@ -101,5 +115,16 @@ impl Segmenter {
             .tag(word, false)
             .first()
             .map_or(UNKNOWN_TAG, |t| t.tag)
+    }
+}
+
+/// Pushes what jieba hands back that is no CJK word, at original offset
+/// `start`: one character (or `\r\n`) at a time, folded.
+fn push_symbols(out: &mut Out<'_, '_>, start: usize, word: &str) {
+    let mut fpos = out.folded.to_folded(start);
+    for c in word.chars() {
+        let f = fold_char(c).unwrap_or(c);
+        out.push_symbol(fpos, f);
+        fpos += f.len_utf8();
     }
 }

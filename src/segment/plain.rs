@@ -30,23 +30,7 @@ impl Segmenter {
             }
             let Some(c) = char_at(s, i) else { break };
             if c.is_ascii() || !is_cjk(c) {
-                // an anchor: a Latin run (or a minus sign before a number)
-                // or a non-Latin character some mixed word holds
-                let run = if is_latin(c) {
-                    Some((i, latin_run_end(s, i, b)))
-                } else if c == '-'
-                    && i + 1 < b
-                    && char_at(s, i + 1).is_some_and(|d| d.is_ascii_digit())
-                    && !s[..i].chars().next_back().is_some_and(is_latin)
-                {
-                    Some((i, latin_run_end(s, i + 1, b)))
-                        .filter(|&(x, y)| is_numeric_run(&s[x + 1..y]))
-                } else if !c.is_ascii() && self.mixed.is_anchor_char(c) {
-                    Some((i, i + c.len_utf8()))
-                } else {
-                    None
-                };
-                if let Some((rs, re)) = run {
+                if let Some((rs, re)) = self.anchor_at(s, i, c, b) {
                     if let Some((ms, me, pos)) = self.mixed.at(s, pend, rs, re, b) {
                         self.flush(out, pend, ms, pend_cjk);
                         out.push(ms, me, TokenKind::Word, pos);
@@ -55,13 +39,7 @@ impl Segmenter {
                     }
                     if is_latin(c) || c == '-' {
                         self.flush(out, pend, rs, pend_cjk);
-                        let text = &s[rs..re];
-                        if is_numeric_run(text) {
-                            out.push(rs, re, TokenKind::Number, "m");
-                        } else {
-                            let pos = self.latin_tags.get(text).map_or("eng", |p| &**p);
-                            out.push(rs, re, TokenKind::Latin, pos);
-                        }
+                        self.push_run(out, rs, re);
                         (i, pend, pend_cjk) = (re, re, false);
                         continue;
                     }
@@ -78,6 +56,40 @@ impl Segmenter {
             i += c.len_utf8();
         }
         self.flush(out, pend, b, pend_cjk);
+    }
+
+    /// The anchor at folded `i` (character `c`, not past `b`), where a
+    /// mixed-script word may lie around: a Latin run, a minus sign with
+    /// the number after it, or a non-Latin character some mixed word holds.
+    #[inline]
+    fn anchor_at(&self, s: &str, i: usize, c: char, b: usize) -> Option<(usize, usize)> {
+        if is_latin(c) {
+            Some((i, latin_run_end(s, i, b)))
+        } else if c == '-'
+            && i + 1 < b
+            && char_at(s, i + 1).is_some_and(|d| d.is_ascii_digit())
+            && !s[..i].chars().next_back().is_some_and(is_latin)
+        {
+            Some((i, latin_run_end(s, i + 1, b))).filter(|&(x, y)| is_numeric_run(&s[x + 1..y]))
+        } else if !c.is_ascii() && self.mixed.is_anchor_char(c) {
+            Some((i, i + c.len_utf8()))
+        } else {
+            None
+        }
+    }
+
+    /// Pushes the Latin run (or signed number) at folded `a..b`: a
+    /// [`TokenKind::Number`] when it holds digits only, else a
+    /// [`TokenKind::Latin`] tagged as the lexicons tag it (`eng` if not).
+    #[inline]
+    fn push_run<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
+        let text = &out.folded.as_str()[a..b];
+        if is_numeric_run(text) {
+            out.push(a, b, TokenKind::Number, "m");
+        } else {
+            let pos = self.latin_tags.get(text).map_or("eng", |p| &**p);
+            out.push(a, b, TokenKind::Latin, pos);
+        }
     }
 
     /// Cuts the stretch at folded `a..b`: through jieba when it holds CJK
