@@ -32,10 +32,12 @@ pub(super) struct CompoundMemo(RwLock<FxHashMap<[u8; 12], bool>>);
 const COMPOUND_MEMO_MAX: usize = 1 << 16;
 
 impl CompoundMemo {
+    /// The answer for `word`, if it has been checked.
     fn get(&self, word: &[u8; 12]) -> Option<bool> {
         self.0.read().ok()?.get(word).copied()
     }
 
+    /// Remembers the answer for `word`, while the memo has room.
     fn put(&self, word: [u8; 12], split: bool) {
         if let Ok(mut map) = self.0.write() {
             if map.len() < COMPOUND_MEMO_MAX {
@@ -44,6 +46,7 @@ impl CompoundMemo {
         }
     }
 
+    /// Forgets every answer (the dictionary changed).
     pub(super) fn clear(&mut self) {
         if let Ok(map) = self.0.get_mut() {
             map.clear();

@@ -119,6 +119,7 @@ pub use token::{Granularity, Token, TokenKind};
 /// Built once, `Send + Sync`: share it by reference across threads.
 #[derive(Clone)]
 pub struct Segmenter {
+    /// jieba-rs with its dictionary, the domain lexicon and user words.
     jieba: Jieba,
     /// Tags of Latin words from the lexicons (`OpenAI` → `nt`).
     latin_tags: FxHashMap<Box<str>, Box<str>>,
@@ -128,6 +129,7 @@ pub struct Segmenter {
     lexicon_words: FxHashSet<Box<str>>,
     /// Which four-character words [`Segmenter::compound_split`] has cut.
     compounds: CompoundMemo,
+    /// How finely the text is cut.
     granularity: Granularity,
 }
 

@@ -47,7 +47,9 @@ fn symbol_kind(c: char) -> TokenKind {
 
 /// The tokens being built, with the map back to the original text.
 pub(super) struct Out<'a, 'f> {
+    /// The text being cut.
     pub(super) folded: &'f Folded<'a>,
+    /// The tokens so far, in text order.
     pub(super) tokens: Vec<Token<'a>>,
 }
 

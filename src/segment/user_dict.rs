@@ -10,8 +10,11 @@ use crate::error::{DictionaryProblem, Error};
 
 /// One parsed dictionary line.
 pub(super) struct Entry<'l> {
+    /// The word.
     pub(super) word: &'l str,
+    /// Its frequency, when the line gives one (clamped to `MAX_FREQ`).
     pub(super) freq: Option<usize>,
+    /// Its POS tag, when the line gives one.
     pub(super) pos: Option<&'l str>,
 }
 
@@ -22,9 +25,8 @@ fn valid_tag(t: &str) -> bool {
         && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// Parses one dictionary line (`word [freq] [pos]`, already trimmed, not a
-/// comment).
-/// One `word [freq] [pos]` line (not blank: blank lines are skipped before).
+/// Parses one dictionary line, `word [freq] [pos]` (already trimmed, not
+/// blank, not a comment).
 pub(super) fn parse_entry(line: &str) -> Result<Entry<'_>, DictionaryProblem> {
     let mut fields = line.split_whitespace();
     let word = fields.next().unwrap_or_default();
