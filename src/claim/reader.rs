@@ -612,7 +612,11 @@ impl<'a> Reader<'a> {
 
 /// The spans of the names a noun phrase never runs over (see
 /// `Reader::names`).
-fn name_spans(entities: &[Entity], tokens: &[Token<'_>], words: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn name_spans(
+    entities: &[Entity],
+    tokens: &[Token<'_>],
+    words: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     entities
         .iter()
         .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
