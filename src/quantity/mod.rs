@@ -207,6 +207,29 @@ pub(crate) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     t
 });
 
+/// The byte length of the longest qualifier word written before a number
+/// (`约`, `超过`, `不低于`) that starts at byte `pos` of the folded text `s`.
+///
+/// For the segmenter, which cuts a qualified quantity into its qualifier
+/// words and the quantity, without reaching into [`TABLES`].
+pub(crate) fn qualifier_before_len(s: &str, pos: usize) -> Option<usize> {
+    TABLES
+        .qualifier_prefix
+        .longest_at(s, pos)
+        .map(|(_, len)| len)
+}
+
+/// The byte length of the longest qualifier word written after a number
+/// (`左右`, `以上`, `以内`) that starts at byte `pos` of the folded text `s`.
+///
+/// For the segmenter, as [`qualifier_before_len`].
+pub(crate) fn qualifier_after_len(s: &str, pos: usize) -> Option<usize> {
+    TABLES
+        .qualifier_suffix
+        .longest_at(s, pos)
+        .map(|(_, len)| len)
+}
+
 impl Found {
     /// The quantity with offsets into the original text of `folded`.
     pub(crate) fn to_quantity(&self, folded: &Folded<'_>) -> Quantity {
