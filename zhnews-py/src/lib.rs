@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 use serde::Serialize;
 use zhnews::{Document, RefDate};
@@ -147,16 +147,46 @@ enum Job<'a> {
     Failed(String),
 }
 
-/// Python's name for what a non-text, non-date value is, in the words of
-/// the CLI's error lines.
+/// What a value that is not a text or a date is, in the words of the CLI's
+/// error lines (`a number`, `an array`, ...).
 fn kind_of(obj: &Bound<'_, PyAny>) -> String {
     if obj.is_none() {
         "null".to_string()
-    } else if let Ok(name) = obj.get_type().name() {
-        format!("of type {name}")
+    } else if obj.is_instance_of::<PyBool>() {
+        "a boolean".to_string()
+    } else if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>() {
+        "a number".to_string()
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        "an array".to_string()
+    } else if obj.is_instance_of::<PyDict>() {
+        "an object".to_string()
     } else {
-        "not readable".to_string()
+        match obj.get_type().name() {
+            Ok(name) => format!("of type {name}"),
+            Err(_) => "of an unknown type".to_string(),
+        }
     }
+}
+
+/// The texts and dates of `analyze_records`: one date (or `None`) per text.
+#[allow(clippy::type_complexity)]
+fn record_items<'py>(
+    texts: &Bound<'py, PyAny>,
+    dates: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(Vec<Bound<'py, PyAny>>, Option<Vec<Bound<'py, PyAny>>>)> {
+    let texts = items(texts, "texts")?;
+    let Some(dates) = dates.filter(|d| !d.is_none()) else {
+        return Ok((texts, None));
+    };
+    let dates = items(dates, "dates")?;
+    if dates.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} dates for {} texts: give one date (or None) per text",
+            dates.len(),
+            texts.len()
+        )));
+    }
+    Ok((texts, Some(dates)))
 }
 
 impl Analyzer {
@@ -182,6 +212,69 @@ impl Analyzer {
             std::mem::forget(stale);
         }
         Ok(pool)
+    }
+
+    /// The jobs of `analyze_records`: each record's text and date, or the
+    /// CLI's message for why it cannot be analyzed.
+    fn jobs<'a>(
+        &self,
+        texts: &'a [Bound<'_, PyAny>],
+        dates: Option<&[Bound<'_, PyAny>]>,
+    ) -> Vec<Job<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let text = if t.is_none() {
+                    return Job::Failed("missing field `text`".to_string());
+                } else if let Ok(s) = t.cast::<PyString>() {
+                    match s.to_cow() {
+                        Ok(s) => s,
+                        Err(_) => {
+                            return Job::Failed("field `text` is not valid Unicode".to_string());
+                        }
+                    }
+                } else {
+                    return Job::Failed(format!("field `text` is {}, not a string", kind_of(t)));
+                };
+                match dates.map(|d| &d[i]) {
+                    None => Job::Text(text, self.ref_date),
+                    Some(d) if d.is_none() => Job::Text(text, self.ref_date),
+                    Some(d) if d.is_instance_of::<PyString>() => match date_arg(Some(d)) {
+                        Ok(date) => Job::Text(text, date),
+                        Err(e) => Job::Failed(format!("field `date`: {}", e.value(d.py()))),
+                    },
+                    Some(d) => match date_arg(Some(d)) {
+                        Ok(date) => Job::Text(text, date),
+                        Err(_) => {
+                            Job::Failed(format!("field `date` is {}, not a string", kind_of(d)))
+                        }
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Runs the jobs on the pool with the GIL released; `f` makes each
+    /// result (in the pool too) from the document or the error message.
+    fn run_jobs<'a, R: Send>(
+        &self,
+        py: Python<'_>,
+        jobs: &'a [Job<'_>],
+        f: impl Fn(Result<Document, &'a str>) -> R + Sync + Send,
+    ) -> PyResult<Vec<R>> {
+        let pool = self.pool()?;
+        let engine = engine();
+        Ok(py.detach(|| {
+            pool.install(|| {
+                jobs.par_iter()
+                    .map(|j| match j {
+                        Job::Text(t, d) => f(Ok(engine.analyze_at(t, *d))),
+                        Job::Failed(e) => f(Err(e.as_str())),
+                    })
+                    .collect()
+            })
+        }))
     }
 
     /// Analyzes one text with the GIL released.
@@ -212,9 +305,14 @@ impl Analyzer {
             .iter()
             .enumerate()
             .map(|(i, t)| match t.cast::<PyString>() {
-                Ok(s) => s
-                    .to_cow()
-                    .map_err(|e| prefixed(py, e, &format!("texts[{i}]"))),
+                Ok(s) => s.to_cow().map_err(|e| {
+                    let err = PyValueError::new_err(format!(
+                        "texts[{i}] is not valid Unicode: {}",
+                        e.value(py)
+                    ));
+                    err.set_cause(py, Some(e));
+                    err
+                }),
                 Err(_) => Err(PyTypeError::new_err(format!(
                     "texts[{i}] is {}, not a str",
                     kind_of(t)
@@ -332,9 +430,9 @@ impl Analyzer {
     /// `analyze_batch`, but a record that cannot be analyzed gives
     /// `{"error": message}` in its place instead of an exception: a text
     /// that is `None` or not a str, a date that is not a valid
-    /// `"YYYY-MM-DD"`. The messages are the CLI's (`missing field `text``,
-    /// ``field `date`: invalid date ...``). For data frames, where one bad
-    /// row must not fail the job.
+    /// `"YYYY-MM-DD"`. The messages are the CLI's (``missing field
+    /// `text` ``, ``field `date`: invalid date ...``). For data frames,
+    /// where one bad row must not fail the job.
     #[pyo3(signature = (texts, dates=None))]
     fn analyze_records<'py>(
         &self,
@@ -342,88 +440,52 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let texts = items(texts, "texts")?;
-        let dates = match dates.filter(|d| !d.is_none()) {
-            None => None,
-            Some(d) => {
-                let d = items(d, "dates")?;
-                if d.len() != texts.len() {
-                    return Err(PyValueError::new_err(format!(
-                        "{} dates for {} texts: give one date (or None) per text",
-                        d.len(),
-                        texts.len()
-                    )));
-                }
-                Some(d)
-            }
-        };
-        let jobs: Vec<Job<'_>> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let date = match dates.as_ref().map(|d| &d[i]) {
-                    None => Ok(self.ref_date),
-                    Some(d) if d.is_none() => Ok(self.ref_date),
-                    Some(d) => match d.cast::<PyString>() {
-                        Ok(s) => match s.to_cow() {
-                            Ok(s) => RefDate::parse(&s)
-                                .map(Some)
-                                .map_err(|e| format!("field `date`: {e}")),
-                            Err(_) => Err("field `date`: not valid Unicode".to_string()),
-                        },
-                        Err(_) => match date_arg(Some(d)) {
-                            Ok(d) => Ok(d),
-                            Err(_) => Err(format!("field `date` is {}, not a string", kind_of(d))),
-                        },
-                    },
-                };
-                if t.is_none() {
-                    return Job::Failed("missing field `text`".to_string());
-                }
-                let text = match t.cast::<PyString>() {
-                    Ok(s) => match s.to_cow() {
-                        Ok(s) => s,
-                        Err(_) => {
-                            return Job::Failed("field `text` is not valid Unicode".to_string());
-                        }
-                    },
-                    Err(_) => {
-                        return Job::Failed(format!("field `text` is {}, not a string", kind_of(t)));
-                    }
-                };
-                match date {
-                    Ok(d) => Job::Text(text, d),
-                    Err(e) => Job::Failed(e),
-                }
-            })
-            .collect();
-        let pool = self.pool()?;
-        let engine = engine();
-        let docs: Vec<Option<Document>> = py.detach(|| {
-            pool.install(|| {
-                jobs.par_iter()
-                    .map(|j| match j {
-                        Job::Text(t, d) => Some(engine.analyze_at(t, *d)),
-                        Job::Failed(_) => None,
-                    })
-                    .collect()
-            })
-        });
+        let (texts, dates) = record_items(texts, dates)?;
+        let jobs = self.jobs(&texts, dates.as_deref());
+        let docs = self.run_jobs(py, &jobs, |d| d)?;
         let out = PyList::empty(py);
-        for (job, doc) in jobs.iter().zip(&docs) {
-            match (job, doc) {
-                (_, Some(doc)) => out.append(to_py(py, doc)?)?,
-                (Job::Failed(e), None) => {
+        for doc in &docs {
+            match doc {
+                Ok(doc) => out.append(to_py(py, doc)?)?,
+                Err(e) => {
                     let d = PyDict::new(py);
-                    d.set_item("error", e)?;
+                    d.set_item("error", *e)?;
                     out.append(d)?;
-                }
-                (Job::Text(..), None) => {
-                    return Err(PyRuntimeError::new_err("a record was not analyzed"));
                 }
             }
         }
         Ok(out)
+    }
+
+    /// `analyze_records_jsonl(texts, dates=None) -> bytes`:
+    /// `analyze_records` as JSON lines (UTF-8, each ending in `\n`), one
+    /// per record, serialized on the pool: the input of Arrow's JSON
+    /// reader (`zhnews.spark` reads them so).
+    #[pyo3(signature = (texts, dates=None))]
+    fn analyze_records_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let (texts, dates) = record_items(texts, dates)?;
+        let jobs = self.jobs(&texts, dates.as_deref());
+        let lines = self.run_jobs(py, &jobs, |d| match d {
+            Ok(doc) => serde_json::to_string(&doc),
+            Err(e) => serde_json::to_string(&serde_json::json!({ "error": e })),
+        })?;
+        let mut out = Vec::with_capacity(
+            lines
+                .iter()
+                .map(|l| l.as_ref().map_or(0, |l| l.len() + 1))
+                .sum(),
+        );
+        for line in lines {
+            let line = line.map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))?;
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+        Ok(PyBytes::new(py, &out))
     }
 
     /// Pickles as its arguments: unpickling builds a new analyzer (the
