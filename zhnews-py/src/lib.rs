@@ -403,10 +403,13 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let docs = self.batch(py, texts, dates, |d| d)?;
+        // serialized on the pool, parsed by Python's C JSON parser here:
+        // the part that holds the GIL is as short as it can be
+        let docs = self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?;
+        let loads = py.import("json")?.getattr("loads")?;
         let out = PyList::empty(py);
-        for d in &docs {
-            out.append(to_py(py, d)?)?;
+        for d in docs {
+            out.append(loads.call1((d.map_err(PyValueError::new_err)?,))?)?;
         }
         Ok(out)
     }
@@ -442,14 +445,17 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
-        let docs = self.run_jobs(py, &jobs, |d| d)?;
+        let docs = self.run_jobs(py, &jobs, |d| {
+            d.map(|d| to_json(&d).map_err(|e| e.to_string()))
+        })?;
+        let loads = py.import("json")?.getattr("loads")?;
         let out = PyList::empty(py);
-        for doc in &docs {
+        for doc in docs {
             match doc {
-                Ok(doc) => out.append(to_py(py, doc)?)?,
+                Ok(json) => out.append(loads.call1((json.map_err(PyValueError::new_err)?,))?)?,
                 Err(e) => {
                     let d = PyDict::new(py);
-                    d.set_item("error", *e)?;
+                    d.set_item("error", e)?;
                     out.append(d)?;
                 }
             }

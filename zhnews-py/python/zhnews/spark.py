@@ -155,10 +155,13 @@ def spark_schema() -> Any:
 def _ids(column: Optional[pa.Array], n: int) -> pa.Array:
     if column is None:
         return pa.nulls(n, pa.string())
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        return column.cast(pa.string())
+    if pa.types.is_string(column.type):
+        return column
     return pa.array(
-        [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in column.to_pylist()],
+        [
+            v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+            for v in column.to_pylist()
+        ],
         pa.string(),
     )
 
@@ -220,6 +223,7 @@ def make_map_in_arrow(
     date_column: Optional[str] = "date",
     ref_date: Optional[str] = None,
     threads: Optional[int] = 1,
+    rows_per_batch: int = 1000,
 ) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """A function for ``DataFrame.mapInArrow(f, SPARK_SCHEMA)`` with these
     settings (see :func:`analyze_arrow`).
@@ -227,25 +231,32 @@ def make_map_in_arrow(
     ``threads`` is the pool size of the analyzer in each Python worker:
     1 by default, since Spark already runs one worker per task slot
     (``None`` uses all cores of the machine in every worker).
+    ``rows_per_batch`` bounds the rows analyzed at once, and so the memory
+    of a worker, whatever the size of the batches Spark sends
+    (``spark.sql.execution.arrow.maxRecordsPerBatch``, 10,000 by default).
     """
+    if rows_per_batch < 1:
+        raise ValueError("rows_per_batch must be at least 1")
 
     def zhnews_map_in_arrow(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
-            yield analyze_arrow(
-                batch,
-                text_column=text_column,
-                id_column=id_column,
-                date_column=date_column,
-                ref_date=ref_date,
-                threads=threads,
-            )
+            for start in range(0, batch.num_rows, rows_per_batch):
+                yield analyze_arrow(
+                    batch.slice(start, rows_per_batch),
+                    text_column=text_column,
+                    id_column=id_column,
+                    date_column=date_column,
+                    ref_date=ref_date,
+                    threads=threads,
+                )
 
     return zhnews_map_in_arrow
 
 
 map_in_arrow = make_map_in_arrow()
 """The ``mapInArrow`` function for columns ``text``, ``id`` and ``date``, no
-default reference date, one analysis thread per Spark task."""
+default reference date, one analysis thread per Spark task, at most 1,000
+rows analyzed at once."""
 
 
 def documents(batch: Union[pa.RecordBatch, pa.Table]) -> List[dict]:
