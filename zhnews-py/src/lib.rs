@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -129,14 +130,23 @@ fn prefixed(py: Python<'_>, e: PyErr, at: &str) -> PyErr {
     }
 }
 
-/// A Rust value as Python objects (dicts, lists, str, int, bool, None).
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
-}
-
+/// A SPEC.md value (document, quantity, time) as JSON text.
 fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
     serde_json::to_string(value)
         .map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))
+}
+
+/// JSON text as Python objects, by Python's own `json.loads` (its C
+/// parser): every dict this module returns is `json.loads` of its JSON
+/// variant, by construction.
+fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    LOADS.import(py, "json", "loads")?.call1((json,))
+}
+
+/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None).
+fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    loads(py, &to_json(value)?)
 }
 
 /// One input record of `analyze_records`, read under the GIL.
@@ -277,17 +287,17 @@ impl Analyzer {
         }))
     }
 
-    /// Analyzes one text with the GIL released.
+    /// Analyzes one text with the GIL released, to its JSON text.
     fn one(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Document> {
+    ) -> PyResult<String> {
         let date = date_arg(date)?.or(self.ref_date);
         let text = text.to_cow()?;
         let text: &str = &text;
-        Ok(py.detach(|| engine().analyze_at(text, date)))
+        py.detach(|| to_json(&engine().analyze_at(text, date)))
     }
 
     /// Analyzes texts on the pool, with the GIL released; `f` makes each
@@ -376,8 +386,7 @@ impl Analyzer {
         text: &Bound<'py, PyString>,
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let doc = self.one(py, text, date)?;
-        to_py(py, &doc)
+        loads(py, &self.one(py, text, date)?)
     }
 
     /// `analyze_json(text, date=None) -> str`: `analyze` as the JSON text
@@ -389,8 +398,7 @@ impl Analyzer {
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        let doc = self.one(py, text, date)?;
-        to_json(&doc)
+        self.one(py, text, date)
     }
 
     /// `analyze_batch(texts, dates=None) -> list[dict]`: `analyze` of every
@@ -406,10 +414,9 @@ impl Analyzer {
         // serialized on the pool, parsed by Python's C JSON parser here:
         // the part that holds the GIL is as short as it can be
         let docs = self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?;
-        let loads = py.import("json")?.getattr("loads")?;
         let out = PyList::empty(py);
         for d in docs {
-            out.append(loads.call1((d.map_err(PyValueError::new_err)?,))?)?;
+            out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
         }
         Ok(out)
     }
@@ -448,11 +455,10 @@ impl Analyzer {
         let docs = self.run_jobs(py, &jobs, |d| {
             d.map(|d| to_json(&d).map_err(|e| e.to_string()))
         })?;
-        let loads = py.import("json")?.getattr("loads")?;
         let out = PyList::empty(py);
         for doc in docs {
             match doc {
-                Ok(json) => out.append(loads.call1((json.map_err(PyValueError::new_err)?,))?)?,
+                Ok(json) => out.append(loads(py, &json.map_err(PyValueError::new_err)?)?)?,
                 Err(e) => {
                     let d = PyDict::new(py);
                     d.set_item("error", e)?;
