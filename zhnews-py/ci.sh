@@ -17,7 +17,7 @@ venv="${ZHNEWS_PY_VENV:-${TMPDIR:-/tmp}/zhnews-py-ci-venv}"
 py="$venv/bin/python"
 # pyspark's mapInArrow wants pandas (>= 2.2, and it warns on 3.x)
 "$py" -m pip install --quiet --disable-pip-version-check --no-compile \
-  "maturin>=1.9.4,<2" "pytest>=7" "pyarrow>=14" "pyspark>=3.5,<5" "pandas>=2.2,<3"
+  "maturin>=1.9.4,<2" "pytest>=7" "pyarrow>=14" "pyspark>=3.5,<5" "pandas>=2.2,<3" "mypy>=1.10"
 
 # the CLI whose output the tests compare with: default features, as
 # .ci/run's `cargo run --release` built it just before (then a no-op)
@@ -31,6 +31,10 @@ trap 'rm -rf "$wheels"' EXIT
 
 # the README's first line of Python, from outside the source tree
 (cd "$wheels" && "$py" -c "import zhnews; print(zhnews.Analyzer().analyze('营收 889 亿元，同比增长 32%'))")
+
+# the type stubs against the built module, the Python code under --strict
+(cd "$wheels" && "$py" -m mypy.stubtest --mypy-config-file "$root/zhnews-py/pyproject.toml" zhnews)
+"$py" -m mypy --config-file zhnews-py/pyproject.toml --strict zhnews-py/python/zhnews
 
 # Spark on loopback only, its workers on this venv's Python
 export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$py" PYSPARK_DRIVER_PYTHON="$py"

@@ -24,6 +24,7 @@ byte offsets into the UTF-8 encoding of the text
 - :func:`normalize`: one expression (``"2.4 亿美元"``, ``"去年二季度"``).
 - :mod:`zhnews.spark`: a ready ``mapInArrow`` function and its schema
   (needs pyarrow).
+- :mod:`zhnews.results`: the shapes of the results as ``TypedDict`` types.
 """
 
 from __future__ import annotations

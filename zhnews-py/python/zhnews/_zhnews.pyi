@@ -1,77 +1,14 @@
 """Type stubs of the native module ``zhnews._zhnews`` (PyO3)."""
 
-import datetime
-from typing import Any, Dict, Iterable, List, Literal, Optional, TypedDict, Union
+from typing import Any, Dict, Iterable, List, Optional, Union, final
 
-from typing_extensions import NotRequired
+from .results import DateLike, Document, Quantity, Time
+
+__all__ = ["Analyzer", "normalize", "__version__"]
 
 __version__: str
 
-DateLike = Union[str, datetime.date, None]
-"""A reference date: ``"YYYY-MM-DD"``, a ``datetime.date`` (a
-``datetime.datetime`` counts by its date), or ``None``."""
-
-class Quantity(TypedDict):
-    """SPEC.md "Quantity". Exact values are decimal strings (``"240000000"``);
-    a range has ``low`` and ``high`` and no ``value``."""
-
-    kind: Literal["money", "percent", "percentage_point", "count", "number", "ordinal", "multiple"]
-    text: str
-    start: int
-    end: int
-    value: NotRequired[str]
-    low: NotRequired[str]
-    high: NotRequired[str]
-    unit: Optional[str]
-    qualifier: Optional[Literal["approx", "over", "under", "at_least", "at_most"]]
-
-class Time(TypedDict):
-    """SPEC.md "Time": ``value`` is ``"2024-Q2"``, ``"2024-08-21"``, a span
-    ``"A/B"``, ...; a relative time without a reference date has ``value``
-    ``None`` and an ``offset`` (``"-1y"``)."""
-
-    text: str
-    start: int
-    end: int
-    value: Optional[str]
-    relative: bool
-    offset: NotRequired[str]
-
-class Entity(TypedDict):
-    """SPEC.md "Entity"."""
-
-    kind: Literal["org", "person", "place", "product"]
-    text: str
-    start: int
-    end: int
-
-class Change(TypedDict):
-    """The change of a claim."""
-
-    basis: Optional[Literal["yoy", "qoq", "mom", "ytd"]]
-    direction: Literal["up", "down"]
-    value: Optional[Quantity]
-
-class Claim(TypedDict):
-    """SPEC.md "Claim"."""
-
-    subject: Optional[str]
-    metric: Optional[str]
-    period: Optional[str]
-    value: Optional[Quantity]
-    change: Optional[Change]
-    start: int
-    end: int
-
-class Document(TypedDict):
-    """SPEC.md "Document", without the ``id``: one line of ``zhnews
-    extract``, parsed, less its ``id``."""
-
-    quantities: List[Quantity]
-    times: List[Time]
-    entities: List[Entity]
-    claims: List[Claim]
-
+@final
 class Analyzer:
     """Analyzes Chinese finance news: quantities, times, entities, claims.
 
@@ -82,7 +19,7 @@ class Analyzer:
     in a process forked from one that used it.
     """
 
-    def __init__(self, ref_date: DateLike = None, threads: Optional[int] = None) -> None: ...
+    def __new__(cls, ref_date: DateLike = None, threads: Optional[int] = None) -> "Analyzer": ...
     @property
     def ref_date(self) -> Optional[str]:
         """The default reference date, ``"YYYY-MM-DD"``, or ``None``."""
@@ -108,6 +45,11 @@ class Analyzer:
         """Like ``analyze_batch``, but a record that cannot be analyzed (text
         ``None`` or not a str, an invalid date) gives ``{"error": message}``
         with the CLI's message instead of raising."""
+    def analyze_records_jsonl(
+        self, texts: Iterable[Optional[str]], dates: Optional[Iterable[Any]] = None
+    ) -> bytes:
+        """``analyze_records`` as UTF-8 JSON lines, one per record, each
+        ending in a newline: the input of Arrow's JSON reader."""
     def __reduce__(self) -> Any: ...
 
 def normalize(expr: str, ref_date: DateLike = None) -> Union[Quantity, Time]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
 
 import pyarrow as pa
 import pyarrow.json as pa_json
@@ -196,7 +196,7 @@ def analyze_arrow(
         c = batch.column(name)
         return c.combine_chunks() if isinstance(c, pa.ChunkedArray) else c
 
-    texts = column(text_column).to_pylist()
+    texts = batch.column(text_column).to_pylist()
     dates_col = column(date_column)
     dates = None if dates_col is None else dates_col.to_pylist()
     analyzer = shared_analyzer(ref_date, threads)
@@ -259,33 +259,33 @@ default reference date, one analysis thread per Spark task, at most 1,000
 rows analyzed at once."""
 
 
-def documents(batch: Union[pa.RecordBatch, pa.Table]) -> List[dict]:
+def documents(batch: Union[pa.RecordBatch, pa.Table]) -> List[Dict[str, Any]]:
     """Rows of :data:`SCHEMA` back as SPEC.md documents (dicts, with ``id``;
     keys that the JSON leaves out, null here, left out again): what
     ``json.loads`` of the ``zhnews extract`` lines gives, for comparisons."""
     return [_document(row) for row in batch.to_pylist()]
 
 
-def _quantity(q: Optional[dict]) -> Optional[dict]:
+def _quantity(q: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     # the JSON leaves out `value` of a range and `low`/`high` of a value
     if q is None:
         return None
     return {k: v for k, v in q.items() if not (v is None and k in ("value", "low", "high"))}
 
 
-def _time(t: dict) -> dict:
+def _time(t: Dict[str, Any]) -> Dict[str, Any]:
     # and `offset` of a resolved time
     return {k: v for k, v in t.items() if not (v is None and k == "offset")}
 
 
-def _claim(c: dict) -> dict:
+def _claim(c: Dict[str, Any]) -> Dict[str, Any]:
     change = c["change"]
     if change is not None:
         change = {**change, "value": _quantity(change["value"])}
     return {**c, "value": _quantity(c["value"]), "change": change}
 
 
-def _document(row: dict) -> dict:
+def _document(row: Dict[str, Any]) -> Dict[str, Any]:
     if row.get("error") is not None:
         return {"id": row["id"], "error": row["error"]}
     return {
