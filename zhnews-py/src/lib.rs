@@ -345,6 +345,8 @@ impl Analyzer {
 
 #[pymethods]
 impl Analyzer {
+    /// `Analyzer(ref_date=None, threads=None)`; `threads` must be at least
+    /// 1. Builds the process's engine if this is the first analyzer.
     #[new]
     #[pyo3(signature = (ref_date=None, threads=None))]
     fn new(ref_date: Option<&Bound<'_, PyAny>>, threads: Option<usize>) -> PyResult<Self> {
@@ -509,6 +511,7 @@ impl Analyzer {
         (slf.get_type(), (me.ref_date(), me.threads))
     }
 
+    /// `Analyzer(ref_date='2024-08-21', threads=None)`.
     fn __repr__(&self) -> String {
         let date = match self.ref_date() {
             Some(d) => format!("'{d}'"),
