@@ -1,0 +1,558 @@
+//! Python bindings of zhnews: the native module `zhnews._zhnews`.
+//!
+//! The Python package (`python/zhnews`) re-exports what is here; its
+//! docstrings and the type stubs (`_zhnews.pyi`) are the user-facing
+//! documentation. Results are the JSON documents of SPEC.md: the dict
+//! variants are exactly `json.loads` of the JSON variants, exact values
+//! (`value`, `low`, `high`) staying decimal strings.
+//!
+//! One engine (`zhnews::Analyzer`, dictionaries and lexicons) is built per
+//! process on first use and shared by every Python `Analyzer`; a Python
+//! `Analyzer` holds its reference date, which is passed per call, and its
+//! own rayon pool for batches, built lazily and built again in a process
+//! forked from the one that built it (the threads of a pool do not survive
+//! `fork`, and a pool without threads would wait forever).
+
+#![deny(missing_docs)]
+
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use rayon::prelude::*;
+use serde::Serialize;
+use zhnews::{Document, RefDate};
+
+/// The engine of this process, built on first use (under the GIL, so that
+/// no `fork` from Python can happen while it is being built).
+fn engine() -> &'static zhnews::Analyzer {
+    static ENGINE: OnceLock<zhnews::Analyzer> = OnceLock::new();
+    ENGINE.get_or_init(zhnews::Analyzer::new)
+}
+
+/// A rayon pool and the process that built it.
+struct Pool {
+    pid: u32,
+    pool: Arc<rayon::ThreadPool>,
+}
+
+/// Analyzes Chinese finance news: quantities, times, entities and claims.
+///
+/// `Analyzer(ref_date=None, threads=None)`: `ref_date` (`"YYYY-MM-DD"` or a
+/// `datetime.date`) resolves relative times (`去年`, `上月`) of documents
+/// that bring no date of their own; `threads` is the size of the pool that
+/// `analyze_batch` runs on (default: all cores, or `RAYON_NUM_THREADS`).
+/// Results are SPEC.md documents; exact values are decimal strings.
+#[pyclass(module = "zhnews._zhnews", name = "Analyzer", frozen)]
+struct Analyzer {
+    ref_date: Option<RefDate>,
+    threads: Option<usize>,
+    pool: Mutex<Option<Pool>>,
+}
+
+/// A date argument: `None`, a `"YYYY-MM-DD"` string, or a `datetime.date`
+/// (a `datetime.datetime` counts by its date). A bad string is a
+/// `ValueError` with the library's message, another type a `TypeError`.
+fn date_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<RefDate>> {
+    let Some(obj) = obj else { return Ok(None) };
+    if obj.is_none() {
+        return Ok(None);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return RefDate::parse(&s.to_cow()?)
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(e.to_string()));
+    }
+    let datetime = obj.py().import("datetime")?;
+    let iso = if obj.is_instance(&datetime.getattr("datetime")?)? {
+        obj.call_method0("date")?.call_method0("isoformat")?
+    } else if obj.is_instance(&datetime.getattr("date")?)? {
+        obj.call_method0("isoformat")?
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "a date is a 'YYYY-MM-DD' str, a datetime.date or None, not {}",
+            obj.get_type().name()?
+        )));
+    };
+    RefDate::parse(&iso.extract::<Cow<'_, str>>()?)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The items of an iterable (not a `str`: one text is not a batch).
+fn items<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a single str"
+        )));
+    }
+    obj.try_iter()?.collect()
+}
+
+/// The per-text dates of a batch: one per text, each `None` for the
+/// analyzer's own date.
+fn batch_dates(
+    dates: Option<&Bound<'_, PyAny>>,
+    n: usize,
+    default: Option<RefDate>,
+) -> PyResult<Vec<Option<RefDate>>> {
+    let Some(dates) = dates.filter(|d| !d.is_none()) else {
+        return Ok(vec![default; n]);
+    };
+    let dates = items(dates, "dates")?;
+    if dates.len() != n {
+        return Err(PyValueError::new_err(format!(
+            "{} dates for {} texts: give one date (or None) per text",
+            dates.len(),
+            n
+        )));
+    }
+    dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| match date_arg(Some(d)) {
+            Ok(d) => Ok(d.or(default)),
+            Err(e) => Err(prefixed(d.py(), e, &format!("dates[{i}]"))),
+        })
+        .collect()
+}
+
+/// The same exception type, its message prefixed with where it happened.
+fn prefixed(py: Python<'_>, e: PyErr, at: &str) -> PyErr {
+    let ty = e.get_type(py);
+    let msg = e.value(py).to_string();
+    match ty.call1((format!("{at}: {msg}"),)) {
+        Ok(v) => PyErr::from_value(v),
+        Err(_) => e,
+    }
+}
+
+/// A SPEC.md value (document, quantity, time) as JSON text.
+fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))
+}
+
+/// JSON text as Python objects, by Python's own `json.loads` (its C
+/// parser): every dict this module returns is `json.loads` of its JSON
+/// variant, by construction.
+fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    LOADS.import(py, "json", "loads")?.call1((json,))
+}
+
+/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None).
+fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    loads(py, &to_json(value)?)
+}
+
+/// One input record of `analyze_records`, read under the GIL.
+enum Job<'a> {
+    /// A text and its reference date.
+    Text(Cow<'a, str>, Option<RefDate>),
+    /// Why the record cannot be analyzed (the CLI's message).
+    Failed(String),
+}
+
+/// What a value that is not a text or a date is, in the words of the CLI's
+/// error lines (`a number`, `an array`, ...).
+fn kind_of(obj: &Bound<'_, PyAny>) -> String {
+    if obj.is_none() {
+        "null".to_string()
+    } else if obj.is_instance_of::<PyBool>() {
+        "a boolean".to_string()
+    } else if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>() {
+        "a number".to_string()
+    } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        "an array".to_string()
+    } else if obj.is_instance_of::<PyDict>() {
+        "an object".to_string()
+    } else {
+        match obj.get_type().name() {
+            Ok(name) => format!("of type {name}"),
+            Err(_) => "of an unknown type".to_string(),
+        }
+    }
+}
+
+/// The texts and dates of `analyze_records`: one date (or `None`) per text.
+#[allow(clippy::type_complexity)]
+fn record_items<'py>(
+    texts: &Bound<'py, PyAny>,
+    dates: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(Vec<Bound<'py, PyAny>>, Option<Vec<Bound<'py, PyAny>>>)> {
+    let texts = items(texts, "texts")?;
+    let Some(dates) = dates.filter(|d| !d.is_none()) else {
+        return Ok((texts, None));
+    };
+    let dates = items(dates, "dates")?;
+    if dates.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} dates for {} texts: give one date (or None) per text",
+            dates.len(),
+            texts.len()
+        )));
+    }
+    Ok((texts, Some(dates)))
+}
+
+impl Analyzer {
+    /// The pool of this analyzer in this process.
+    fn pool(&self) -> PyResult<Arc<rayon::ThreadPool>> {
+        let pid = std::process::id();
+        let mut guard = self.pool.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(p) = guard.as_ref().filter(|p| p.pid == pid) {
+            return Ok(p.pool.clone());
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads.unwrap_or(0))
+            .thread_name(|i| format!("zhnews-{i}"))
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
+        let pool = Arc::new(pool);
+        if let Some(stale) = guard.replace(Pool {
+            pid,
+            pool: pool.clone(),
+        }) {
+            // Built in the parent of a fork: its threads are not here, and
+            // dropping it could wait on their locks. Leave it be.
+            std::mem::forget(stale);
+        }
+        Ok(pool)
+    }
+
+    /// The jobs of `analyze_records`: each record's text and date, or the
+    /// CLI's message for why it cannot be analyzed.
+    fn jobs<'a>(
+        &self,
+        texts: &'a [Bound<'_, PyAny>],
+        dates: Option<&[Bound<'_, PyAny>]>,
+    ) -> Vec<Job<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let text = if t.is_none() {
+                    return Job::Failed("missing field `text`".to_string());
+                } else if let Ok(s) = t.cast::<PyString>() {
+                    match s.to_cow() {
+                        Ok(s) => s,
+                        Err(_) => {
+                            return Job::Failed("field `text` is not valid Unicode".to_string());
+                        }
+                    }
+                } else {
+                    return Job::Failed(format!("field `text` is {}, not a string", kind_of(t)));
+                };
+                match dates.map(|d| &d[i]) {
+                    None => Job::Text(text, self.ref_date),
+                    Some(d) if d.is_none() => Job::Text(text, self.ref_date),
+                    Some(d) if d.is_instance_of::<PyString>() => match date_arg(Some(d)) {
+                        Ok(date) => Job::Text(text, date),
+                        Err(e) => Job::Failed(format!("field `date`: {}", e.value(d.py()))),
+                    },
+                    Some(d) => match date_arg(Some(d)) {
+                        Ok(date) => Job::Text(text, date),
+                        Err(_) => {
+                            Job::Failed(format!("field `date` is {}, not a string", kind_of(d)))
+                        }
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Runs the jobs on the pool with the GIL released; `f` makes each
+    /// result (in the pool too) from the document or the error message.
+    fn run_jobs<'a, R: Send>(
+        &self,
+        py: Python<'_>,
+        jobs: &'a [Job<'_>],
+        f: impl Fn(Result<Document, &'a str>) -> R + Sync + Send,
+    ) -> PyResult<Vec<R>> {
+        let pool = self.pool()?;
+        let engine = engine();
+        Ok(py.detach(|| {
+            pool.install(|| {
+                jobs.par_iter()
+                    .map(|j| match j {
+                        Job::Text(t, d) => f(Ok(engine.analyze_at(t, *d))),
+                        Job::Failed(e) => f(Err(e.as_str())),
+                    })
+                    .collect()
+            })
+        }))
+    }
+
+    /// Analyzes one text with the GIL released, to its JSON text.
+    fn one(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+        date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let date = date_arg(date)?.or(self.ref_date);
+        let text = text.to_cow()?;
+        let text: &str = &text;
+        py.detach(|| to_json(&engine().analyze_at(text, date)))
+    }
+
+    /// Analyzes texts on the pool, with the GIL released; `f` makes each
+    /// result (in the pool too).
+    fn batch<R: Send>(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        dates: Option<&Bound<'_, PyAny>>,
+        f: impl Fn(Document) -> R + Sync + Send,
+    ) -> PyResult<Vec<R>> {
+        let items = items(texts, "texts")?;
+        let dates = batch_dates(dates, items.len(), self.ref_date)?;
+        let texts = items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match t.cast::<PyString>() {
+                Ok(s) => s.to_cow().map_err(|e| {
+                    let err = PyValueError::new_err(format!(
+                        "texts[{i}] is not valid Unicode: {}",
+                        e.value(py)
+                    ));
+                    err.set_cause(py, Some(e));
+                    err
+                }),
+                Err(_) => Err(PyTypeError::new_err(format!(
+                    "texts[{i}] is {}, not a str",
+                    kind_of(t)
+                ))),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let pool = self.pool()?;
+        let engine = engine();
+        Ok(py.detach(|| {
+            pool.install(|| {
+                texts
+                    .par_iter()
+                    .zip(dates.par_iter())
+                    .map(|(t, d)| f(engine.analyze_at(t, *d)))
+                    .collect()
+            })
+        }))
+    }
+}
+
+#[pymethods]
+impl Analyzer {
+    /// `Analyzer(ref_date=None, threads=None)`; `threads` must be at least
+    /// 1. Builds the process's engine if this is the first analyzer.
+    #[new]
+    #[pyo3(signature = (ref_date=None, threads=None))]
+    fn new(ref_date: Option<&Bound<'_, PyAny>>, threads: Option<usize>) -> PyResult<Self> {
+        if threads == Some(0) {
+            return Err(PyValueError::new_err(
+                "threads must be at least 1 (or None for all cores)",
+            ));
+        }
+        let ref_date = date_arg(ref_date)?;
+        engine();
+        Ok(Analyzer {
+            ref_date,
+            threads,
+            pool: Mutex::new(None),
+        })
+    }
+
+    /// The default reference date, as `"YYYY-MM-DD"`, or `None`.
+    #[getter]
+    fn ref_date(&self) -> Option<String> {
+        self.ref_date.map(|d| d.to_string())
+    }
+
+    /// The size of the batch pool, or `None` for all cores.
+    #[getter]
+    fn threads(&self) -> Option<usize> {
+        self.threads
+    }
+
+    /// `analyze(text, date=None) -> dict`: the SPEC.md document of one text
+    /// (`quantities`, `times`, `entities`, `claims`; no `id`). `date`
+    /// (`"YYYY-MM-DD"` or `datetime.date`) overrides the analyzer's
+    /// `ref_date` for this text. Exact values are decimal strings, offsets
+    /// are byte offsets into the UTF-8 text. The GIL is released meanwhile.
+    #[pyo3(signature = (text, date=None))]
+    fn analyze<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        date: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        loads(py, &self.one(py, text, date)?)
+    }
+
+    /// `analyze_json(text, date=None) -> str`: `analyze` as the JSON text
+    /// `zhnews extract` writes (without the `id`).
+    #[pyo3(signature = (text, date=None))]
+    fn analyze_json(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+        date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        self.one(py, text, date)
+    }
+
+    /// `analyze_batch(texts, dates=None) -> list[dict]`: `analyze` of every
+    /// text, in order, on the analyzer's thread pool with the GIL released.
+    /// `dates`, if given, has one date (or `None`) per text.
+    #[pyo3(signature = (texts, dates=None))]
+    fn analyze_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        // serialized on the pool, parsed by Python's C JSON parser here:
+        // the part that holds the GIL is as short as it can be
+        let docs = self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?;
+        let out = PyList::empty(py);
+        for d in docs {
+            out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
+        }
+        Ok(out)
+    }
+
+    /// `analyze_batch_json(texts, dates=None) -> list[str]`: `analyze_batch`
+    /// as JSON texts, serialized on the pool too.
+    #[pyo3(signature = (texts, dates=None))]
+    fn analyze_batch_json(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        dates: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
+        self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?
+            .into_iter()
+            .map(|r| r.map_err(PyValueError::new_err))
+            .collect()
+    }
+
+    /// `analyze_records(texts, dates=None) -> list[dict]`: like
+    /// `analyze_batch`, but a record that cannot be analyzed gives
+    /// `{"error": message}` in its place instead of an exception: a text
+    /// that is `None` or not a str, a date that is not a valid
+    /// `"YYYY-MM-DD"`. The messages are the CLI's (``missing field
+    /// `text` ``, ``field `date`: invalid date ...``). For data frames,
+    /// where one bad row must not fail the job.
+    #[pyo3(signature = (texts, dates=None))]
+    fn analyze_records<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let (texts, dates) = record_items(texts, dates)?;
+        let jobs = self.jobs(&texts, dates.as_deref());
+        let docs = self.run_jobs(py, &jobs, |d| {
+            d.map(|d| to_json(&d).map_err(|e| e.to_string()))
+        })?;
+        let out = PyList::empty(py);
+        for doc in docs {
+            match doc {
+                Ok(json) => out.append(loads(py, &json.map_err(PyValueError::new_err)?)?)?,
+                Err(e) => {
+                    let d = PyDict::new(py);
+                    d.set_item("error", e)?;
+                    out.append(d)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `analyze_records_jsonl(texts, dates=None) -> bytes`:
+    /// `analyze_records` as JSON lines (UTF-8, each ending in `\n`), one
+    /// per record, serialized on the pool: the input of Arrow's JSON
+    /// reader (`zhnews.spark` reads them so).
+    #[pyo3(signature = (texts, dates=None))]
+    fn analyze_records_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let (texts, dates) = record_items(texts, dates)?;
+        let jobs = self.jobs(&texts, dates.as_deref());
+        let lines = self.run_jobs(py, &jobs, |d| match d {
+            Ok(doc) => serde_json::to_string(&doc),
+            Err(e) => serde_json::to_string(&serde_json::json!({ "error": e })),
+        })?;
+        let mut out = Vec::with_capacity(
+            lines
+                .iter()
+                .map(|l| l.as_ref().map_or(0, |l| l.len() + 1))
+                .sum(),
+        );
+        for line in lines {
+            let line = line.map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))?;
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+        Ok(PyBytes::new(py, &out))
+    }
+
+    /// Pickles as its arguments: unpickling builds a new analyzer (the
+    /// engine is built once per process, the pool on first batch).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (Bound<'py, PyType>, (Option<String>, Option<usize>)) {
+        let me = slf.get();
+        (slf.get_type(), (me.ref_date(), me.threads))
+    }
+
+    /// `Analyzer(ref_date='2024-08-21', threads=None)`.
+    fn __repr__(&self) -> String {
+        let date = match self.ref_date() {
+            Some(d) => format!("'{d}'"),
+            None => "None".to_string(),
+        };
+        let threads = match self.threads {
+            Some(n) => n.to_string(),
+            None => "None".to_string(),
+        };
+        format!("Analyzer(ref_date={date}, threads={threads})")
+    }
+}
+
+/// `normalize(expr, ref_date=None) -> dict`: one quantity (`"2.4 亿美元"`)
+/// or, failing that, one time expression (`"去年二季度"`, against
+/// `ref_date`) as its SPEC.md dict, as `zhnews normalize` prints it.
+/// Raises `ValueError` with the library's message (the quantity's) when the
+/// expression is neither.
+#[pyfunction]
+#[pyo3(signature = (expr, ref_date=None))]
+fn normalize<'py>(
+    py: Python<'py>,
+    expr: &Bound<'py, PyString>,
+    ref_date: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let date = date_arg(ref_date)?;
+    let expr = expr.to_cow()?;
+    match zhnews::normalize(&expr) {
+        Ok(q) => to_py(py, &q),
+        Err(qe) => match zhnews::time::normalize_time(&expr, date) {
+            Ok(t) => to_py(py, &t),
+            Err(_) => Err(PyValueError::new_err(qe.to_string())),
+        },
+    }
+}
+
+/// The native part of the `zhnews` package.
+#[pymodule]
+fn _zhnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Analyzer>()?;
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    Ok(())
+}
