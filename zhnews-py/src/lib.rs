@@ -136,6 +136,32 @@ fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
         .map_err(|e| PyValueError::new_err(format!("cannot serialize: {e}")))
 }
 
+/// A document as the Python API gives it: SPEC's document without its `id`
+/// (a text analyzed on its own has none).
+#[derive(Serialize)]
+struct Unnamed<'a> {
+    quantities: &'a [zhnews::Quantity],
+    times: &'a [zhnews::Time],
+    entities: &'a [zhnews::Entity],
+    claims: &'a [zhnews::Claim],
+}
+
+impl<'a> From<&'a Document> for Unnamed<'a> {
+    fn from(d: &'a Document) -> Unnamed<'a> {
+        Unnamed {
+            quantities: &d.quantities,
+            times: &d.times,
+            entities: &d.entities,
+            claims: &d.claims,
+        }
+    }
+}
+
+/// A document's JSON text without its `id`.
+fn doc_json(d: &Document) -> PyResult<String> {
+    to_json(&Unnamed::from(d))
+}
+
 /// JSON text as Python objects, by Python's own `json.loads` (its C
 /// parser): every dict this module returns is `json.loads` of its JSON
 /// variant, by construction.
@@ -297,7 +323,7 @@ impl Analyzer {
         let date = date_arg(date)?.or(self.ref_date);
         let text = text.to_cow()?;
         let text: &str = &text;
-        py.detach(|| to_json(&engine().analyze_at(text, date)))
+        py.detach(|| doc_json(&engine().analyze_at(text, date)))
     }
 
     /// Analyzes texts on the pool, with the GIL released; `f` makes each
@@ -415,7 +441,7 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         // serialized on the pool, parsed by Python's C JSON parser here:
         // the part that holds the GIL is as short as it can be
-        let docs = self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?;
+        let docs = self.batch(py, texts, dates, |d| doc_json(&d).map_err(|e| e.to_string()))?;
         let out = PyList::empty(py);
         for d in docs {
             out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
@@ -432,7 +458,7 @@ impl Analyzer {
         texts: &Bound<'_, PyAny>,
         dates: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        self.batch(py, texts, dates, |d| to_json(&d).map_err(|e| e.to_string()))?
+        self.batch(py, texts, dates, |d| doc_json(&d).map_err(|e| e.to_string()))?
             .into_iter()
             .map(|r| r.map_err(PyValueError::new_err))
             .collect()
@@ -455,7 +481,7 @@ impl Analyzer {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
         let docs = self.run_jobs(py, &jobs, |d| {
-            d.map(|d| to_json(&d).map_err(|e| e.to_string()))
+            d.map(|d| doc_json(&d).map_err(|e| e.to_string()))
         })?;
         let out = PyList::empty(py);
         for doc in docs {
@@ -485,7 +511,7 @@ impl Analyzer {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
         let lines = self.run_jobs(py, &jobs, |d| match d {
-            Ok(doc) => serde_json::to_string(&doc),
+            Ok(doc) => serde_json::to_string(&Unnamed::from(&doc)),
             Err(e) => serde_json::to_string(&serde_json::json!({ "error": e })),
         })?;
         let mut out = Vec::with_capacity(
@@ -539,12 +565,9 @@ fn normalize<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let date = date_arg(ref_date)?;
     let expr = expr.to_cow()?;
-    match zhnews::normalize(&expr) {
-        Ok(q) => to_py(py, &q),
-        Err(qe) => match zhnews::time::normalize_time(&expr, date) {
-            Ok(t) => to_py(py, &t),
-            Err(_) => Err(PyValueError::new_err(qe.to_string())),
-        },
+    match zhnews::normalize_expression(&expr, date) {
+        Ok(x) => to_py(py, &x),
+        Err(e) => Err(PyValueError::new_err(e.to_string())),
     }
 }
 
