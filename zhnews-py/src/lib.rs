@@ -441,7 +441,9 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         // serialized on the pool, parsed by Python's C JSON parser here:
         // the part that holds the GIL is as short as it can be
-        let docs = self.batch(py, texts, dates, |d| doc_json(&d).map_err(|e| e.to_string()))?;
+        let docs = self.batch(py, texts, dates, |d| {
+            doc_json(&d).map_err(|e| e.to_string())
+        })?;
         let out = PyList::empty(py);
         for d in docs {
             out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
@@ -458,10 +460,12 @@ impl Analyzer {
         texts: &Bound<'_, PyAny>,
         dates: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        self.batch(py, texts, dates, |d| doc_json(&d).map_err(|e| e.to_string()))?
-            .into_iter()
-            .map(|r| r.map_err(PyValueError::new_err))
-            .collect()
+        self.batch(py, texts, dates, |d| {
+            doc_json(&d).map_err(|e| e.to_string())
+        })?
+        .into_iter()
+        .map(|r| r.map_err(PyValueError::new_err))
+        .collect()
     }
 
     /// `analyze_records(texts, dates=None) -> list[dict]`: like
