@@ -17,8 +17,10 @@ def test_schema_has_the_spec_field_names():
     assert [f.name for f in zs.TIME] == ["text", "start", "end", "value", "relative", "offset"]
     assert [f.name for f in zs.ENTITY] == ["kind", "text", "start", "end"]
     assert [f.name for f in zs.CLAIM] == [
-        "subject", "metric", "period", "value", "change", "start", "end"
+        "subject", "metric", "period", "value", "change", "start", "end",
+        "subject_span", "metric_span",
     ]
+    assert [f.name for f in zs.SPAN] == ["start", "end"]
     assert zs.SPARK_SCHEMA.startswith(
         "`id` string, `error` string, `quantities` array<struct<`kind`: string, `text`: string, "
         "`start`: bigint, `end`: bigint, `value`: string, "

@@ -50,6 +50,8 @@ EXAMPLE_DOC = {
             "change": {"basis": "yoy", "direction": "up", "value": GROWTH},
             "start": 0,
             "end": 36,
+            "subject_span": None,
+            "metric_span": {"start": 0, "end": 6},
         }
     ],
 }
@@ -228,7 +230,8 @@ def test_records_give_error_dicts_with_the_cli_messages():
     q = '{"kind":"money","text":"8 亿元","start":7,"end":15,"value":"800000000","unit":"CNY","qualifier":null}'
     assert a.analyze_records_jsonl(["营收 8 亿元", None]) == (
         '{"quantities":[' + q + '],"times":[],"entities":[],"claims":[{"subject":null,"metric":"营收",'
-        '"period":null,"value":' + q + ',"change":null,"start":0,"end":15}]}\n'
+        '"period":null,"value":' + q + ',"change":null,"start":0,"end":15,'
+        '"subject_span":null,"metric_span":{"start":0,"end":6}}]}\n'
         '{"error":"missing field `text`"}\n'
     ).encode()
 

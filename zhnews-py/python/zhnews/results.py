@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import List, Optional, TypedDict, Union
 
-__all__ = ["DateLike", "Quantity", "Time", "Entity", "Change", "Claim", "Document"]
+__all__ = ["DateLike", "Quantity", "Time", "Entity", "Change", "Span", "Claim", "Document"]
 
 DateLike = Union[str, datetime.date, None]
 """A reference date: ``"YYYY-MM-DD"``, a ``datetime.date`` (a
@@ -73,8 +73,15 @@ class Change(TypedDict):
     value: Optional[Quantity]
 
 
+class Span(TypedDict):
+    """A byte span of the text."""
+
+    start: int
+    end: int
+
+
 class Claim(TypedDict):
-    """SPEC.md "Claim"."""
+    """SPEC.md "Claim", with the spans of its subject and metric mentions."""
 
     subject: Optional[str]
     metric: Optional[str]
@@ -83,6 +90,8 @@ class Claim(TypedDict):
     change: Optional[Change]
     start: int
     end: int
+    subject_span: Optional[Span]
+    metric_span: Optional[Span]
 
 
 class Document(TypedDict):

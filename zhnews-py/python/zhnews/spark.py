@@ -39,6 +39,7 @@ __all__ = [
     "QUANTITY",
     "TIME",
     "ENTITY",
+    "SPAN",
     "CLAIM",
     "analyze_arrow",
     "documents",
@@ -96,6 +97,9 @@ CHANGE = pa.struct(
 )
 """The change of a claim."""
 
+SPAN = pa.struct([pa.field("start", _offset), pa.field("end", _offset)])
+"""A byte span of the text (``subject_span``, ``metric_span``)."""
+
 CLAIM = pa.struct(
     [
         pa.field("subject", pa.string()),
@@ -105,6 +109,8 @@ CLAIM = pa.struct(
         pa.field("change", CHANGE),
         pa.field("start", _offset),
         pa.field("end", _offset),
+        pa.field("subject_span", SPAN),
+        pa.field("metric_span", SPAN),
     ]
 )
 """A numeric claim (SPEC.md "Claim")."""
