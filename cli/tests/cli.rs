@@ -16,26 +16,14 @@ fn error_of(v: &Value) -> &str {
         .unwrap_or_else(|| panic!("expected an error record: {v}"))
 }
 
+/// `zhnews extract ARGS` with `input` on stdin: its stdout (status 0).
 fn extract(input: &[u8], args: &[&str]) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .arg("extract")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run zhnews");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let data = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let out = child.wait_with_output().expect("zhnews output");
-    writer.join().expect("writer").expect("write stdin");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    let args: Vec<&str> = std::iter::once("extract")
+        .chain(args.iter().copied())
+        .collect();
+    let (code, out, err) = zhnews(&args, input);
+    assert_eq!(code, Some(0), "{err}");
+    out
 }
 
 #[test]
@@ -124,10 +112,12 @@ fn zhnews(args: &[&str], input: &[u8]) -> (Option<i32>, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run zhnews");
+    // written from a thread: the child may fill its stdout pipe first
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input).expect("write stdin");
-    drop(stdin);
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
     let out = child.wait_with_output().expect("zhnews output");
+    writer.join().expect("writer").expect("write stdin");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
     (out.status.code(), text(out.stdout), text(out.stderr))
 }

@@ -73,31 +73,24 @@ impl<'s> Parser<'s> {
 
     /// `[sign] mixed`.
     pub fn signed_mixed(&mut self) -> R<Option<Numeral>> {
-        let start = self.pos;
-        let neg = if let Some(after) = self.is_sign(self.pos) {
-            self.pos = self.loose(after);
-            true
-        } else {
-            false
-        };
-        match self.mixed()? {
-            Some(mut n) => {
-                if neg {
-                    n.value = -n.value;
-                    n.high = n.high.map(|h| -h);
-                    n.shape.negative = true;
-                }
-                Ok(Some(n))
-            }
-            None => {
-                self.pos = start;
-                Ok(None)
-            }
-        }
+        self.signed(Self::mixed, |n| {
+            n.high = n.high.map(|h| -h);
+            n.shape.negative = true;
+        })
     }
 
     /// `[sign] simple`: the numerator or denominator of a fraction.
     pub fn signed_simple(&mut self) -> R<Option<Numeral>> {
+        self.signed(Self::simple, |_| {})
+    }
+
+    /// An optional sign, then what `read` reads, its value negated (and
+    /// `negate` applied) after a sign; nothing read, the position restored.
+    fn signed(
+        &mut self,
+        read: fn(&mut Self) -> R<Option<Numeral>>,
+        negate: fn(&mut Numeral),
+    ) -> R<Option<Numeral>> {
         let start = self.pos;
         let neg = if let Some(after) = self.is_sign(self.pos) {
             self.pos = self.loose(after);
@@ -105,10 +98,11 @@ impl<'s> Parser<'s> {
         } else {
             false
         };
-        match self.simple()? {
+        match read(self)? {
             Some(mut n) => {
                 if neg {
                     n.value = -n.value;
+                    negate(&mut n);
                 }
                 Ok(Some(n))
             }
