@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Basis, Change, Direction};
+use super::{Basis, Direction};
 use crate::lexicon::{WordTable, change_verb_ending, data_lines};
 
 const BASIS: &str = include_str!("../../data/claim/basis.txt");
@@ -79,11 +79,11 @@ pub(super) fn basis_at(s: &str, i: usize) -> Option<usize> {
 }
 
 /// `环比` means quarter on quarter for a quarter, month on month for a month.
-pub(super) fn with_basis_kind(mut ch: Change, period_is_month: bool) -> Change {
-    if ch.basis == Some(Basis::Qoq) && period_is_month {
-        ch.basis = Some(Basis::Mom);
+pub(super) fn basis_for_period(basis: Option<Basis>, period_is_month: bool) -> Option<Basis> {
+    match basis {
+        Some(Basis::Qoq) if period_is_month => Some(Basis::Mom),
+        other => other,
     }
-    ch
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::change::{basis_in, change_verb, verb_ending, with_basis_kind};
+use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, is_list_separator, tail, within};
 use super::metric::{
     first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
@@ -620,17 +620,9 @@ impl<'a> Reader<'a> {
             (sentence.contains("今年以来") || sentence.contains("年初至今")).then_some(Basis::Ytd)
         });
         let month = self.out[ci].period.as_deref().is_some_and(is_month);
-        let ch = with_basis_kind(
-            Change {
-                basis,
-                direction,
-                value: None,
-            },
-            month,
-        );
         let claim = &mut self.out[ci];
         claim.change = Some(DraftChange {
-            basis: ch.basis,
+            basis: basis_for_period(basis, month),
             direction,
             value: Some(q),
         });
