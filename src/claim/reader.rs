@@ -9,7 +9,7 @@ use super::clause::{Clause, clauses, is_list_separator, tail, within};
 use super::metric::{
     first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
 };
-use super::subject::{Subjects, is_index};
+use super::subject::{Subjects, is_index, names};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::data_lines;
@@ -133,13 +133,13 @@ impl<'a> Reader<'a> {
             })
             .collect();
         let words = metric_words(text);
-        let names = name_spans(inputs.entities, inputs.tokens, &words);
+        let named = names(inputs.entities, inputs.tokens, &words);
         Reader {
             text,
             quantities: inputs.quantities,
             tokens: inputs.tokens,
-            names,
-            subjects: Subjects::new(text, inputs.entities, inputs.tokens, &words),
+            subjects: Subjects::new(text, &named),
+            names: named.iter().map(|e| (e.start, e.end)).collect(),
             words,
             periods,
             out: Vec::new(),
@@ -676,24 +676,6 @@ impl<'a> Reader<'a> {
         }
         out
     }
-}
-
-/// The spans of the names a noun phrase never runs over (see
-/// `Reader::names`).
-fn name_spans(
-    entities: &[Entity],
-    tokens: &[Token<'_>],
-    words: &[(usize, usize)],
-) -> Vec<(usize, usize)> {
-    entities
-        .iter()
-        .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
-        .filter(|e| {
-            let k = words.partition_point(|m| m.1 <= e.start);
-            !words.get(k).is_some_and(|m| m.0 <= e.start && e.end <= m.1)
-        })
-        .map(|e| (e.start, e.end))
-        .collect()
 }
 
 /// A word that can name a subject: a proper or unknown noun, a Latin name

@@ -63,6 +63,25 @@ static BEFORE_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The entities that count as names in the claim reader: none that starts
+/// inside a word (`中海外` in `其中海外`) or lies inside a metric word (`M2`
+/// in `M2余额`). Noun phrases never run over them; subjects are chosen among
+/// them.
+pub(super) fn names<'a>(
+    entities: &'a [Entity],
+    tokens: &[Token<'_>],
+    words: &[(usize, usize)],
+) -> Vec<&'a Entity> {
+    entities
+        .iter()
+        .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
+        .filter(|e| {
+            let k = words.partition_point(|m| m.1 <= e.start);
+            !words.get(k).is_some_and(|m| m.0 <= e.start && e.end <= m.1)
+        })
+        .collect()
+}
+
 /// An index (`道指`, `上证指数`): its moves have no `股价`.
 pub(super) fn is_index(e: &Entity) -> bool {
     e.text.ends_with('指') || e.text.ends_with("指数")
@@ -78,25 +97,13 @@ pub(super) struct Subjects<'a> {
 }
 
 impl<'a> Subjects<'a> {
-    /// The candidates among `entities`: no person, no source, none that
-    /// starts inside a word (`中海外` in `其中海外`) or lies inside a metric
-    /// word (`M2` in `M2余额`).
-    pub(super) fn new(
-        text: &'a str,
-        entities: &'a [Entity],
-        tokens: &[Token<'_>],
-        metric_words: &[(usize, usize)],
-    ) -> Subjects<'a> {
-        let starts_word = |e: &Entity| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok();
-        let in_metric = |e: &Entity| {
-            metric_words
-                .get(metric_words.partition_point(|m| m.1 <= e.start))
-                .is_some_and(|m| m.0 <= e.start && e.end <= m.1 && m.1 - m.0 > e.end - e.start)
-        };
-        let all: Vec<&Entity> = entities
+    /// The candidates among the names (see [`names`]): no person, no
+    /// source.
+    pub(super) fn new(text: &'a str, names: &[&'a Entity]) -> Subjects<'a> {
+        let all: Vec<&Entity> = names
             .iter()
+            .copied()
             .filter(|e| e.kind != EntityKind::Person && !is_source(text, e))
-            .filter(|e| starts_word(e) && !in_metric(e))
             .collect();
         let heads = all
             .iter()
