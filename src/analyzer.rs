@@ -5,7 +5,7 @@ use crate::claim::{Inputs, claims};
 use crate::document::Document;
 use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
 use crate::scan::scan;
-use crate::segment::Segmenter;
+use crate::segment::{Segmenter, Token};
 use crate::text::Folded;
 use crate::time::RefDate;
 
@@ -82,6 +82,14 @@ impl Analyzer {
         &self.entities
     }
 
+    /// The tokens the entity stage reads for folded text (what the entity
+    /// model's trainer featurizes).
+    pub(crate) fn entity_tokens<'a>(&'a self, folded: &Folded<'a>) -> Vec<Tagged<'a>> {
+        let (quantities, times) = scan(folded, self.ref_date);
+        let tokens = self.segmenter.segment_folded(folded, &quantities, &times);
+        to_tagged(folded, &tokens)
+    }
+
     /// Analyzes one document with the default reference date.
     pub fn analyze(&self, text: &str) -> Document {
         self.analyze_at(text, self.ref_date)
@@ -92,14 +100,7 @@ impl Analyzer {
         let folded = Folded::new(text);
         let (mut quantities, times) = scan(&folded, ref_date);
         let tokens = self.segmenter.segment_folded(&folded, &quantities, &times);
-        let tagged: Vec<Tagged<'_>> = tokens
-            .iter()
-            .map(|t| Tagged {
-                start: folded.to_folded(t.start),
-                end: folded.to_folded(t.end),
-                pos: t.pos,
-            })
-            .collect();
+        let tagged = to_tagged(&folded, &tokens);
         let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));
         let entities: Vec<Entity> = self
             .entities
@@ -182,6 +183,18 @@ impl Spans {
     fn overlaps(&self, a: usize, b: usize) -> bool {
         self.furthest_before(b, false).is_some_and(|e| a < e)
     }
+}
+
+/// The tokens in folded offsets, with their POS tags, for the entity stage.
+fn to_tagged<'a>(folded: &Folded<'_>, tokens: &[Token<'a>]) -> Vec<Tagged<'a>> {
+    tokens
+        .iter()
+        .map(|t| Tagged {
+            start: folded.to_folded(t.start),
+            end: folded.to_folded(t.end),
+            pos: t.pos,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -70,6 +70,9 @@ pub enum Error {
     /// non-string `text`, invalid UTF-8, ...).
     #[error("{0}")]
     Record(RecordProblem),
+    /// An entity model file that cannot be read.
+    #[error("entity model: {0}")]
+    Model(ModelProblem),
     /// Writing Parquet output failed (feature `parquet`).
     #[cfg(feature = "parquet")]
     #[error("Parquet: {0}")]
@@ -110,6 +113,40 @@ impl Error {
 
 /// Result alias with the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an entity model file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ModelProblem {
+    /// The file does not start as a zhnews model does.
+    NotAModel,
+    /// The file ends early.
+    Truncated,
+    /// The model was trained with another feature scheme.
+    FeatureVersion {
+        /// The scheme of the file.
+        found: u32,
+        /// The scheme of this build.
+        expected: u32,
+    },
+    /// The sizes in the file do not fit together (labels, bucket bits,
+    /// rows).
+    Shape,
+}
+
+impl fmt::Display for ModelProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelProblem::NotAModel => f.write_str("not a zhnews model file"),
+            ModelProblem::Truncated => f.write_str("the file ends early"),
+            ModelProblem::FeatureVersion { found, expected } => write!(
+                f,
+                "trained with feature scheme {found}, this build reads scheme {expected}: retrain it"
+            ),
+            ModelProblem::Shape => f.write_str("inconsistent sizes (labels, bits or rows)"),
+        }
+    }
+}
 
 /// Why a line of a user dictionary cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -109,8 +109,11 @@ mod time;
 pub use analyzer::Analyzer;
 pub use claim::{Basis, Change, Claim, Direction, Span};
 pub use document::Document;
-pub use entity::{Entity, EntityKind, EntityRecognizer};
-pub use error::{DictionaryProblem, Error, JsonType, RecordProblem, Result};
+pub use entity::{
+    Entity, EntityKind, EntityRecognizer, EpochReport, KindScore, NerExample, NerModel, NerTrainer,
+    TrainOptions,
+};
+pub use error::{DictionaryProblem, Error, JsonType, ModelProblem, RecordProblem, Result};
 pub use expression::{Expression, normalize_expression};
 pub use number::{Numeral, parse as parse_number};
 pub use quantity::{Amount, Qualifier, Quantity, QuantityKind, normalize};

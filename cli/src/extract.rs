@@ -14,7 +14,7 @@ use rayon::prelude::*;
 #[cfg(feature = "parquet")]
 use zhnews::parquet::ParquetWriter;
 use zhnews::record::{JsonlSink, RecordOutput, RecordSink, is_blank};
-use zhnews::{Analyzer, Error, RefDate};
+use zhnews::{Analyzer, Error, NerModel, RefDate};
 
 use crate::input::{self, Lines};
 use crate::parse_date;
@@ -45,6 +45,10 @@ pub struct ExtractArgs {
     /// `parquet` feature, and --output).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Entity model to use instead of the embedded one (a file written by
+    /// `zhnews train-ner`).
+    #[arg(long, value_name = "FILE")]
+    ner_model: Option<PathBuf>,
     /// Write to FILE instead of stdout (required for Parquet).
     #[arg(long, short, value_name = "FILE", required_if_eq("format", "parquet"))]
     output: Option<PathBuf>,
@@ -88,6 +92,14 @@ pub struct ExtractConfig {
     progress: Progress,
     quiet: bool,
     output: Output,
+    /// The entity model of `--ner-model`.
+    ner_model: Option<NerModel>,
+}
+
+/// Reads an entity model file.
+fn read_model(path: &std::path::Path) -> Result<NerModel, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io_at(path, e))?;
+    NerModel::from_bytes(&bytes)
 }
 
 /// Records per parallel batch, and the byte budget of a batch: memory stays
@@ -115,6 +127,7 @@ impl ExtractConfig {
             progress,
             quiet: a.quiet,
             output,
+            ner_model: a.ner_model.as_deref().map(read_model).transpose()?,
         })
     }
 
@@ -146,7 +159,11 @@ impl ExtractConfig {
             .num_threads(self.threads)
             .build()
             .map_err(|e| Error::from(io::Error::other(e)))?;
-        let analyzer = Analyzer::new();
+        let mut analyzer = Analyzer::new();
+        if let Some(model) = &self.ner_model {
+            let entities = analyzer.entities().clone().with_model(model.clone());
+            analyzer = analyzer.with_entities(entities);
+        }
         let mut tally = Tally::new(self.progress, self.input_size());
         let job = Job {
             config: self,

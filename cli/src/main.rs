@@ -3,6 +3,7 @@
 
 mod extract;
 mod input;
+mod train;
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -46,6 +47,9 @@ enum Command {
         #[arg(long)]
         dict: Option<PathBuf>,
     },
+    /// Train an entity model on labelled corpora and write the model file
+    /// (use it with `extract --ner-model FILE`).
+    TrainNer(train::TrainArgs),
     /// Normalize quantity or time expressions to exact JSON values.
     ///
     /// With EXPR arguments, prints one JSON line per argument and exits
@@ -136,6 +140,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Normalize { exprs, ref_date } => run_normalize(&exprs, ref_date),
         Command::Segment { files, dict } => run_segment(&files, dict.as_ref()),
+        Command::TrainNer(args) => args.run().map(|()| true),
         Command::Extract(args) => {
             ExtractConfig::from_args(args).and_then(|c| c.run().map(|()| true))
         }

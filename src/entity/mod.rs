@@ -35,9 +35,11 @@
 //! (names from POS tags alone), and [`merge`] (the choice among candidates
 //! by [`merge::Trust`]).
 
+mod combine;
 mod latin;
 mod lexicon;
 mod merge;
+mod model;
 mod org;
 mod person;
 mod places;
@@ -52,6 +54,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
+pub use model::{EpochReport, KindScore, NerExample, NerModel, NerTrainer, TrainOptions};
 pub use recognizer::EntityRecognizer;
 pub(crate) use words::common_surname;
 

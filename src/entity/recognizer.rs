@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::combine::combine;
 use super::latin::latin_names;
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
@@ -13,7 +14,7 @@ use super::stocks::quoted_stocks;
 use super::tags::tagged;
 use super::titles::{product_after_org, quoted};
 use super::translit::{split_foreign_names, transliterated};
-use super::{EntityKind, Span, Tagged};
+use super::{EntityKind, NerModel, Span, Tagged};
 
 /// Finds named entities. Built once (it holds the compiled lexicons);
 /// `Send + Sync`.
@@ -23,6 +24,8 @@ pub struct EntityRecognizer {
     pub(super) lexicon: Lexicon,
     /// Entries added by the user, kept to rebuild the matcher.
     added: Vec<(String, EntityKind)>,
+    /// The trained tagger; `None` for the rules alone.
+    model: Option<NerModel>,
 }
 
 impl Default for EntityRecognizer {
@@ -37,7 +40,28 @@ impl EntityRecognizer {
         EntityRecognizer {
             lexicon: DEFAULT_LEXICON.clone(),
             added: Vec::new(),
+            model: NerModel::embedded().cloned(),
         }
+    }
+
+    /// Uses `model` (one trained with `zhnews train-ner`) instead of the
+    /// embedded model.
+    pub fn with_model(mut self, model: NerModel) -> EntityRecognizer {
+        self.model = Some(model);
+        self
+    }
+
+    /// Recognizes with the rules, lexicons and POS tags alone, without the
+    /// trained model (what zhnews did before it had one: faster, less
+    /// accurate; see README, "Entity model").
+    pub fn without_model(mut self) -> EntityRecognizer {
+        self.model = None;
+        self
+    }
+
+    /// The trained model in use, if any.
+    pub fn model(&self) -> Option<&NerModel> {
+        self.model.as_ref()
     }
 
     /// Adds one lexicon entry. The matcher is rebuilt; to add many entries
@@ -91,20 +115,49 @@ impl EntityRecognizer {
 
     /// Entities of folded text `s` with its tokens (folded offsets, in order,
     /// covering the text). Returns spans in text order, not overlapping.
-    ///
-    /// The candidates are proposed in a fixed order (ties in trust, length
-    /// and start keep it): lexicon names, the rules, the POS tags, then party
-    /// congresses after tags that hold a lexicon name are promoted.
     pub(crate) fn recognize(&self, s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         let lexical = self.lexicon.spans(s, tokens);
-        let mut cands = Candidates::default();
-        cands.add(Trust::Lexicon, lexical.iter().copied());
-        rule_candidates(s, tokens, &lexical, &mut cands);
-        cands.add(Trust::Tag, tagged(s, tokens));
-        cands.promote_fuller_tags();
-        cands.add(Trust::Rule, party_congresses(s));
-        merge_orgs(s, cands.resolve())
+        match &self.model {
+            Some(model) => {
+                let modelled = model.spans(s, tokens, &lexical);
+                let stocks = quoted_stocks(s, tokens);
+                let base = beside_model(s, tokens, &lexical, &stocks);
+                merge_orgs(s, combine(s, tokens, modelled, base, &lexical, &stocks))
+            }
+            None => by_rules(s, tokens, &lexical),
+        }
     }
+}
+
+/// The names of lexicons and of the rules that build whole names, resolved
+/// by trust: what the model's names are joined with ([`combine`]). The
+/// model takes the place of the person rules, the POS tags and the
+/// abbreviated places.
+fn beside_model(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], stocks: &[Span]) -> Vec<Span> {
+    let mut cands = Candidates::default();
+    cands.add(Trust::Lexicon, lexical.iter().copied());
+    cands.add(Trust::Rule, org_rule(s, tokens, lexical));
+    cands.add(Trust::Rule, transliterated(s));
+    cands.add(Trust::Rule, quoted(s));
+    cands.add(Trust::Rule, latin_names(s));
+    cands.add(Trust::Rule, stocks.iter().copied());
+    cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
+    cands.resolve()
+}
+
+/// The names of the rules, lexicons and POS tags alone.
+///
+/// The candidates are proposed in a fixed order (ties in trust, length and
+/// start keep it): lexicon names, the rules, the POS tags, then party
+/// congresses after tags that hold a lexicon name are promoted.
+fn by_rules(s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
+    let mut cands = Candidates::default();
+    cands.add(Trust::Lexicon, lexical.iter().copied());
+    rule_candidates(s, tokens, lexical, &mut cands);
+    cands.add(Trust::Tag, tagged(s, tokens));
+    cands.promote_fuller_tags();
+    cands.add(Trust::Rule, party_congresses(s));
+    merge_orgs(s, cands.resolve())
 }
 
 /// The candidates of the rules that build whole names, in their order;

@@ -19,6 +19,11 @@ static TRANSLIT: LazyLock<CharSet> = LazyLock::new(|| {
     )
 });
 
+/// Whether `c` is a transliteration character.
+pub(super) fn translit_char(c: char) -> bool {
+    TRANSLIT.contains(c)
+}
+
 /// Whether `text` is made of transliteration characters only (and is not
 /// empty).
 pub(super) fn translit(text: &str) -> bool {

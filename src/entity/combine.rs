@@ -1,0 +1,120 @@
+//! The model's names joined with the names of rules and lexicons: the
+//! model decides where it finds a name; a rule or lexicon name fills the
+//! gaps; a lexicon name wins where it holds the model's names whole and is
+//! longer (a company name the model cut short), and a product always (the
+//! model knows none). Model names that cannot be names are dropped first.
+
+use super::{EntityKind, Span, Tagged};
+
+/// Characters a name never holds: brackets, quotes, separators, sentence
+/// punctuation (`·` joins the parts of a foreign name and is allowed).
+fn breaks_name(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '）'
+            | '('
+            | ')'
+            | '「'
+            | '」'
+            | '“'
+            | '”'
+            | '"'
+            | '《'
+            | '》'
+            | '丨'
+            | '|'
+            | '，'
+            | ','
+            | '、'
+            | '：'
+            | ':'
+            | '；'
+            | ';'
+            | '。'
+            | '！'
+            | '？'
+            | '\n'
+    )
+}
+
+/// POS tags of common words: an organisation that is exactly one such word
+/// is a common noun the model took for a name (`公司`, `联盟`, `大豆`).
+fn common_word(pos: &str) -> bool {
+    matches!(pos, "n" | "vn" | "v")
+}
+
+/// The longest name the model may give, in characters (the longest names
+/// of bodies run to about 25: `中国广播电影电视社会组织联合会电视制片委员会`).
+const MAX_CHARS: usize = 40;
+
+/// Whether the model's name `sp` can be a name: not too long, not one
+/// character repeated (`第第第`), no breaking character, and no
+/// organisation of one common word alone.
+fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
+    let text = &s[sp.start..sp.end];
+    let mut chars = text.chars();
+    let first = chars.next();
+    let repeated = text.chars().nth(1).is_some() && chars.all(|c| Some(c) == first);
+    if repeated || text.chars().nth(MAX_CHARS).is_some() || text.chars().any(breaks_name) {
+        return false;
+    }
+    let i = tokens.partition_point(|t| t.start < sp.start);
+    let one_word = tokens
+        .get(i)
+        .filter(|t| t.start == sp.start && t.end == sp.end);
+    sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
+}
+
+/// Whether two spans overlap.
+fn overlaps(a: &Span, b: &Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether `b` holds every model name it overlaps and is longer than each.
+fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
+    let mut any = false;
+    for m in modelled.iter().filter(|m| overlaps(m, b)) {
+        any = true;
+        if m.start < b.start || m.end > b.end || m.end - m.start >= b.end - b.start {
+            return false;
+        }
+    }
+    any
+}
+
+/// The names of a text from the model's names and the resolved names of
+/// rules and lexicons (`base`), in text order, not overlapping. `decisive`
+/// are rule names whose context settles them (a stock name before its
+/// quote): they win like products.
+pub(super) fn combine(
+    s: &str,
+    tokens: &[Tagged<'_>],
+    modelled: Vec<Span>,
+    base: Vec<Span>,
+    lexical: &[Span],
+    decisive: &[Span],
+) -> Vec<Span> {
+    let modelled: Vec<Span> = modelled
+        .into_iter()
+        .filter(|m| plausible(s, tokens, m))
+        .collect();
+    let (strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
+        b.kind == EntityKind::Product
+            || decisive.contains(b)
+            || (lexical.contains(b) && holds_whole(b, &modelled))
+    });
+    let kept: Vec<Span> = modelled
+        .into_iter()
+        .filter(|m| !strong.iter().any(|b| overlaps(m, b)))
+        .collect();
+    let mut out = strong;
+    out.extend(kept);
+    let taken = out.len();
+    for b in weak {
+        if !out[..taken].iter().any(|t| overlaps(t, &b)) {
+            out.push(b);
+        }
+    }
+    out.sort_by_key(|sp| sp.start);
+    out
+}

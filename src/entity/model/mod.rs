@@ -1,0 +1,124 @@
+//! The trained entity tagger: an averaged perceptron over characters with
+//! `B`/`M`/`E`/`S`/`O` labels for persons, places and organisations,
+//! decoded by Viterbi within the transitions the labels allow.
+//!
+//! Features ([`features`]): the characters around each character (one, two
+//! and three at a time), character classes (digit, Latin, surname,
+//! transliteration character, ...), the segmenter's word holding it with
+//! its POS tag and the words beside it, and the lexicon name covering it.
+//! Features are hashed to buckets; the shipped model keeps rows only for
+//! buckets that carry weight, quantized to 16 bits ([`weights`]).
+//!
+//! The files: [`labels`] (the label scheme), [`features`], [`weights`]
+//! (the table and its file format), [`viterbi`] (decoding), [`train`] (the
+//! trainer, [`NerTrainer`]).
+
+mod features;
+mod labels;
+mod names;
+mod train;
+mod viterbi;
+mod weights;
+
+use std::cell::RefCell;
+use std::sync::{Arc, LazyLock};
+
+use super::{Span, Tagged};
+use crate::error::Error;
+use features::{Featurizer, PER_CHAR};
+use labels::{KINDS, LABELS};
+use viterbi::{ANY, Scorer, Viterbi};
+use weights::Weights;
+
+pub use train::{EpochReport, KindScore, NerExample, NerTrainer, TrainOptions};
+
+/// The model shipped with the crate (`data/entity/ner.model`; how it was
+/// trained: README, "Entity model").
+const EMBEDDED: &[u8] = include_bytes!("../../../data/entity/ner.model");
+
+/// The embedded model, read once.
+static EMBEDDED_MODEL: LazyLock<Option<NerModel>> =
+    LazyLock::new(|| NerModel::from_bytes(EMBEDDED).ok());
+
+/// A trained entity tagger (persons, places, organisations). Cheap to
+/// clone (the weights are shared); `Send + Sync`.
+///
+/// ```
+/// use zhnews::NerModel;
+/// let model = NerModel::embedded().expect("the crate ships a model");
+/// let bytes = model.to_bytes();
+/// assert_eq!(NerModel::from_bytes(&bytes).unwrap().rows(), model.rows());
+/// assert!(NerModel::from_bytes(b"not a model").is_err());
+/// ```
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    weights: Arc<Weights>,
+}
+
+thread_local! {
+    /// Per-thread scratch buffers of the tagger.
+    static SCRATCH: RefCell<(Featurizer, Viterbi)> = RefCell::default();
+}
+
+impl NerModel {
+    /// The model shipped with the crate; `None` only if the embedded file
+    /// is damaged (a build problem, checked by the crate's tests).
+    pub fn embedded() -> Option<&'static NerModel> {
+        EMBEDDED_MODEL.as_ref()
+    }
+
+    /// Reads a model file (as written by [`NerModel::to_bytes`] or
+    /// `zhnews train-ner`). A file of another format or feature scheme is
+    /// refused with [`Error::Model`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, Error> {
+        Ok(NerModel {
+            weights: Arc::new(Weights::from_bytes(bytes)?),
+        })
+    }
+
+    /// The model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.weights.to_bytes()
+    }
+
+    /// The number of weight rows the model holds (its size: 30 bytes a row).
+    pub fn rows(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The names the model finds in folded text `s` with its tokens and
+    /// lexicon names, in text order.
+    pub(crate) fn spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
+        SCRATCH.with_borrow_mut(|(feats, viterbi)| {
+            feats.compute(s, tokens, lexical, self.weights.bits);
+            viterbi.emissions(&*self.weights, &feats.ids, PER_CHAR);
+            let path = viterbi.decode(&*self.weights, |_| ANY);
+            to_spans(&labels::names(&path), &feats.offsets)
+        })
+    }
+}
+
+/// Spans of `names` (`(first char, end char, kind index)`) in the byte
+/// offsets of the characters.
+fn to_spans(names: &[(usize, usize, usize)], offsets: &[usize]) -> Vec<Span> {
+    names
+        .iter()
+        .map(|&(a, b, k)| Span {
+            kind: KINDS[k],
+            start: offsets[a],
+            end: offsets[b],
+        })
+        .collect()
+}
+
+impl Scorer for Weights {
+    #[inline]
+    fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
+        self.score(buckets, scores);
+    }
+
+    #[inline]
+    fn transition(&self, from: usize, to: usize) -> i32 {
+        self.transitions[from * LABELS + to]
+    }
+}

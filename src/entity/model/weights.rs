@@ -1,0 +1,293 @@
+//! The weights of the tagger: the sparse, quantized table a model ships
+//! with (rows only for buckets that carry weight, found by open
+//! addressing), its file format, and the dense table training fills.
+
+use super::labels::LABELS;
+use crate::error::{Error, ModelProblem};
+
+/// The first bytes of a model file.
+const MAGIC: &[u8; 8] = b"ZHNERv1\n";
+
+/// The feature scheme the models of this build are trained with; a model
+/// of another scheme is refused.
+pub(crate) const FEATURE_VERSION: u32 = 1;
+
+/// Scores per row in memory: [`LABELS`] padded with zeros.
+const LANES: usize = 16;
+
+/// No row: the empty slot of the lookup table.
+const EMPTY: u32 = u32::MAX;
+
+/// A trained model's weights: for each bucket that carries weight, one
+/// score per label; and a score per label transition. Scores are integers
+/// (the quantized averaged weights).
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    /// Bits of the feature buckets.
+    pub(crate) bits: u32,
+    /// `(LABELS + 1) * LABELS` transition scores; the last row is from the
+    /// start of the text.
+    pub(crate) transitions: Vec<i32>,
+    /// The bucket of each row, increasing.
+    buckets: Vec<u32>,
+    /// The scores of each row, padded to [`LANES`] (one vector register).
+    rows: Vec<[i16; LANES]>,
+    /// Open-addressing table: bucket → row, [`EMPTY`] where free.
+    slots: Vec<(u32, u32)>,
+}
+
+impl Weights {
+    /// Weights from sorted `(bucket, scores)` rows and transitions.
+    pub(crate) fn new(bits: u32, transitions: Vec<i32>, rows: Vec<(u32, [i16; LABELS])>) -> Self {
+        let slots = vec![(EMPTY, EMPTY); (rows.len() * 2).next_power_of_two().max(2)];
+        let mut w = Weights {
+            bits,
+            transitions,
+            buckets: rows.iter().map(|r| r.0).collect(),
+            rows: rows
+                .iter()
+                .map(|r| std::array::from_fn(|l| r.1.get(l).copied().unwrap_or(0)))
+                .collect(),
+            slots,
+        };
+        for (i, &b) in w.buckets.iter().enumerate() {
+            let mut s = w.slot(b);
+            while w.slots[s].0 != EMPTY {
+                s = (s + 1) & (w.slots.len() - 1);
+            }
+            w.slots[s] = (b, i as u32);
+        }
+        w
+    }
+
+    /// The number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    /// The first slot to probe for bucket `b`.
+    #[inline]
+    fn slot(&self, b: u32) -> usize {
+        (b.wrapping_mul(0x9E37_79B1) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The scores of bucket `b`, `None` when it carries no weight.
+    #[inline]
+    fn row(&self, b: u32) -> Option<&[i16; LANES]> {
+        let mut s = self.slot(b);
+        loop {
+            let (key, row) = self.slots[s];
+            if key == b {
+                return self.rows.get(row as usize);
+            }
+            if key == EMPTY {
+                return None;
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Adds the scores of `buckets` to `scores`.
+    #[inline]
+    pub(crate) fn score(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
+        let mut sum = [0i32; LANES];
+        for &b in buckets {
+            if let Some(row) = self.row(b) {
+                for (s, &w) in sum.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        for (s, &v) in scores.iter_mut().zip(&sum) {
+            *s += v;
+        }
+    }
+
+    /// The model file: magic, feature version, bits, labels, rows,
+    /// transitions, buckets, scores (all little-endian).
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        for v in [FEATURE_VERSION, self.bits, LABELS as u32, self.len() as u32] {
+            out.extend(v.to_le_bytes());
+        }
+        out.extend(self.transitions.iter().flat_map(|t| t.to_le_bytes()));
+        out.extend(self.buckets.iter().flat_map(|b| b.to_le_bytes()));
+        out.extend(
+            self.rows
+                .iter()
+                .flat_map(|r| r[..LABELS].iter().flat_map(|w| w.to_le_bytes())),
+        );
+        out
+    }
+
+    /// Reads a model file written by [`Weights::to_bytes`].
+    pub(crate) fn from_bytes(b: &[u8]) -> Result<Weights, Error> {
+        let mut r = Reader(b);
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(Error::Model(ModelProblem::NotAModel));
+        }
+        let version = r.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(Error::Model(ModelProblem::FeatureVersion {
+                found: version,
+                expected: FEATURE_VERSION,
+            }));
+        }
+        let bits = r.u32()?;
+        let labels = r.u32()? as usize;
+        if labels != LABELS || !(8..=30).contains(&bits) {
+            return Err(Error::Model(ModelProblem::Shape));
+        }
+        let n = r.u32()? as usize;
+        let transitions = (0..(LABELS + 1) * LABELS)
+            .map(|_| r.u32().map(|v| v as i32))
+            .collect::<Result<Vec<_>, _>>()?;
+        let buckets = (0..n).map(|_| r.u32()).collect::<Result<Vec<_>, _>>()?;
+        if buckets.windows(2).any(|w| w[0] >= w[1])
+            || buckets.last().is_some_and(|&l| l >> bits != 0)
+        {
+            return Err(Error::Model(ModelProblem::Shape));
+        }
+        let mut rows = Vec::with_capacity(n);
+        for &bucket in &buckets {
+            let mut scores = [0i16; LABELS];
+            for s in &mut scores {
+                *s = r.u16()? as i16;
+            }
+            rows.push((bucket, scores));
+        }
+        if !r.0.is_empty() {
+            return Err(Error::Model(ModelProblem::Shape));
+        }
+        Ok(Weights::new(bits, transitions, rows))
+    }
+}
+
+/// A cursor over the bytes of a model file.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        if self.0.len() < n {
+            return Err(Error::Model(ModelProblem::Truncated));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn u32(&mut self) -> Result<u32, Error> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u16(&mut self) -> Result<u16, Error> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+}
+
+/// The weights while training: dense, one integer per bucket and label,
+/// with the sums that give the averaged perceptron's mean.
+pub(crate) struct Dense {
+    /// Bits of the feature buckets.
+    pub(crate) bits: u32,
+    /// Current weights, `LABELS` per bucket.
+    w: Vec<i32>,
+    /// For averaging: the sum of `step × change` of each weight.
+    u: Vec<i64>,
+    /// Current transition weights, `(LABELS + 1) * LABELS`.
+    pub(crate) t: Vec<i32>,
+    /// Averaging sums of the transitions.
+    tu: Vec<i64>,
+    /// Updates so far (the averaging clock).
+    pub(crate) step: i64,
+}
+
+impl Dense {
+    /// Zero weights over `bits`-bit buckets.
+    pub(crate) fn new(bits: u32) -> Dense {
+        let n = (1usize << bits) * LABELS;
+        let t = (LABELS + 1) * LABELS;
+        Dense {
+            bits,
+            w: vec![0; n],
+            u: vec![0; n],
+            t: vec![0; t],
+            tu: vec![0; t],
+            step: 1,
+        }
+    }
+
+    /// Adds the current scores of `buckets` to `scores`.
+    pub(crate) fn score(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
+        for &b in buckets {
+            let r = b as usize * LABELS;
+            for (s, &w) in scores.iter_mut().zip(&self.w[r..r + LABELS]) {
+                *s += w;
+            }
+        }
+    }
+
+    /// Adds `delta` to the weight of label `l` in each of `buckets`.
+    pub(crate) fn update(&mut self, buckets: &[u32], l: u8, delta: i32) {
+        for &b in buckets {
+            let i = b as usize * LABELS + usize::from(l);
+            self.w[i] += delta;
+            self.u[i] += self.step * i64::from(delta);
+        }
+    }
+
+    /// Adds `delta` to the transition `from → to` (`from` = `LABELS` for
+    /// the start).
+    pub(crate) fn update_transition(&mut self, from: usize, to: u8, delta: i32) {
+        let i = from * LABELS + usize::from(to);
+        self.t[i] += delta;
+        self.tu[i] += self.step * i64::from(delta);
+    }
+
+    /// The averaged weights, quantized to `i16` rows (rows that round to
+    /// zero dropped, then the weakest dropped past `max_rows`).
+    pub(crate) fn averaged(&self, max_rows: usize) -> Weights {
+        let avg = |w: i32, u: i64| f64::from(w) - u as f64 / self.step as f64;
+        let peak = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| avg(w, u).abs())
+            .fold(1e-9, f64::max);
+        let scale = f64::from(i16::MAX) / peak;
+        let q = |w: i32, u: i64| (avg(w, u) * scale).round();
+        let mut rows: Vec<(u32, [i16; LABELS], i32)> = Vec::new();
+        for (bucket, (w, u)) in self.w.chunks(LABELS).zip(self.u.chunks(LABELS)).enumerate() {
+            let mut scores = [0i16; LABELS];
+            for (s, (&w, &u)) in scores.iter_mut().zip(w.iter().zip(u)) {
+                *s = q(w, u) as i16;
+            }
+            let strength = scores
+                .iter()
+                .map(|&s| i32::from(s).abs())
+                .max()
+                .unwrap_or(0);
+            if strength > 0 {
+                rows.push((bucket as u32, scores, strength));
+            }
+        }
+        if rows.len() > max_rows {
+            rows.sort_by_key(|r| std::cmp::Reverse(r.2));
+            rows.truncate(max_rows);
+            rows.sort_by_key(|r| r.0);
+        }
+        let transitions = self
+            .t
+            .iter()
+            .zip(&self.tu)
+            .map(|(&w, &u)| q(w, u) as i32)
+            .collect();
+        Weights::new(
+            self.bits,
+            transitions,
+            rows.into_iter().map(|r| (r.0, r.1)).collect(),
+        )
+    }
+}
