@@ -114,3 +114,83 @@ fn a_publishing_office_is_no_subject() {
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_rate_after_its_move_in_basis_points() {
+    assert_eq!(
+        claims("德国10年期国债收益率涨4.5个基点，报-0.046%，本周累跌0.2个基点。"),
+        [
+            "德国|10年期国债收益率|-|-0.00046|- up 0.045",
+            "德国|10年期国债收益率|2024-W34|-|- down 0.002"
+        ]
+    );
+}
+
+#[test]
+fn a_policy_rate_move_is_a_change() {
+    assert_eq!(
+        claims("美联储3月加息25个基点。"),
+        ["美联储|-|2024-03|-|- up 0.25"]
+    );
+}
+
+#[test]
+fn hong_kong_cents_per_share() {
+    assert_eq!(claims("公司每股亏损0.32港仙。"), ["-|每股亏损|-|0.0032|-"]);
+}
+
+#[test]
+fn a_count_after_a_verb_of_existence_counts_the_noun_after_it() {
+    assert_eq!(
+        claims("截至6月末，该集团旗下共有12个物流中心、350个配送网点。"),
+        ["-|物流中心|2024-06|12|-", "-|配送网点|2024-06|350|-"]
+    );
+}
+
+#[test]
+fn a_share_is_measured_from_zhan() {
+    assert_eq!(
+        claims("锂业集团持股2亿股，占公司总股本的12.5%。"),
+        [
+            "锂业集团|持股|-|200000000|-",
+            "锂业集团|占公司总股本|-|0.125|-"
+        ]
+    );
+}
+
+#[test]
+fn a_glued_comparison_word_ends_the_metric() {
+    assert_eq!(
+        claims("今年上半年铜期货参与机构数较去年同期增加六成。"),
+        ["-|铜期货参与机构数|2024-H1|-|yoy up 0.6"]
+    );
+}
+
+#[test]
+fn an_enumerated_count_is_no_claim() {
+    assert_eq!(
+        claims("报告指出了行业发展的三个驱动因素，一是需求，二是政策。"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_common_word_tagged_as_a_place_is_no_subject() {
+    assert_eq!(claims("城市里有20万家门店。"), ["-|门店|-|200000|-"]);
+}
+
+#[test]
+fn a_person_in_topic_position_is_the_subject() {
+    assert_eq!(
+        claims("张伟昨日增持公司股份100万股。"),
+        ["张伟|增持公司股份|2024-08-20|1000000|-"]
+    );
+}
+
+#[test]
+fn a_bureau_before_a_headline_colon_is_a_source() {
+    assert_eq!(
+        claims("国家邮政局：陕西省5452个快递网点暂停营业。"),
+        ["陕西省|快递网点|-|5452|-"]
+    );
+}

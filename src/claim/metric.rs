@@ -98,6 +98,43 @@ fn inner_verb(t: &Token<'_>) -> bool {
         && verb_ending(t.text).is_none()
 }
 
+/// Single characters that modify the verb after them: adverbs and modals
+/// (`已`, `将`, `要`, `可`).
+const VERBAL_FIRST: [char; 11] = [
+    '已', '将', '要', '可', '会', '仅', '再', '也', '还', '均', '共',
+];
+
+/// Characters that link a noun phrase to its figure (`达`, `为`), or a
+/// figure to what it is compared with (`较`, `比`).
+const LINK_LAST: [char; 5] = ['达', '为', '较', '比', '是'];
+
+/// A two-character word jieba's unknown-word model made (`nz`) by gluing
+/// an adverb or modal onto a verb (`已达`, `要收`, `将达`): a verb phrase
+/// between a noun phrase and its figure, never part of the noun phrase.
+fn glued_verb(t: &Token<'_>) -> bool {
+    let mut cs = t.text.chars();
+    t.kind == TokenKind::Word
+        && t.pos == "nz"
+        && t.text.chars().count() == 2
+        && cs.next().is_some_and(|c| VERBAL_FIRST.contains(&c))
+}
+
+/// `数较`, `额为`: an unknown two-character word (`nz`) whose last
+/// character links the noun before it to the figure: the byte offset where
+/// that link starts (the first character belongs to the noun phrase).
+fn glued_link(t: &Token<'_>) -> Option<usize> {
+    let mut cs = t.text.char_indices();
+    let (_, first) = cs.next()?;
+    let (at, last) = cs.next()?;
+    let two = cs.next().is_none();
+    (t.kind == TokenKind::Word
+        && t.pos == "nz"
+        && two
+        && !VERBAL_FIRST.contains(&first)
+        && LINK_LAST.contains(&last))
+    .then_some(t.start + at)
+}
+
 /// A token between a noun phrase and its figure: spaces, times, bridge
 /// words, verbs of change, basis words.
 fn bridge(t: &Token<'_>) -> bool {
@@ -106,10 +143,21 @@ fn bridge(t: &Token<'_>) -> bool {
         TokenKind::Word => {
             BRIDGE.contains(t.text)
                 || ends_with_change(t)
+                || glued_verb(t)
                 || basis_at(t.text, 0) == Some(t.text.len())
         }
         _ => false,
     }
+}
+
+/// `10年期国债收益率`, `3个月期`: a number and `年期`/`期` before a noun
+/// is a tenor, an attribute of the noun (not a time): the index of the
+/// number token when tokens `k - 1` and `k` are one.
+fn tenor_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let t = &tokens[k];
+    let tenor = t.kind == TokenKind::Word && matches!(t.text, "年期" | "期" | "个月期");
+    let n = k.checked_sub(1)?;
+    (tenor && matches!(tokens[n].kind, TokenKind::Number | TokenKind::Quantity)).then_some(n)
 }
 
 /// The noun phrase the figure at `at` measures: nouns (joined by `的`, with
@@ -126,19 +174,35 @@ pub(super) fn noun_phrase_before(
         i -= 1;
     }
     let last = tokens.get(i.checked_sub(1)?)?;
-    let end = last.end;
+    let mut end = last.end;
     if last.start >= from && METRIC_VERBS.contains(last.text) && !blocked(last.start, last.end) {
-        // `斥资 16.32 万港元`: the verb names what is measured
-        return Some(Span {
-            start: last.start,
-            end,
-        });
+        // `斥资 16.32 万港元`: the verb names what is measured; `每股亏损`:
+        // with a distributive modifier before it
+        let start = match tokens.get(i.wrapping_sub(2)) {
+            Some(p) if p.start >= from && per_unit(p) => p.start,
+            _ => last.start,
+        };
+        return Some(Span { start, end });
     }
     let (mut start, mut n, mut verbs) = (None, 0, 0);
+    if let Some(link) = glued_link(last).filter(|_| last.start >= from) {
+        // `机构数较去年同期增加六成`: the noun phrase ends before `较`
+        end = link;
+        start = Some(last.start);
+        i -= 1;
+    }
     while i > 0 && n < MAX_TOKENS {
         let t = &tokens[i - 1];
         if t.start < from || blocked(t.start, t.end) {
             break;
+        }
+        if let Some(k) =
+            tenor_before(tokens, i - 1).filter(|&k| start.is_some() && tokens[k].start >= from)
+        {
+            start = Some(tokens[k].start);
+            i = k;
+            n += 2;
+            continue;
         }
         if let Some(open) = bracket_before(tokens, i, from).filter(|_| start.is_some()) {
             // `中期借贷便利（MLF）操作`: a bracketed gloss inside the phrase
@@ -148,7 +212,7 @@ pub(super) fn noun_phrase_before(
         let joins = t.text == "的" && start.is_some() && i >= 2 && nominal(&tokens[i - 2]);
         // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere;
         // `数据中心 GPU 出货量`: a space between words of the phrase
-        let modifier = start.is_some() && matches!(t.text, "累计" | "新增");
+        let modifier = start.is_some() && (matches!(t.text, "累计" | "新增") || per_unit(t));
         let space = t.kind == TokenKind::Space
             && start.is_some()
             && i >= 2
@@ -157,7 +221,13 @@ pub(super) fn noun_phrase_before(
             && !blocked(tokens[i - 2].start, tokens[i - 2].end);
         if nominal(t) || joins || modifier || space {
             start = Some(t.start);
-        } else if inner_verb(t) && start.is_some() && verbs == 0 {
+        } else if (inner_verb(t) || ends_with_change(t) && compound(tokens, i - 1, from))
+            && start.is_some()
+            && verbs == 0
+        {
+            // `减持股份`; `工业增加值增长目标`: a verb of change between two
+            // nouns is part of a compound (`降低除草成本` is a verb and its
+            // object)
             verbs += 1;
             start = Some(t.start);
         } else {
@@ -168,6 +238,56 @@ pub(super) fn noun_phrase_before(
     }
     let span = trim(tokens, start?, end)?;
     (!compared_with(tokens, from, span.start)).then_some(span)
+}
+
+/// `占公司总股本的0.32%`, `占营收比例为`: a percent after `占` and the
+/// whole it is a share of is measured by both (SPEC: a share of something
+/// is a share, not the thing); the span runs from `占` to the end of the
+/// noun phrase before the figure at `at`, after `from`.
+pub(super) fn share_before(
+    tokens: &[Token<'_>],
+    from: usize,
+    at: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> Option<Span> {
+    let mut k = tokens.partition_point(|t| t.end <= at);
+    while k > 0 && tokens[k - 1].start >= from && bridge(&tokens[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && tokens[k - 1].text == "的" {
+        k -= 1;
+    }
+    let end = tokens.get(k.checked_sub(1)?)?.end;
+    let mut n = 0;
+    while k > 0 && n < MAX_TOKENS {
+        let t = &tokens[k - 1];
+        if t.start < from || blocked(t.start, t.end) {
+            return None;
+        }
+        if matches!(t.text, "占" | "约占" | "占到" | "占据") {
+            return (n > 0).then_some(Span {
+                start: t.start,
+                end,
+            });
+        }
+        if !nominal(t) && t.text != "的" {
+            return None;
+        }
+        k -= 1;
+        n += 1;
+    }
+    None
+}
+
+/// `每股亏损`, `每人`: a distributive `每` and a measure word make a
+/// per-unit measure of the noun after them.
+fn per_unit(t: &Token<'_>) -> bool {
+    t.kind == TokenKind::Word && t.text.starts_with('每') && t.text.chars().count() == 2
+}
+
+/// Whether token `k` stands right after a noun inside `from..`.
+fn compound(tokens: &[Token<'_>], k: usize, from: usize) -> bool {
+    k > 0 && tokens[k - 1].start >= from && nominal(&tokens[k - 1])
 }
 
 /// Where the bracketed gloss that ends at token `i - 1` opens (`（MLF）`,
@@ -184,12 +304,14 @@ fn bracket_before(tokens: &[Token<'_>], i: usize, from: usize) -> Option<usize> 
 }
 
 /// The noun phrase right after a figure that ends at `at` (`5452个快递网点`,
-/// `3 亿美元的新一轮融资`), inside `..to`.
+/// `3 亿美元的新一轮融资`), inside `..to`; with `modifiers`, a verb right
+/// before a noun is part of it (`分拨中心`).
 pub(super) fn noun_phrase_after(
     tokens: &[Token<'_>],
     at: usize,
     to: usize,
     blocked: &dyn Fn(usize, usize) -> bool,
+    modifiers: bool,
 ) -> Option<Span> {
     let mut i = tokens.partition_point(|t| t.start < at);
     if tokens.get(i).is_some_and(|t| t.text == "的") {
@@ -197,10 +319,12 @@ pub(super) fn noun_phrase_after(
     }
     let start = tokens.get(i)?.start;
     let mut end = None;
-    for t in tokens[i..].iter().take(MAX_TOKENS) {
-        // nouns only: `价格回购` is a noun and the verb after it
-        let noun = nominal(t) && !matches!(t.pos, "vn" | "l");
-        if t.end > to || blocked(t.start, t.end) || !(noun || t.text == "的") {
+    let is_noun = |t: &Token<'_>| nominal(t) && !matches!(t.pos, "vn" | "l");
+    for (k, t) in tokens[i..].iter().enumerate().take(MAX_TOKENS) {
+        // nouns only: `价格回购` is a noun and the verb after it; a verb
+        // right before a noun modifies it (`17个分拨中心`, `快递网点`)
+        let modifier = modifiers && inner_verb(t) && tokens.get(i + k + 1).is_some_and(&is_noun);
+        if t.end > to || blocked(t.start, t.end) || !(is_noun(t) || modifier || t.text == "的") {
             break;
         }
         end = Some(t.end);

@@ -8,6 +8,7 @@ use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, is_list_separator, tail, within};
 use super::metric::{
     first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
+    share_before,
 };
 use super::subject::{Subjects, is_index, names};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
@@ -315,11 +316,56 @@ impl<'a> Reader<'a> {
     /// clause, else the first after it.
     fn metric_of(&self, cl: Clause, from: usize, q: &Quantity) -> Option<Metric> {
         let blocked = |a, b| self.in_name(a, b);
+        if q.kind == QuantityKind::Count && self.existential_before(from, q) {
+            // `共有17个分拨中心`: after a verb of existence the count counts
+            // the noun after it; what stands before is where they are
+            if let Some(span) = noun_phrase_after(self.tokens, q.end, cl.end, &blocked, true) {
+                return Some(Metric::Written(span));
+            }
+        }
+        if q.kind == QuantityKind::Percent {
+            if let Some(span) = share_before(self.tokens, from, q.start, &blocked) {
+                return Some(Metric::Written(span));
+            }
+        }
         noun_phrase_before(self.tokens, from, q.start, &blocked)
-            .or_else(|| noun_phrase_after(self.tokens, q.end, cl.end, &blocked))
+            .or_else(|| {
+                // after a measure word, a verb before a noun is part of the
+                // counted noun (`353名激励对象`)
+                let counted = q.kind == QuantityKind::Count;
+                noun_phrase_after(self.tokens, q.end, cl.end, &blocked, counted)
+            })
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
             .map(Metric::Written)
+    }
+
+    /// `三个驱动因素，一是…二是…`: a small count in Chinese numerals that
+    /// the sentence goes on to enumerate is a list enumeration, no claim
+    /// (SPEC: `三项措施`).
+    fn enumerates(&self, cl: Clause, q: &Quantity) -> bool {
+        let small = q.value.is_some_and(|v| v <= rust_decimal::Decimal::TEN);
+        let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
+        if q.kind != QuantityKind::Count || !small || !chinese {
+            return false;
+        }
+        let rest = &self.text[cl.end..];
+        let sentence = rest.find(['。', '\n']).map_or(rest, |i| &rest[..i]);
+        ["一是", "其一", "首先", "第一，", "一、"]
+            .iter()
+            .any(|w| sentence.starts_with(w) || sentence.contains(w))
+    }
+
+    /// Whether a verb of existence or possession (`有`, `共有`, `拥有`)
+    /// stands right before the figure `q`, after `from`.
+    fn existential_before(&self, from: usize, q: &Quantity) -> bool {
+        let k = self.tokens.partition_point(|t| t.end <= q.start);
+        k > 0
+            && self.tokens[k - 1].start >= from
+            && matches!(
+                self.tokens[k - 1].text,
+                "有" | "共有" | "拥有" | "设有" | "现有" | "已有" | "还有" | "约有" | "共计有"
+            )
     }
 
     /// A value figure: a new claim (its index), or the value of the change
@@ -337,11 +383,14 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
+        if self.enumerates(cl, q) {
+            return None;
+        }
         let from = self.previous_figure_end(cl, q);
         let metric = self
             .metric_of(cl, from, q)
             .or_else(|| self.parallel_metric(cl, q));
-        if metric.is_none() && q.kind == K::Money && self.completes_change(cl, q) {
+        if metric.is_none() && self.completes_change(cl, q) {
             return None;
         }
         let mut draft = Draft::new(cl, metric);
@@ -375,13 +424,27 @@ impl<'a> Reader<'a> {
             .map_or(cl.start, |p| p.end)
     }
 
-    /// Makes `q` the value of the open change claim that has none.
+    /// Makes `q` the value of the open change claim that has none: a
+    /// price after its move (`上涨 7.4%，收报 58.85 港元`), a rate after a
+    /// move in points (`涨4.5个基点，报-0.046%`), a level after a move in
+    /// its own unit (`涨50点，报3000点`).
     fn completes_change(&mut self, cl: Clause, q: &'a Quantity) -> bool {
+        use QuantityKind as K;
         let Some(&ci) = self.open.last() else {
             return false;
         };
         let claim = &mut self.out[ci];
-        if claim.value.is_some() || claim.change.is_none() {
+        let Some(change) = claim.change else {
+            return false;
+        };
+        let moved = change.value;
+        let level_of_move = match q.kind {
+            K::Money => true,
+            K::Percent => moved.is_some_and(|m| m.kind == K::PercentagePoint),
+            K::Count | K::Number => moved.is_some_and(|m| m.kind == q.kind && m.unit == q.unit),
+            _ => false,
+        };
+        if claim.value.is_some() || !level_of_move {
             return false;
         }
         claim.value = Some(q);
@@ -548,6 +611,9 @@ impl<'a> Reader<'a> {
         if own.is_none() {
             self.same_metric_as_change_before(ci);
         }
+        if self.out[ci].metric.is_none() {
+            self.same_metric_as_move_before(ci);
+        }
         if self.out[ci].metric.is_none() && self.moves_a_price(ci, cl, verb) {
             self.out[ci].metric = Some(Metric::Implied("股价"));
         }
@@ -571,6 +637,29 @@ impl<'a> Reader<'a> {
             let (metric, subjects) = (before.metric, before.subjects.clone());
             self.out[ci].metric = metric;
             self.out[ci].subjects = subjects;
+        }
+    }
+
+    /// `涨4.5个基点，报-0.046%，本周累跌0.2个基点`: a change with no metric,
+    /// in the sentence of a claim that moved by a figure of the same kind,
+    /// is another move of the same measure (over another stretch of time).
+    fn same_metric_as_move_before(&mut self, ci: usize) {
+        let Some(&prev) = self.open.last() else {
+            return;
+        };
+        let (before, this) = (&self.out[prev], &self.out[ci]);
+        let kind = |d: &Draft<'_>| {
+            d.change
+                .and_then(|c| c.value)
+                .map(|q| (q.kind, q.unit.clone()))
+        };
+        let same_kind = kind(before).is_some() && kind(before) == kind(this);
+        if same_kind && before.value.is_some() && before.metric.is_some() {
+            let (metric, subjects) = (before.metric, before.subjects.clone());
+            self.out[ci].metric = metric;
+            if self.out[ci].subjects.is_empty() {
+                self.out[ci].subjects = subjects;
+            }
         }
     }
 
@@ -639,7 +728,11 @@ impl<'a> Reader<'a> {
             Vec::new()
         };
         if names.is_empty() {
-            self.listed.clear();
+            // `四方精创，御银股份，…等股涨超3%`: a clause of one bare word
+            // the entity stage does not know is still a member of the list
+            if !(no_figures && self.bare_word_clause(cl)) {
+                self.listed.clear();
+            }
         } else {
             self.listed.extend(names);
         }
@@ -653,6 +746,31 @@ impl<'a> Reader<'a> {
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
             self.running_period = t.value.as_deref().map(|v| (v, cl.sentence, t.end));
         }
+    }
+
+    /// Whether the clause holds nothing but one short run of nouns (a
+    /// name in a list cut by commas), and its comma.
+    fn bare_word_clause(&self, cl: Clause) -> bool {
+        use crate::segment::TokenKind;
+        let from = self.tokens.partition_point(|t| t.start < cl.start);
+        let mut chars = 0;
+        for t in self.tokens[from..].iter().take_while(|t| t.end <= cl.end) {
+            match t.kind {
+                TokenKind::Punct => {
+                    if !matches!(t.text, "，" | ",") {
+                        return false;
+                    }
+                }
+                TokenKind::Space => {}
+                TokenKind::Word
+                    if matches!(t.pos, "n" | "nz" | "nr" | "ns" | "nt" | "j" | "ng" | "nrt") =>
+                {
+                    chars += t.text.chars().count();
+                }
+                _ => return false,
+            }
+        }
+        (2..=8).contains(&chars)
     }
 
     /// The claims: a bare figure with neither a metric nor a change says

@@ -38,7 +38,10 @@ fn is_source(text: &str, e: &Entity) -> bool {
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号'))
         .trim_start_matches(['今', '昨', '近', '日', '前'])
         .trim_start();
-    let publishes = ["公布", "发布"].iter().any(|w| after.starts_with(w));
+    // `国家邮政局：…` heads what a bureau announces, as `公布` does
+    let publishes = ["公布", "发布", "：", ":"]
+        .iter()
+        .any(|w| after.starts_with(w));
     before.ends_with('据')
         || ["根据", "来自", "来源：", "来源:", "来源"]
             .iter()
@@ -87,6 +90,44 @@ pub(super) fn is_index(e: &Entity) -> bool {
     e.text.ends_with('指') || e.text.ends_with("指数")
 }
 
+/// Words SPEC says are no names (`我国`, `全国`, `海外`, `城市` are not
+/// places) however the entity stage tags them: never a subject.
+fn common_word(e: &Entity) -> bool {
+    matches!(
+        e.text.as_str(),
+        "我国" | "全国" | "海外" | "城市" | "国内" | "境外" | "各地" | "本地" | "当地"
+    )
+}
+
+/// `上海市房屋管理局副局长张立新指出`: an organisation followed by a title
+/// and the name of a person who reports is that person's affiliation, the
+/// source of what is reported, not its subject.
+fn affiliation_of_source(text: &str, e: &Entity, after: &[&Entity]) -> bool {
+    // a place may stand inside the title (`国家邮政局陕西局局长孙海伟`)
+    let next = after.iter().find(|n| n.kind != EntityKind::Place);
+    let Some(p) = next.filter(|p| p.kind == EntityKind::Person && p.start >= e.end) else {
+        return false;
+    };
+    let title = &text[e.end..p.start];
+    title.chars().count() <= 8
+        && title
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && is_source(text, p)
+}
+
+/// Whether a person stands in topic position: first in its clause, only
+/// spaces or a time word before it (`王鑫拟通过定向增发增持公司4000万元股票`).
+fn at_topic(text: &str, e: &Entity) -> bool {
+    let before = &text[..e.start];
+    let clause_start = before
+        .rfind(['，', '。', '；', '！', '？', '\n', ',', ';', '：', ':'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    before[clause_start..].trim().is_empty()
+}
+
 /// The entities that can be subjects, in text order.
 pub(super) struct Subjects<'a> {
     text: &'a str,
@@ -94,6 +135,9 @@ pub(super) struct Subjects<'a> {
     all: Vec<&'a Entity>,
     /// Of those, the ones that can head a clause.
     heads: Vec<&'a Entity>,
+    /// Persons in topic position who report nothing: subjects of their own
+    /// clause only (they never carry over to `公司`).
+    persons: Vec<&'a Entity>,
 }
 
 impl<'a> Subjects<'a> {
@@ -102,15 +146,31 @@ impl<'a> Subjects<'a> {
     pub(super) fn new(text: &'a str, names: &[&'a Entity]) -> Subjects<'a> {
         let all: Vec<&Entity> = names
             .iter()
+            .enumerate()
+            .filter(|&(k, e)| {
+                e.kind != EntityKind::Person
+                    && !is_source(text, e)
+                    && !common_word(e)
+                    && !affiliation_of_source(text, e, &names[k + 1..])
+            })
+            .map(|(_, e)| *e)
+            .collect();
+        let persons = names
+            .iter()
             .copied()
-            .filter(|e| e.kind != EntityKind::Person && !is_source(text, e))
+            .filter(|e| e.kind == EntityKind::Person && at_topic(text, e) && !is_source(text, e))
             .collect();
         let heads = all
             .iter()
             .copied()
             .filter(|e| !after_preposition(text, e) && e.text.chars().count() >= 2)
             .collect();
-        Subjects { text, all, heads }
+        Subjects {
+            text,
+            all,
+            heads,
+            persons,
+        }
     }
 
     /// Heads inside `a..b`, in text order.
@@ -155,7 +215,13 @@ impl<'a> Subjects<'a> {
                 .heads_in(cl.start, at)
                 .rev()
                 .find(|e| e.kind != EntityKind::Place);
-            org.or_else(|| self.heads_in(cl.start, at).next_back())
+            let person = || {
+                super::clause::within(&self.persons, cl.start, at)
+                    .next()
+                    .copied()
+            };
+            org.or_else(person)
+                .or_else(|| self.heads_in(cl.start, at).next_back())
         };
         let in_sentence = || {
             self.heads_in(cl.sentence_start, cl.start)

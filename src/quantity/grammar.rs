@@ -9,7 +9,8 @@
 //!           | 百分之 numeral | 千分之 numeral | ...         percent
 //!           | numeric
 //! numeric  := numeral [unit] [sep numeral [unit]]          value or range
-//! unit     := % | ‰ | 个百分点 | currency [cents] | 倍 | 成 | 折 | measure word
+//! unit     := % | ‰ | 个百分点 | 个基点 | currency [cents] | 港仙 | 美分 | 倍 | 成 | 折
+//!           | measure word
 //! ```
 //! Spaces may sit between a numeral and its unit and around qualifiers, as
 //! they do in scraped news (`2.4 亿美元`, `10% 以上`).
@@ -264,7 +265,11 @@ fn percent_prefix(s: &str, p: usize) -> Option<(Decimal, usize)> {
 enum Suffix {
     Percent(u32),
     Point,
+    /// `个基点`: a hundredth of a percentage point.
+    BasisPoint,
     Money(&'static str),
+    /// A hundredth of a currency unit written as its own word (`港仙`, `美分`).
+    Cent(&'static str),
     Times,
     Cheng,
     Zhe,
@@ -275,8 +280,8 @@ impl Suffix {
     fn kind(self) -> QuantityKind {
         match self {
             Suffix::Percent(_) | Suffix::Cheng | Suffix::Zhe => QuantityKind::Percent,
-            Suffix::Point => QuantityKind::PercentagePoint,
-            Suffix::Money(_) => QuantityKind::Money,
+            Suffix::Point | Suffix::BasisPoint => QuantityKind::PercentagePoint,
+            Suffix::Money(_) | Suffix::Cent(_) => QuantityKind::Money,
             Suffix::Times => QuantityKind::Multiple,
             Suffix::Measure(..) => QuantityKind::Count,
         }
@@ -284,7 +289,7 @@ impl Suffix {
 
     fn unit(self) -> Option<UnitRef> {
         match self {
-            Suffix::Money(c) => Some(UnitRef::Code(c)),
+            Suffix::Money(c) | Suffix::Cent(c) => Some(UnitRef::Code(c)),
             Suffix::Times => Some(UnitRef::Times),
             Suffix::Measure(a, b) => Some(UnitRef::Word(a, b)),
             _ => None,
@@ -388,6 +393,18 @@ fn suffix(s: &str, e: usize, n: &Numeral) -> Option<(Suffix, usize)> {
             return Some((Suffix::Point, end));
         }
     }
+    // a basis point is a hundredth of a percentage point (`加息25个基点`)
+    for word in ["个基点", "基点", "個基點", "基點"] {
+        if let Some(end) = word_at(s, q, word, true) {
+            return Some((Suffix::BasisPoint, end));
+        }
+    }
+    // `每股亏损0.32港仙`, `50美分`: a hundredth of a currency unit
+    for (word, code) in [("港仙", "HKD"), ("美分", "USD")] {
+        if let Some(end) = word_at(s, q, word, false) {
+            return Some((Suffix::Cent(code), end));
+        }
+    }
     if let Some((code, len)) = t.currency_suffix.longest_at(s, q) {
         return Some((Suffix::Money(code), q + len));
     }
@@ -411,6 +428,7 @@ fn apply(
     };
     Ok(Some(match u {
         Suffix::Percent(k) => (div(v, pow10(k), end)?, end),
+        Suffix::BasisPoint | Suffix::Cent(_) => (div(v, pow10(2), end)?, end),
         Suffix::Cheng => {
             let mut value = div(v, Decimal::TEN, end)?;
             let mut e = end;

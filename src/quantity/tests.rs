@@ -105,6 +105,12 @@ fn points_counts_ordinals_multiples() {
     assert_eq!(n("2 个百分点"), "percentage_point 2 - -");
     assert_eq!(n("四点 五个百分点"), "percentage_point 4.5 - -");
     assert_eq!(n("六   个 百 分点"), "percentage_point 6 - -");
+    assert_eq!(n("25个基点"), "percentage_point 0.25 - -");
+    assert_eq!(n("0.2个基点"), "percentage_point 0.002 - -");
+    assert_eq!(n("50 基点"), "percentage_point 0.5 - -");
+    assert_eq!(n("0.32港仙"), "money 0.0032 HKD -");
+    assert_eq!(n("50美分"), "money 0.5 USD -");
+    assert_eq!(n("两美元又三美分"), "money 2.03 USD -");
     assert_eq!(n("6000 万条"), "count 60000000 条 -");
     assert_eq!(n("超过 5 万家"), "count 50000 家 over");
     assert_eq!(n("1.2亿人次"), "count 120000000 人次 -");
