@@ -447,14 +447,14 @@ fn real_news_dev_set() {
     // regression floors: the figures when they were last raised, rounded down
     let [g, p, r] = all.entity_totals();
     let floors = [
-        ("claim recall", ratio(all.matched, all.gold), 0.81),
-        ("claims fully right", ratio(all.full, all.gold), 0.35),
+        ("claim recall", ratio(all.matched, all.gold), 0.82),
+        ("claims fully right", ratio(all.full, all.gold), 0.36),
         (
             "claim precision",
             ratio(all.pred_matched, all.predicted),
             0.98,
         ),
-        ("entity F1", f1(g, p, r), 0.64),
+        ("entity F1", f1(g, p, r), 0.71),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what} {got:.3} fell below {floor}");
