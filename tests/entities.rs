@@ -56,3 +56,25 @@ fn no_name_swallows_a_number() {
     // `股份` is an organisation suffix, but a quantity ends the name
     assert_eq!(entities("公司拟以2至5亿元回购股份。"), Vec::<String>::new());
 }
+
+/// A stock short name holding the model's shorter name is the name
+/// (`山河` alone would be a place).
+#[test]
+fn listed_stock_names_are_whole() {
+    assert_eq!(
+        entities("山河智能公告称，公司拟以5000万元回购股份。"),
+        ["org:山河智能"]
+    );
+}
+
+/// The model's names: persons in context, a run of one character is none,
+/// a damaged model file is refused.
+#[test]
+fn model_names_and_traps() {
+    assert_eq!(
+        entities("董事长王兴表示，美团将在北京加大投入。"),
+        ["person:王兴", "org:美团", "place:北京"]
+    );
+    assert!(entities(&"第".repeat(200)).is_empty());
+    assert!(zhnews::NerModel::from_bytes(b"ZHNERv1\n").is_err());
+}

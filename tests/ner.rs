@@ -170,7 +170,9 @@ fn peoples_daily_entity_f1() {
         .split("\n\n")
         .filter(|s| {
             let chars: Vec<char> = bio_sentence(s).0.chars().collect();
-            !chars.windows(RUN).any(|w| seen.contains(&w.iter().collect::<String>()))
+            !chars
+                .windows(RUN)
+                .any(|w| seen.contains(&w.iter().collect::<String>()))
         })
         .collect();
     let unseen = unseen.join("\n\n");

@@ -82,27 +82,42 @@ fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
     any
 }
 
+/// The names that win over the model's where they overlap.
+pub(super) struct Whole<'a> {
+    /// Lexicon names: they win where they hold the model's names whole and
+    /// are longer (`山河智能` over `山河`).
+    pub(super) lexical: &'a [Span],
+    /// Rule names whose context settles them (a stock name before its
+    /// quote): they win like products.
+    pub(super) decisive: &'a [Span],
+    /// Listed stock names: they win as lexicon names do, but never fill a
+    /// gap alone (`平安`, `长城` are common words too).
+    pub(super) listed: &'a [Span],
+}
+
 /// The names of a text from the model's names and the resolved names of
-/// rules and lexicons (`base`), in text order, not overlapping. `decisive`
-/// are rule names whose context settles them (a stock name before its
-/// quote): they win like products.
+/// rules and lexicons (`base`), in text order, not overlapping.
 pub(super) fn combine(
     s: &str,
     tokens: &[Tagged<'_>],
     modelled: Vec<Span>,
     base: Vec<Span>,
-    lexical: &[Span],
-    decisive: &[Span],
+    whole: &Whole<'_>,
 ) -> Vec<Span> {
     let modelled: Vec<Span> = modelled
         .into_iter()
         .filter(|m| plausible(s, tokens, m))
         .collect();
-    let (strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
+    let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
-            || decisive.contains(b)
-            || (lexical.contains(b) && holds_whole(b, &modelled))
+            || whole.decisive.contains(b)
+            || (whole.lexical.contains(b) && holds_whole(b, &modelled))
     });
+    for l in whole.listed {
+        if holds_whole(l, &modelled) && !strong.iter().any(|b| overlaps(b, l)) {
+            strong.push(*l);
+        }
+    }
     let kept: Vec<Span> = modelled
         .into_iter()
         .filter(|m| !strong.iter().any(|b| overlaps(m, b)))

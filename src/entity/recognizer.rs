@@ -3,10 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::combine::combine;
+use super::combine::{Whole, combine};
 use super::latin::latin_names;
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
+use super::model::stock_names;
 use super::org::{org_rule, party_congresses};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::abbreviated_places;
@@ -122,7 +123,12 @@ impl EntityRecognizer {
                 let modelled = model.spans(s, tokens, &lexical);
                 let stocks = quoted_stocks(s, tokens);
                 let base = beside_model(s, tokens, &lexical, &stocks);
-                merge_orgs(s, combine(s, tokens, modelled, base, &lexical, &stocks))
+                let whole = Whole {
+                    lexical: &lexical,
+                    decisive: &stocks,
+                    listed: &stock_names(s),
+                };
+                merge_orgs(s, combine(s, tokens, modelled, base, &whole))
             }
             None => by_rules(s, tokens, &lexical),
         }

@@ -30,6 +30,7 @@ use labels::{KINDS, LABELS};
 use viterbi::{ANY, Scorer, Viterbi};
 use weights::Weights;
 
+pub(crate) use names::stock_names;
 pub use train::{EpochReport, KindScore, NerExample, NerTrainer, TrainOptions};
 
 /// The model shipped with the crate (`data/entity/ner.model`; how it was
@@ -87,14 +88,71 @@ impl NerModel {
     }
 
     /// The names the model finds in folded text `s` with its tokens and
-    /// lexicon names, in text order.
+    /// lexicon names, in text order. The text is tagged a sentence at a
+    /// time (as the model was trained), so the scratch space stays the size
+    /// of a sentence whatever the size of the document.
     pub(crate) fn spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut piece_tokens = Vec::new();
+        let mut piece_lexical = Vec::new();
+        for (a, b, t) in sentences(s, tokens) {
+            piece_tokens.clear();
+            piece_tokens.extend(t.iter().map(|t| Tagged {
+                start: t.start - a,
+                end: t.end - a,
+                pos: t.pos,
+            }));
+            piece_lexical.clear();
+            piece_lexical.extend(
+                lexical
+                    .iter()
+                    .filter(|l| a <= l.start && l.end <= b)
+                    .map(|l| shift(l, a, false)),
+            );
+            let found = self.sentence_spans(&s[a..b], &piece_tokens, &piece_lexical);
+            out.extend(found.iter().map(|sp| shift(sp, a, true)));
+        }
+        out
+    }
+
+    /// The names of one sentence (offsets in the sentence).
+    fn sentence_spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
         SCRATCH.with_borrow_mut(|(feats, viterbi)| {
             feats.compute(s, tokens, lexical, self.weights.bits);
             viterbi.emissions(&*self.weights, &feats.ids, PER_CHAR);
             let path = viterbi.decode(&*self.weights, |_| ANY);
             to_spans(&labels::names(&path), &feats.offsets)
         })
+    }
+}
+
+/// The longest stretch tagged at once, in bytes: a longer sentence is cut at
+/// the first token end past it.
+const MAX_SENTENCE: usize = 4096;
+
+/// The sentences of `s`: `(start, end, tokens)`, cut after `。！？` and line
+/// breaks (names never hold them), at token ends; the tokens cover the text.
+fn sentences<'t, 'a>(s: &str, tokens: &'t [Tagged<'a>]) -> Vec<(usize, usize, &'t [Tagged<'a>])> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let start = tokens[first].start;
+        let ends = s[t.start..t.end].ends_with(['。', '！', '？', '\n']);
+        if ends || t.end - start >= MAX_SENTENCE || i + 1 == tokens.len() {
+            out.push((start, t.end, &tokens[first..=i]));
+            first = i + 1;
+        }
+    }
+    out
+}
+
+/// `sp` moved by `by` bytes, forwards or back.
+fn shift(sp: &Span, by: usize, forwards: bool) -> Span {
+    let m = |x: usize| if forwards { x + by } else { x - by };
+    Span {
+        kind: sp.kind,
+        start: m(sp.start),
+        end: m(sp.end),
     }
 }
 
@@ -120,5 +178,28 @@ impl Scorer for Weights {
     #[inline]
     fn transition(&self, from: usize, to: usize) -> i32 {
         self.transitions[from * LABELS + to]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks() {
+        let s = "甲。乙！\n丙";
+        let t = |start: usize, end: usize| Tagged {
+            start,
+            end,
+            pos: "x",
+        };
+        let tokens = [t(0, 3), t(3, 6), t(6, 9), t(9, 12), t(12, 13), t(13, 16)];
+        let cut: Vec<(usize, usize)> = sentences(s, &tokens).iter().map(|c| (c.0, c.1)).collect();
+        assert_eq!(cut, [(0, 6), (6, 12), (12, 13), (13, 16)]);
+        let long = "字".repeat(MAX_SENTENCE);
+        let tokens: Vec<Tagged<'_>> = (0..long.len() / 3).map(|i| t(3 * i, 3 * i + 3)).collect();
+        let pieces = sentences(&long, &tokens);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!((pieces[0].0, pieces[0].1), (0, MAX_SENTENCE + 2));
     }
 }

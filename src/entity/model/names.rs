@@ -56,3 +56,22 @@ impl NameLists {
 
 /// The lists, built on first use.
 pub(crate) static NAME_LISTS: LazyLock<NameLists> = LazyLock::new(NameLists::build);
+
+/// The bit of the A-share short names in a match's lists.
+const ASHARE: u32 = 1;
+
+/// The A-share short names written in `s` (leftmost-longest over all the
+/// lists, so a longer name of another list hides one), as organisations.
+pub(crate) fn stock_names(s: &str) -> Vec<super::Span> {
+    let mut found = Vec::new();
+    NAME_LISTS.find(s, &mut found);
+    found
+        .into_iter()
+        .filter(|m| m.2 & ASHARE != 0)
+        .map(|(start, end, _)| super::Span {
+            kind: crate::entity::EntityKind::Org,
+            start,
+            end,
+        })
+        .collect()
+}
