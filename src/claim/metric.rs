@@ -55,10 +55,11 @@ pub(super) fn metric_words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The metric word nearest before `at` inside `from..at`.
+/// The metric word nearest before `at` inside `from..at`: the last one
+/// (metric words do not overlap, so it ends last), found from the end.
 pub(super) fn nearest_word(words: &[(usize, usize)], from: usize, at: usize) -> Option<Span> {
     within(words, from, at)
-        .max_by_key(|m| m.1)
+        .next_back()
         .map(|&(start, end)| Span { start, end })
 }
 

@@ -31,6 +31,7 @@
 
 mod change;
 mod clause;
+mod index;
 mod metric;
 mod reader;
 mod subject;

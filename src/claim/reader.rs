@@ -3,9 +3,11 @@
 //! pairs, context, changes, what carries over).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, is_list_separator, tail, within};
+use super::index::{Marks, Waiting};
 use super::metric::{
     first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
     share_before,
@@ -100,6 +102,15 @@ pub(super) struct Reader<'a> {
     out: Vec<Draft<'a>>,
     /// Claims of the current sentence that may still take a change.
     open: Vec<usize>,
+    /// Of those, the value claims without a change, by value start.
+    waiting: Waiting,
+    /// Where `至` and `到` stand, and line ends.
+    to_marks: Marks,
+    line_ends: Marks,
+    /// For the clause starting at `.0`: the end of its first word that can
+    /// name a subject (`topic_named`), and whether it holds a ticker.
+    topic_memo: Cell<Option<(usize, Option<usize>)>>,
+    ticker_memo: Cell<Option<(usize, bool)>>,
     sentence: usize,
     /// The subject named last, and the sentence it was named in: it carries
     /// over to the next two sentences, not across a whole article.
@@ -145,6 +156,11 @@ impl<'a> Reader<'a> {
             periods,
             out: Vec::new(),
             open: Vec::new(),
+            waiting: Waiting::default(),
+            to_marks: Marks::of(text, &['至', '到']),
+            line_ends: Marks::of(text, &['\n']),
+            topic_memo: Cell::new(None),
+            ticker_memo: Cell::new(None),
             sentence: usize::MAX,
             running: Vec::new(),
             running_sentence: 0,
@@ -182,6 +198,11 @@ impl<'a> Reader<'a> {
             self.fill_context(ci, cl, at);
         }
         self.open.extend(new.iter().copied());
+        for &ci in &new {
+            if let (Some(v), None) = (self.out[ci].value, self.out[ci].change) {
+                self.waiting.insert(v.start, ci);
+            }
+        }
         self.attach_changes(cl, changes, respectively.is_some());
         self.carry(cl, figures.is_empty());
     }
@@ -192,6 +213,7 @@ impl<'a> Reader<'a> {
         if cl.sentence != self.sentence {
             self.sentence = cl.sentence;
             self.open.clear();
+            self.waiting.clear();
             if cl.sentence > self.running_sentence + 2 {
                 self.running.clear();
             }
@@ -458,13 +480,21 @@ impl<'a> Reader<'a> {
         if new.len() < 2 {
             return;
         }
-        let ms: Vec<(usize, usize)> = within(&self.words, cl.sentence_start, r).copied().collect();
+        // one more than needed tells a count that does not match
+        let ms: Vec<(usize, usize)> = within(&self.words, cl.sentence_start, r)
+            .take(new.len() + 1)
+            .copied()
+            .collect();
         if ms.len() == new.len() {
             for (&(start, end), &ci) in ms.iter().zip(new) {
                 self.out[ci].metric = Some(Metric::Written(Span { start, end }));
             }
         }
-        let ss: Vec<&Entity> = self.subjects.all_in(cl.sentence_start, r).collect();
+        let ss: Vec<&Entity> = self
+            .subjects
+            .all_in(cl.sentence_start, r)
+            .take(new.len() + 1)
+            .collect();
         if ss.len() == new.len() {
             for (e, &ci) in ss.iter().zip(new) {
                 self.out[ci].subjects = vec![*e];
@@ -521,7 +551,7 @@ impl<'a> Reader<'a> {
     /// sentences before it, in the same paragraph.
     fn running_period_for(&self, cl: Clause) -> Option<&'a str> {
         let (value, sentence, end) = self.running_period?;
-        let same_paragraph = !self.text[end.min(cl.start)..cl.start].contains('\n');
+        let same_paragraph = !self.line_ends.any_within(end.min(cl.start), cl.start);
         (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
     }
 
@@ -543,11 +573,21 @@ impl<'a> Reader<'a> {
     /// that is no known entity (`朴新教育涨74.37%` when `朴新教育` is not
     /// recognized): then an earlier subject does not carry over to it.
     fn topic_named(&self, cl: Clause, at: usize) -> bool {
-        let from = self.tokens.partition_point(|t| t.start < cl.start);
-        self.tokens[from..]
-            .iter()
-            .take_while(|t| t.end <= at)
-            .any(|t| topic_word(t) && !self.in_name(t.start, t.end))
+        // tokens are contiguous: the first such word of the clause decides
+        let first_end = match self.topic_memo.get() {
+            Some((start, end)) if start == cl.start => end,
+            _ => {
+                let from = self.tokens.partition_point(|t| t.start < cl.start);
+                let end = self.tokens[from..]
+                    .iter()
+                    .take_while(|t| t.end <= cl.end)
+                    .find(|t| topic_word(t) && !self.in_name(t.start, t.end))
+                    .map(|t| t.end);
+                self.topic_memo.set(Some((cl.start, end)));
+                end
+            }
+        };
+        first_end.is_some_and(|end| end <= at)
     }
 
     /// The period of a figure at `at`: in the clause, else the sentence,
@@ -590,17 +630,7 @@ impl<'a> Reader<'a> {
     fn change_claim(&mut self, cl: Clause, q: &'a Quantity, direction: Direction, verb: &str) {
         let from = self.previous_figure_end(cl, q);
         let own = self.metric_of_change(cl, from, q);
-        let target = self.open.iter().rev().copied().find(|&ci| {
-            let c = &self.out[ci];
-            c.change.is_none()
-                && c.value.is_some_and(|v| {
-                    v.end <= q.start
-                        || (v.start >= cl.start
-                            && self.text[q.start..v.start].contains(['至', '到']))
-                })
-                && (own.is_none() || c.value.is_some_and(|v| v.start >= cl.start))
-        });
-        if let Some(ci) = target {
+        if let Some(ci) = self.change_target(cl, q, own.is_some()) {
             self.set_change(ci, cl, q, direction);
             return;
         }
@@ -618,6 +648,28 @@ impl<'a> Reader<'a> {
             self.out[ci].metric = Some(Metric::Implied("股价"));
         }
         self.open.push(ci);
+    }
+
+    /// The open claim a change at `q` completes: the last one with a value
+    /// and no change whose value stands before `q`, or after it past `至` or
+    /// `到` (`增长 5% 至 8 亿元`); with a metric of its own, only one of this
+    /// clause.
+    ///
+    /// Among the waiting claims after `q` (all in this clause) the last one
+    /// is the one with a `至`/`到` before it if any has; those before `q`
+    /// are tried from the last, and none before the clause when the change
+    /// names its own metric. So no sentence is walked back over.
+    fn change_target(&self, cl: Clause, q: &Quantity, own_metric: bool) -> Option<usize> {
+        if let Some((start, ci)) = self.waiting.last_from(q.start) {
+            if self.to_marks.any_within(q.start, start) {
+                return Some(ci);
+            }
+        }
+        self.waiting
+            .before(q.start)
+            .take_while(|&(start, _)| !own_metric || start >= cl.start)
+            .find(|&(_, ci)| self.out[ci].value.is_some_and(|v| v.end <= q.start))
+            .map(|(_, ci)| ci)
     }
 
     /// `GDP 同比增长 4.7%，环比增长 0.7%`: a change with no metric after a
@@ -687,8 +739,11 @@ impl<'a> Reader<'a> {
 
     /// Whether the clause holds a stock ticker (`NEW.N`, `002097.SZ`).
     fn ticker_in(&self, cl: Clause) -> bool {
+        if let Some((_, found)) = self.ticker_memo.get().filter(|m| m.0 == cl.start) {
+            return found;
+        }
         let from = self.tokens.partition_point(|t| t.start < cl.start);
-        self.tokens[from..]
+        let found = self.tokens[from..]
             .iter()
             .take_while(|t| t.end <= cl.end)
             .any(|t| {
@@ -697,7 +752,9 @@ impl<'a> Reader<'a> {
                         && code.bytes().all(|b| b.is_ascii_alphanumeric())
                         && matches!(market, "N" | "O" | "SZ" | "SH" | "HK" | "US" | "A")
                 })
-            })
+            });
+        self.ticker_memo.set(Some((cl.start, found)));
+        found
     }
 
     fn set_change(&mut self, ci: usize, cl: Clause, q: &'a Quantity, direction: Direction) {
@@ -709,6 +766,9 @@ impl<'a> Reader<'a> {
             (sentence.contains("今年以来") || sentence.contains("年初至今")).then_some(Basis::Ytd)
         });
         let month = self.out[ci].period.as_deref().is_some_and(is_month);
+        if let Some(v) = self.out[ci].value {
+            self.waiting.remove(v.start, ci);
+        }
         let claim = &mut self.out[ci];
         claim.change = Some(DraftChange {
             basis: basis_for_period(basis, month),
