@@ -1,79 +1,124 @@
 //! Lookups that keep the claim reader linear in the length of a document,
 //! however long its sentences and clauses are: what the reader used to find
 //! by walking back over a sentence or searching the text between two
-//! points, found here in `O(log n)`.
+//! points, found here by binary search.
 
-use std::collections::BTreeSet;
+use std::cell::Cell;
 
-/// The byte spans of every match of some characters in a text, sorted:
+/// The byte spans of every occurrence of some words in a text, sorted:
 /// whether one lies inside a range without searching the range.
 pub(super) struct Marks(Vec<(usize, usize)>);
 
 impl Marks {
-    /// The places of `chars` in `text`.
-    pub(super) fn of(text: &str, chars: &[char]) -> Marks {
-        Marks(
-            text.match_indices(chars)
-                .map(|(i, s)| (i, i + s.len()))
-                .collect(),
-        )
+    /// The places of `words` in `text` (words that cannot overlap, such as
+    /// single characters).
+    pub(super) fn of(text: &str, words: &[&str]) -> Marks {
+        let mut marks: Vec<(usize, usize)> = words
+            .iter()
+            .flat_map(|w| {
+                memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).map(|i| (i, i + w.len()))
+            })
+            .collect();
+        marks.sort_unstable();
+        Marks(marks)
     }
 
-    /// Whether one of the characters lies wholly inside `a..b`: the same as
-    /// `text[a..b].contains(chars)`.
+    /// Whether one of the words lies wholly inside `a..b`: for characters,
+    /// the same as `text[a..b].contains(chars)`.
     pub(super) fn any_within(&self, a: usize, b: usize) -> bool {
         let k = self.0.partition_point(|m| m.0 < a);
-        // matches do not overlap: the first one from `a` ends first
+        // marks do not overlap: the first one from `a` ends first
         self.0.get(k).is_some_and(|m| m.1 <= b)
     }
 }
 
-/// The value claims of the current sentence that have no change yet (their
-/// indices), by where their value starts: the claims a change may complete.
+/// No entry: every one before has stopped waiting.
+const NONE: usize = usize::MAX;
+
+/// The value claims of the current sentence that have no change yet: the
+/// claims a change may complete, as `(value start, claim index)`.
 ///
-/// Claims enter in text order, one clause after another, so the order by
-/// value start is also the order in which the claims were made.
+/// Claims enter in text order (one clause after another, each in the order
+/// of its figures), so the entries stay sorted by value start, which is
+/// also the order in which the claims were made. A claim that takes a
+/// change stays in the list, marked; lookups skip marked runs by pointers
+/// that they shorten as they go (path compression), so a run is not walked
+/// over again.
 #[derive(Default)]
-pub(super) struct Waiting(BTreeSet<(usize, usize)>);
+pub(super) struct Waiting {
+    entries: Vec<(usize, usize)>,
+    /// For each entry, an entry at or before it that may still wait, or
+    /// [`NONE`]; `left[k] == k` while entry `k` waits.
+    left: Vec<Cell<usize>>,
+}
 
 impl Waiting {
-    /// Claim `ci`, whose value starts at `start`, waits for a change.
+    /// Claim `ci`, whose value starts at `start` (after every value in the
+    /// list), waits for a change.
     pub(super) fn insert(&mut self, start: usize, ci: usize) {
-        self.0.insert((start, ci));
+        self.left.push(Cell::new(self.entries.len()));
+        self.entries.push((start, ci));
     }
 
     /// Claim `ci` (value at `start`) took a change, or never waited.
     pub(super) fn remove(&mut self, start: usize, ci: usize) {
-        self.0.remove(&(start, ci));
+        if let Ok(k) = self.entries.binary_search(&(start, ci)) {
+            self.left[k].set(k.checked_sub(1).unwrap_or(NONE));
+        }
     }
 
     /// A new sentence: no claim waits any more.
     pub(super) fn clear(&mut self) {
-        self.0.clear();
+        self.entries.clear();
+        self.left.clear();
     }
 
-    /// The waiting claim whose value starts last at or after `at`, with
-    /// that start.
+    /// The last entry at or before `k` that still waits.
+    fn waiting_at_or_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j != NONE && self.left[j].get() != j {
+            j = self.left[j].get();
+        }
+        // every entry walked over points at the answer from now on
+        let mut i = k;
+        while i != NONE && i != j {
+            let next = self.left[i].get();
+            self.left[i].set(j);
+            i = next;
+        }
+        (j != NONE).then_some(j)
+    }
+
+    /// The waiting claim whose value starts last, if it starts at or after
+    /// `at`, with that start.
     pub(super) fn last_from(&self, at: usize) -> Option<(usize, usize)> {
-        self.0.range((at, 0)..).next_back().copied()
+        let k = self.waiting_at_or_before(self.entries.len().checked_sub(1)?)?;
+        Some(self.entries[k]).filter(|e| e.0 >= at)
     }
 
     /// The waiting claims whose value starts before `at`, the last first,
     /// with their starts.
     pub(super) fn before(&self, at: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.0.range(..(at, 0)).rev().copied()
+        let mut end = self.entries.partition_point(|e| e.0 < at);
+        std::iter::from_fn(move || {
+            let k = self.waiting_at_or_before(end.checked_sub(1)?)?;
+            end = k;
+            Some(self.entries[k])
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn marks_answer_as_contains_does() {
-        let text = "营收由 5 亿元增长至 8 亿元，到 2025 年\n达到";
-        let to = Marks::of(text, &['至', '到']);
-        let lines = Marks::of(text, &['\n']);
+        let text = "营收由 5 亿元增长至 8 亿元，到 2025 年\n达到至\n";
+        let to = Marks::of(text, &["至", "到"]);
+        let lines = Marks::of(text, &["\n"]);
         for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
             for b in (a..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let s = &text[a..b];
@@ -94,7 +139,65 @@ mod tests {
         assert_eq!(w.before(30).collect::<Vec<_>>(), [(20, 1), (10, 0)]);
         w.remove(30, 2);
         assert_eq!(w.last_from(15), Some((20, 1)));
+        w.remove(10, 0);
+        assert_eq!(w.before(100).collect::<Vec<_>>(), [(20, 1)]);
         w.clear();
         assert_eq!(w.before(100).next(), None);
+        assert_eq!(w.last_from(0), None);
+    }
+
+    /// One step on the list: a claim enters, one takes a change, or a
+    /// lookup from a position.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Insert,
+        Remove(usize),
+        Look(usize),
+        Clear,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            4 => Just(Step::Insert),
+            3 => (0..40usize).prop_map(Step::Remove),
+            3 => (0..450usize).prop_map(Step::Look),
+            1 => Just(Step::Clear),
+        ]
+    }
+
+    proptest! {
+        /// The same answers as a sorted set of the waiting claims.
+        #[test]
+        fn waiting_is_a_sorted_set(steps in proptest::collection::vec(step(), 0..120)) {
+            let mut w = Waiting::default();
+            let mut model: BTreeSet<(usize, usize)> = BTreeSet::new();
+            let mut entered: Vec<(usize, usize)> = Vec::new();
+            for s in steps {
+                match s {
+                    Step::Insert => {
+                        let e = (entered.len() * 10 + 3, entered.len());
+                        entered.push(e);
+                        model.insert(e);
+                        w.insert(e.0, e.1);
+                    }
+                    Step::Remove(k) => {
+                        if let Some(&e) = entered.get(k) {
+                            model.remove(&e);
+                            w.remove(e.0, e.1);
+                        }
+                    }
+                    Step::Look(at) => {
+                        let last = model.iter().next_back().copied().filter(|e| e.0 >= at);
+                        prop_assert_eq!(w.last_from(at), last);
+                        let before: Vec<_> = model.range(..(at, 0)).rev().copied().collect();
+                        prop_assert_eq!(w.before(at).collect::<Vec<_>>(), before);
+                    }
+                    Step::Clear => {
+                        model.clear();
+                        w.clear();
+                    }
+                }
+            }
+        }
     }
 }
