@@ -1,5 +1,8 @@
 //! Clauses and sentences: where claims are read, and spans looked up in them.
 
+use std::ops::{Deref, Range};
+
+use super::index::Finger;
 use crate::entity::Entity;
 use crate::quantity::Quantity;
 use crate::time::Time;
@@ -43,17 +46,30 @@ impl Spanned for (usize, usize) {
     }
 }
 
-/// The items (sorted by start) lying inside `a..b`, by binary search.
-pub(super) fn within<T: Spanned>(
-    items: &[T],
+/// The items (sorted by start) lying inside `a..b`, searched from the
+/// finger, which stays at `b`.
+pub(super) fn within<'i, S: Deref<Target = [T]>, T: Spanned + 'i>(
+    items: &'i Finger<S>,
     a: usize,
     b: usize,
-) -> impl DoubleEndedIterator<Item = &T> {
-    let from = items.partition_point(|x| x.span().0 < a);
+) -> impl DoubleEndedIterator<Item = &'i T> + 'i {
+    ending_by(&items[starting_in(items, a, b)], b)
+}
+
+/// Where the items (sorted by start) that start inside `a..b` are.
+pub(super) fn starting_in<S: Deref<Target = [T]>, T: Spanned>(
+    items: &Finger<S>,
+    a: usize,
+    b: usize,
+) -> Range<usize> {
     let to = items.partition_point(|x| x.span().0 < b);
-    items[from..to.max(from)]
-        .iter()
-        .filter(move |x| x.span().1 <= b)
+    let from = items.partition_point_from(to, |x| x.span().0 < a);
+    from..to.max(from)
+}
+
+/// The items that end by `b`.
+pub(super) fn ending_by<T: Spanned>(items: &[T], b: usize) -> impl DoubleEndedIterator<Item = &T> {
+    items.iter().filter(move |x| x.span().1 <= b)
 }
 
 /// The last `n` characters of `s` (a window for looking back).

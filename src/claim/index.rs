@@ -4,6 +4,85 @@
 //! points, found here by binary search.
 
 use std::cell::Cell;
+use std::ops::Deref;
+
+/// Sorted items with a finger: a search starts from where the last one
+/// ended and gallops (steps of 1, 2, 4, ...) to its answer, so a pass that
+/// moves forward through a document pays for the distance it moves, not for
+/// the length of the document. Everything else is the slice's (`Deref`).
+pub(super) struct Finger<S> {
+    items: S,
+    at: Cell<usize>,
+}
+
+impl<S> Finger<S> {
+    /// The finger at the first item.
+    pub(super) fn new(items: S) -> Finger<S> {
+        Finger {
+            items,
+            at: Cell::new(0),
+        }
+    }
+}
+
+impl<S: Deref<Target = [T]>, T> Deref for Finger<S> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        &self.items
+    }
+}
+
+impl<S: Deref<Target = [T]>, T> Finger<S> {
+    /// The items.
+    pub(super) fn items(&self) -> &S {
+        &self.items
+    }
+
+    /// The same as the slice's `partition_point` (`pred` holds for a prefix
+    /// of the items), found from the finger, which moves to the answer.
+    pub(super) fn partition_point(&self, pred: impl FnMut(&T) -> bool) -> usize {
+        let k = gallop(&self.items, self.at.get(), pred);
+        self.at.set(k);
+        k
+    }
+
+    /// The same, found from the item `hint`; the finger does not move.
+    pub(super) fn partition_point_from(&self, hint: usize, pred: impl FnMut(&T) -> bool) -> usize {
+        gallop(&self.items, hint, pred)
+    }
+}
+
+/// `items.partition_point(pred)`, searched outwards from `at`: in
+/// `O(log d)` steps for an answer `d` items away.
+fn gallop<T>(items: &[T], at: usize, mut pred: impl FnMut(&T) -> bool) -> usize {
+    let at = at.min(items.len());
+    let (lo, hi) = if items.get(at).is_some_and(&mut pred) {
+        // after `at`: the first probe where `pred` fails bounds it
+        let (mut lo, mut step) = (at + 1, 1);
+        loop {
+            let probe = at + step;
+            match items.get(probe) {
+                None => break (lo, items.len()),
+                Some(x) if !pred(x) => break (lo, probe),
+                Some(_) => (lo, step) = (probe + 1, step * 2),
+            }
+        }
+    } else {
+        // at or before `at`: the first probe where `pred` holds bounds it
+        let (mut hi, mut step) = (at, 1);
+        loop {
+            let Some(probe) = at.checked_sub(step) else {
+                break (0, hi);
+            };
+            if pred(&items[probe]) {
+                break (probe + 1, hi);
+            }
+            (hi, step) = (probe, step * 2);
+        }
+    };
+    lo + items[lo..hi].partition_point(pred)
+}
 
 /// The byte spans of every occurrence of some words in a text, sorted:
 /// whether one lies inside a range without searching the range.
@@ -113,6 +192,23 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::collections::BTreeSet;
+
+    proptest! {
+        /// The same answer as `partition_point`, from any finger.
+        #[test]
+        fn finger_finds_the_partition_point(
+            mut items in proptest::collection::vec(0..60u32, 0..80),
+            queries in proptest::collection::vec((0..64u32, 0..90usize), 1..20),
+        ) {
+            items.sort_unstable();
+            let finger = Finger::new(items.clone());
+            for (x, hint) in queries {
+                let want = items.partition_point(|&i| i < x);
+                prop_assert_eq!(finger.partition_point_from(hint, |&i| i < x), want);
+                prop_assert_eq!(finger.partition_point(|&i| i < x), want);
+            }
+        }
+    }
 
     #[test]
     fn marks_answer_as_contains_does() {

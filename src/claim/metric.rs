@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet;
 use super::Span;
 use super::change::{basis_at, verb_ending};
 use super::clause::within;
+use super::index::Finger;
 use crate::lexicon::data_lines;
 use crate::segment::{Token, TokenKind};
 
@@ -43,6 +44,12 @@ pub(super) fn is_generic(word: &str) -> bool {
     GENERIC.contains(word)
 }
 
+/// Spans of metric words, searched from a finger.
+pub(super) type Words = Finger<Vec<(usize, usize)>>;
+
+/// Tokens, searched from a finger.
+pub(super) type Tokens<'t> = Finger<&'t [Token<'t>]>;
+
 /// The metric words of a text, adjacent ones joined (`海外收入` + `占比`).
 pub(super) fn metric_words(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -57,14 +64,14 @@ pub(super) fn metric_words(text: &str) -> Vec<(usize, usize)> {
 
 /// The metric word nearest before `at` inside `from..at`: the last one
 /// (metric words do not overlap, so it ends last), found from the end.
-pub(super) fn nearest_word(words: &[(usize, usize)], from: usize, at: usize) -> Option<Span> {
+pub(super) fn nearest_word(words: &Words, from: usize, at: usize) -> Option<Span> {
     within(words, from, at)
         .next_back()
         .map(|&(start, end)| Span { start, end })
 }
 
 /// The first metric word inside `from..to`.
-pub(super) fn first_word(words: &[(usize, usize)], from: usize, to: usize) -> Option<Span> {
+pub(super) fn first_word(words: &Words, from: usize, to: usize) -> Option<Span> {
     within(words, from, to)
         .next()
         .map(|&(start, end)| Span { start, end })
@@ -165,7 +172,7 @@ fn tenor_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
 /// at most one verb inside) right before it, past bridge words, after
 /// `from`, not over a token that `blocked` says belongs to a name.
 pub(super) fn noun_phrase_before(
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     from: usize,
     at: usize,
     blocked: &dyn Fn(usize, usize) -> bool,
@@ -308,7 +315,7 @@ fn bracket_before(tokens: &[Token<'_>], i: usize, from: usize) -> Option<usize> 
 /// `3 亿美元的新一轮融资`), inside `..to`; with `modifiers`, a verb right
 /// before a noun is part of it (`分拨中心`).
 pub(super) fn noun_phrase_after(
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     at: usize,
     to: usize,
     blocked: &dyn Fn(usize, usize) -> bool,
@@ -335,7 +342,7 @@ pub(super) fn noun_phrase_after(
 
 /// `较首发价下降 2300 元`, `比上一代车型降低 2 万元`: a noun phrase right
 /// after `较`/`比` is what the figure is compared with, not what it measures.
-fn compared_with(tokens: &[Token<'_>], from: usize, start: usize) -> bool {
+fn compared_with(tokens: &Tokens<'_>, from: usize, start: usize) -> bool {
     let k = tokens.partition_point(|t| t.end <= start);
     tokens[..k]
         .iter()
@@ -355,7 +362,7 @@ fn compared_with(tokens: &[Token<'_>], from: usize, start: usize) -> bool {
 /// Leading `的` and generic nouns dropped (`公司股价` → `股价`), a leading
 /// `拟` and a trailing `为` glued to a word (`拟募资`, `订单额为`); `None`
 /// when nothing specific is left.
-fn trim(tokens: &[Token<'_>], mut start: usize, mut end: usize) -> Option<Span> {
+fn trim(tokens: &Tokens<'_>, mut start: usize, mut end: usize) -> Option<Span> {
     let from = tokens.partition_point(|t| t.start < start);
     for t in &tokens[from..] {
         if t.end >= end || !(t.text == "的" || GENERIC.contains(t.text)) {

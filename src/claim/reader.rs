@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
-use super::clause::{Clause, clauses, is_list_separator, tail, within};
-use super::index::{Marks, Waiting};
+use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, tail, within};
+use super::index::{Finger, Marks, Waiting};
 use super::metric::{
-    first_word, is_generic, metric_words, nearest_word, noun_phrase_after, noun_phrase_before,
-    share_before,
+    Tokens, Words, first_word, is_generic, metric_words, nearest_word, noun_phrase_after,
+    noun_phrase_before, share_before,
 };
 use super::subject::{Subjects, is_index, names};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
@@ -88,17 +88,19 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// The reading state of one document.
+/// The reading state of one document. The sorted spans are searched from
+/// fingers (`Finger`): the reader moves forward through the text, so a
+/// search costs the distance moved, whatever the length of the document.
 pub(super) struct Reader<'a> {
     text: &'a str,
-    quantities: &'a [Quantity],
-    tokens: &'a [Token<'a>],
+    quantities: Finger<&'a [Quantity]>,
+    tokens: Tokens<'a>,
     /// Spans of the names a noun phrase never runs over: entities that
     /// start a word and are no part of a metric word (`M2` in `M2余额`).
-    names: Vec<(usize, usize)>,
-    words: Vec<(usize, usize)>,
+    names: Finger<Vec<(usize, usize)>>,
+    words: Words,
     subjects: Subjects<'a>,
-    periods: Vec<&'a Time>,
+    periods: Finger<Vec<&'a Time>>,
     out: Vec<Draft<'a>>,
     /// Claims of the current sentence that may still take a change.
     open: Vec<usize>,
@@ -148,12 +150,12 @@ impl<'a> Reader<'a> {
         let named = names(inputs.entities, inputs.tokens, &words);
         Reader {
             text,
-            quantities: inputs.quantities,
-            tokens: inputs.tokens,
+            quantities: Finger::new(inputs.quantities),
+            tokens: Finger::new(inputs.tokens),
             subjects: Subjects::new(text, &named),
-            names: named.iter().map(|e| (e.start, e.end)).collect(),
-            words,
-            periods,
+            names: Finger::new(named.iter().map(|e| (e.start, e.end)).collect()),
+            words: Finger::new(words),
+            periods: Finger::new(periods),
             out: Vec::new(),
             open: Vec::new(),
             waiting: Waiting::default(),
@@ -171,7 +173,7 @@ impl<'a> Reader<'a> {
 
     /// Reads every clause; the claims in text order.
     pub(super) fn read(mut self) -> Vec<Claim> {
-        for cl in clauses(self.text, self.quantities) {
+        for cl in clauses(self.text, &self.quantities) {
             self.read_clause(cl);
         }
         self.finish()
@@ -254,7 +256,8 @@ impl<'a> Reader<'a> {
     /// first figure of a move left out, list items keeping the role of the
     /// item before.
     fn figures(&self, cl: Clause) -> Vec<Figure<'a>> {
-        let qs: Vec<&Quantity> = within(self.quantities, cl.start, cl.end)
+        let in_clause = starting_in(&self.quantities, cl.start, cl.end);
+        let qs: Vec<&Quantity> = ending_by(&self.quantities.items()[in_clause], cl.end)
             .filter(|q| q.kind != QuantityKind::Ordinal)
             .collect();
         let (skip, moved) = self.moves(cl, &qs);
@@ -341,21 +344,21 @@ impl<'a> Reader<'a> {
         if q.kind == QuantityKind::Count && self.existential_before(from, q) {
             // `共有17个分拨中心`: after a verb of existence the count counts
             // the noun after it; what stands before is where they are
-            if let Some(span) = noun_phrase_after(self.tokens, q.end, cl.end, &blocked, true) {
+            if let Some(span) = noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, true) {
                 return Some(Metric::Written(span));
             }
         }
         if q.kind == QuantityKind::Percent {
-            if let Some(span) = share_before(self.tokens, from, q.start, &blocked) {
+            if let Some(span) = share_before(&self.tokens, from, q.start, &blocked) {
                 return Some(Metric::Written(span));
             }
         }
-        noun_phrase_before(self.tokens, from, q.start, &blocked)
+        noun_phrase_before(&self.tokens, from, q.start, &blocked)
             .or_else(|| {
                 // after a measure word, a verb before a noun is part of the
                 // counted noun (`353名激励对象`)
                 let counted = q.kind == QuantityKind::Count;
-                noun_phrase_after(self.tokens, q.end, cl.end, &blocked, counted)
+                noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
             })
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
@@ -441,7 +444,7 @@ impl<'a> Reader<'a> {
     /// Where the figure before `q` in the clause ends (the clause start if
     /// none): a noun phrase is looked for after it.
     fn previous_figure_end(&self, cl: Clause, q: &Quantity) -> usize {
-        within(self.quantities, cl.start, q.start)
+        within(&self.quantities, cl.start, q.start)
             .next_back()
             .map_or(cl.start, |p| p.end)
     }
@@ -719,7 +722,7 @@ impl<'a> Reader<'a> {
     /// its clause before it.
     fn metric_of_change(&self, cl: Clause, from: usize, q: &Quantity) -> Option<Metric> {
         let blocked = |a, b| self.in_name(a, b);
-        noun_phrase_before(self.tokens, from, q.start, &blocked)
+        noun_phrase_before(&self.tokens, from, q.start, &blocked)
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .map(Metric::Written)
     }

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::clause::{Clause, is_list_separator};
+use super::index::Finger;
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{WordTable, data_lines};
 use crate::segment::Token;
@@ -132,12 +133,12 @@ fn at_topic(text: &str, e: &Entity) -> bool {
 pub(super) struct Subjects<'a> {
     text: &'a str,
     /// Not persons, not sources.
-    all: Vec<&'a Entity>,
+    all: Finger<Vec<&'a Entity>>,
     /// Of those, the ones that can head a clause.
-    heads: Vec<&'a Entity>,
+    heads: Finger<Vec<&'a Entity>>,
     /// Persons in topic position who report nothing: subjects of their own
     /// clause only (they never carry over to `公司`).
-    persons: Vec<&'a Entity>,
+    persons: Finger<Vec<&'a Entity>>,
 }
 
 impl<'a> Subjects<'a> {
@@ -167,9 +168,9 @@ impl<'a> Subjects<'a> {
             .collect();
         Subjects {
             text,
-            all,
-            heads,
-            persons,
+            all: Finger::new(all),
+            heads: Finger::new(heads),
+            persons: Finger::new(persons),
         }
     }
 
