@@ -65,21 +65,14 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
 }
 
-/// Whether two spans overlap.
-fn overlaps(a: &Span, b: &Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-/// Whether `b` holds every model name it overlaps and is longer than each.
+/// Whether `b` holds every model name it overlaps (`modelled` in text
+/// order, not overlapping) and is longer than each.
 fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
-    let mut any = false;
-    for m in modelled.iter().filter(|m| overlaps(m, b)) {
-        any = true;
-        if m.start < b.start || m.end > b.end || m.end - m.start >= b.end - b.start {
-            return false;
-        }
-    }
-    any
+    let inside = overlapping(modelled, b);
+    !inside.is_empty()
+        && inside
+            .iter()
+            .all(|m| m.start >= b.start && m.end <= b.end && m.end - m.start < b.end - b.start)
 }
 
 /// The names that win over the model's where they overlap.
@@ -110,26 +103,45 @@ pub(super) fn combine(
         .collect();
     let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
-            || whole.decisive.contains(b)
-            || (whole.lexical.contains(b) && holds_whole(b, &modelled))
+            || has(whole.decisive, b)
+            || (has(whole.lexical, b) && holds_whole(b, &modelled))
     });
-    for l in whole.listed {
-        if holds_whole(l, &modelled) && !strong.iter().any(|b| overlaps(b, l)) {
-            strong.push(*l);
-        }
-    }
-    let kept: Vec<Span> = modelled
-        .into_iter()
-        .filter(|m| !strong.iter().any(|b| overlaps(m, b)))
+    let listed: Vec<Span> = whole
+        .listed
+        .iter()
+        .filter(|l| holds_whole(l, &modelled) && overlapping(&strong, l).is_empty())
+        .copied()
         .collect();
-    let mut out = strong;
+    strong.extend(listed);
+    strong.sort_by_key(|sp| sp.start);
+    let kept = modelled
+        .into_iter()
+        .filter(|m| overlapping(&strong, m).is_empty());
+    let mut out = strong.clone();
     out.extend(kept);
-    let taken = out.len();
-    for b in weak {
-        if !out[..taken].iter().any(|t| overlaps(t, &b)) {
-            out.push(b);
-        }
-    }
+    out.sort_by_key(|sp| sp.start);
+    let taken = out.clone();
+    out.extend(
+        weak.into_iter()
+            .filter(|b| overlapping(&taken, b).is_empty()),
+    );
     out.sort_by_key(|sp| sp.start);
     out
+}
+
+/// The spans of `sorted` (in text order, not overlapping: their ends are
+/// in order too) that overlap `b`, found by binary search.
+fn overlapping<'a>(sorted: &'a [Span], b: &Span) -> &'a [Span] {
+    let from = sorted.partition_point(|x| x.end <= b.start);
+    let to = sorted.partition_point(|x| x.start < b.end);
+    &sorted[from..to.max(from)]
+}
+
+/// Whether `sorted` (in text order) holds `b`.
+fn has(sorted: &[Span], b: &Span) -> bool {
+    let from = sorted.partition_point(|x| x.start < b.start);
+    sorted[from..]
+        .iter()
+        .take_while(|x| x.start == b.start)
+        .any(|x| x == b)
 }

@@ -121,7 +121,8 @@ impl EntityRecognizer {
         match &self.model {
             Some(model) => {
                 let modelled = model.spans(s, tokens, &lexical);
-                let stocks = quoted_stocks(s, tokens);
+                let mut stocks = quoted_stocks(s, tokens);
+                stocks.sort_by_key(|sp| (sp.start, sp.end));
                 let base = beside_model(s, tokens, &lexical, &stocks);
                 let whole = Whole {
                     lexical: &lexical,

@@ -103,10 +103,12 @@ impl NerModel {
                 pos: t.pos,
             }));
             piece_lexical.clear();
+            let from = lexical.partition_point(|l| l.start < a);
             piece_lexical.extend(
-                lexical
+                lexical[from..]
                     .iter()
-                    .filter(|l| a <= l.start && l.end <= b)
+                    .take_while(|l| l.start < b)
+                    .filter(|l| l.end <= b)
                     .map(|l| shift(l, a, false)),
             );
             let found = self.sentence_spans(&s[a..b], &piece_tokens, &piece_lexical);
