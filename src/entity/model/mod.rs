@@ -27,7 +27,7 @@ use super::{Span, Tagged};
 use crate::error::Error;
 use features::{Featurizer, PER_CHAR};
 use labels::{KINDS, LABELS};
-use viterbi::{ANY, Scorer, Viterbi};
+use viterbi::{Scorer, Viterbi};
 use weights::Weights;
 
 pub(crate) use names::stock_names;
@@ -122,7 +122,7 @@ impl NerModel {
         SCRATCH.with_borrow_mut(|(feats, viterbi)| {
             feats.compute(s, tokens, lexical, self.weights.bits);
             viterbi.emissions(&*self.weights, &feats.ids, PER_CHAR);
-            let path = viterbi.decode(&*self.weights, |_| ANY);
+            let path = viterbi.decode_free(&*self.weights);
             to_spans(&labels::names(&path), &feats.offsets)
         })
     }

@@ -7,7 +7,7 @@
 use super::NerModel;
 use super::features::{Featurizer, PER_CHAR};
 use super::labels::{self, KINDS, LABELS, OUTSIDE, Part, kind_index};
-use super::viterbi::{ANY, Mask, Scorer, Viterbi};
+use super::viterbi::{Mask, Scorer, Viterbi};
 use super::weights::{Dense, Weights};
 use crate::analyzer::Analyzer;
 use crate::entity::{Entity, EntityKind};
@@ -223,7 +223,7 @@ fn masks(len: usize, names: &[(usize, usize, usize)], labelled: &[usize]) -> Vec
 /// wrong.
 fn learn(dense: &mut Dense, viterbi: &mut Viterbi, p: &Prepared) -> usize {
     viterbi.emissions(dense, &p.ids, PER_CHAR);
-    let guess = viterbi.decode(dense, |_| ANY);
+    let guess = viterbi.decode_free(dense);
     // where the labels leave a kind open, the model's own guess of that
     // kind is kept but none is taught: unlabelled text only says `O`
     let gold = viterbi.decode(dense, |i| {
@@ -267,7 +267,7 @@ fn evaluate(weights: &Weights, viterbi: &mut Viterbi, dev: &[Prepared]) -> Vec<K
         .collect();
     for p in dev {
         viterbi.emissions(weights, &p.ids, PER_CHAR);
-        let found = labels::names(&viterbi.decode(weights, |_| ANY));
+        let found = labels::names(&viterbi.decode_free(weights));
         for &k in &p.labelled {
             let score = &mut out[k];
             score.gold += p.names.iter().filter(|n| n.2 == k).count();

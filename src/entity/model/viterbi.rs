@@ -4,6 +4,18 @@
 
 use super::labels::{LABELS, allowed, may_end, may_start};
 
+/// The labels after which no name is open (`O`, `E-k`, `S-k`), in
+/// increasing order: the predecessors of `O`, `B-k` and `S-k`.
+const CLOSED: [usize; 7] = [0, 3, 4, 7, 8, 11, 12];
+
+/// The labels that need no open name (`O`, `B-k`, `S-k`): their
+/// predecessors are [`CLOSED`].
+const FREE: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
+
+/// The kinds: `B-k` is `1 + 4k`, `M-k` `2 + 4k`, `E-k` `3 + 4k`; `M-k` and
+/// `E-k` follow only `B-k` and `M-k`.
+const KINDS: usize = (LABELS - 1) / 4;
+
 /// Scores a character's features for every label.
 pub(crate) trait Scorer {
     /// Adds the scores of `buckets` to `scores`.
@@ -16,8 +28,9 @@ pub(crate) trait Scorer {
 /// Labels allowed at a character: one bit per label.
 pub(crate) type Mask = u16;
 
-/// Every label.
-pub(crate) const ANY: Mask = (1 << LABELS) - 1;
+/// Every label (what [`Viterbi::decode_free`] allows, faster).
+#[cfg(test)]
+const ANY: Mask = (1 << LABELS) - 1;
 
 /// The decoder's scratch space, reused from text to text.
 #[derive(Debug, Default)]
@@ -96,6 +109,69 @@ impl Viterbi {
         self.trace(&score)
     }
 
+    /// The best path over the emissions last computed, any label allowed
+    /// anywhere: the same path as `decode(model, |_| ANY)`, but each label
+    /// weighs only the predecessors the scheme allows it (7 for `O`, `B`
+    /// and `S`, 2 for `M` and `E`) instead of all 13. Exactness: with every
+    /// label allowed, each label at character `i ≥ 1` has a reachable
+    /// allowed predecessor (`O` for `O`/`B`/`S`, `B-k` for `M-k`/`E-k`),
+    /// whose finite score beats every candidate `decode` weighs beside it
+    /// through a forbidden transition or from an unreachable label (all
+    /// about [`NONE`]); among the allowed ones both take the first best in
+    /// label order.
+    pub(crate) fn decode_free(&mut self, model: &impl Scorer) -> Vec<u8> {
+        let n = self.emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        self.back.clear();
+        self.back.resize(n, [0; LABELS]);
+        let mut score = [NONE; LABELS];
+        for (l, s) in score.iter_mut().enumerate() {
+            if may_start(l as u8) {
+                *s = i64::from(self.emissions[0][l]) + i64::from(model.transition(LABELS, l));
+            }
+        }
+        let free: [[i64; 7]; 7] = std::array::from_fn(|t| {
+            std::array::from_fn(|f| i64::from(model.transition(CLOSED[f], FREE[t])))
+        });
+        // [kind][M, E][from B, from M]
+        let open: [[[i64; 2]; 2]; KINDS] = std::array::from_fn(|k| {
+            std::array::from_fn(|to| {
+                std::array::from_fn(|from| {
+                    i64::from(model.transition(1 + 4 * k + from, 2 + 4 * k + to))
+                })
+            })
+        });
+        for (back, emission) in self.back.iter_mut().zip(&self.emissions).skip(1) {
+            let mut next = [0i64; LABELS];
+            let closed: [i64; 7] = std::array::from_fn(|f| score[CLOSED[f]]);
+            for (t, row) in free.iter().enumerate() {
+                let (mut best, mut arg) = (closed[0] + row[0], 0);
+                for f in 1..7 {
+                    let c = closed[f] + row[f];
+                    if c > best {
+                        (best, arg) = (c, f);
+                    }
+                }
+                next[FREE[t]] = best + i64::from(emission[FREE[t]]);
+                back[FREE[t]] = CLOSED[arg] as u8;
+            }
+            for (k, rows) in open.iter().enumerate() {
+                let (b, m) = (score[1 + 4 * k], score[2 + 4 * k]);
+                for (to, row) in rows.iter().enumerate() {
+                    let l = 2 + 4 * k + to;
+                    let (from_b, from_m) = (b + row[0], m + row[1]);
+                    let from_m_wins = from_m > from_b;
+                    next[l] = from_b.max(from_m) + i64::from(emission[l]);
+                    back[l] = (1 + 4 * k + usize::from(from_m_wins)) as u8;
+                }
+            }
+            score = next;
+        }
+        self.trace(&score)
+    }
+
     /// The path back from the best final label.
     fn trace(&self, score: &[i64; LABELS]) -> Vec<u8> {
         let n = self.emissions.len();
@@ -112,5 +188,68 @@ impl Viterbi {
             l = self.back[i][usize::from(l)];
         }
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_structure_is_the_schemes() {
+        for from in 0..LABELS {
+            for to in 0..LABELS {
+                let free = CLOSED.contains(&from) && FREE.contains(&to);
+                let open = to % 4 >= 2
+                    && to > 0
+                    && from % 4 >= 1
+                    && from % 4 <= 2
+                    && (from - 1) / 4 == (to - 1) / 4;
+                assert_eq!(allowed(from as u8, to as u8), free || open, "{from} → {to}");
+            }
+        }
+    }
+
+    /// Scores from a little pseudo-random generator, with many ties.
+    struct Random(Vec<i32>);
+
+    impl Scorer for Random {
+        fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
+            for &b in buckets {
+                for (l, s) in scores.iter_mut().enumerate() {
+                    *s += self.0[(b as usize * 7 + l) % self.0.len()];
+                }
+            }
+        }
+
+        fn transition(&self, from: usize, to: usize) -> i32 {
+            self.0[(from * 31 + to * 17 + 5) % self.0.len()]
+        }
+    }
+
+    #[test]
+    fn free_decoding_is_decoding_with_every_label() {
+        let mut x = 88172645463325252u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut viterbi = Viterbi::default();
+        for round in 0..300 {
+            let spread = [3, 50, 30_000][round % 3];
+            let model = Random(
+                (0..997)
+                    .map(|_| (next() % (2 * spread + 1)) as i32 - spread as i32)
+                    .collect(),
+            );
+            let ids: Vec<u32> = (0..(round % 40) * 3)
+                .map(|_| next() as u32 % 5000)
+                .collect();
+            viterbi.emissions(&model, &ids, 3);
+            let want = viterbi.decode(&model, |_| ANY);
+            assert_eq!(viterbi.decode_free(&model), want, "round {round}");
+        }
     }
 }

@@ -32,32 +32,104 @@ pub(crate) struct Weights {
     buckets: Vec<u32>,
     /// The scores of each row, padded to [`LANES`] (one vector register).
     rows: Vec<[i16; LANES]>,
-    /// Open-addressing table: bucket → row, [`EMPTY`] where free.
-    slots: Vec<(u32, u32)>,
+    /// Bucket → row.
+    index: Index,
+}
+
+/// The most bits of a model whose buckets are found by [`Index::Rank`]
+/// (16 bytes per 64 buckets: 4 MiB at 24 bits).
+const RANK_BITS: u32 = 24;
+
+/// How the row of a bucket is found.
+#[derive(Debug, Clone)]
+enum Index {
+    /// One bit per bucket, set where it has a row, in [`Block`]s of 64:
+    /// the row is the block's first row plus the set bits below the
+    /// bucket's. No probing, and a quarter of the memory of the hash table
+    /// at the shipped model's 22 bits.
+    Rank(Vec<Block>),
+    /// Open-addressing table: bucket → row, [`EMPTY`] where free (models
+    /// of more than [`RANK_BITS`] bits).
+    Hash(Vec<(u32, u32)>),
+}
+
+/// 64 buckets of [`Index::Rank`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Block {
+    /// Bit `i` set where bucket `64 × block + i` has a row.
+    bits: u64,
+    /// Byte `j`: the rows of the block's buckets below `8j` (at most 56),
+    /// so that a lookup counts the bits of one byte only (a table look-up;
+    /// `count_ones` on a `u64` is a dozen instructions without `popcnt`).
+    below: u64,
+    /// The row of the block's first bucket that has one.
+    first: u32,
+}
+
+/// The set bits of each byte.
+static POPCOUNT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).count_ones() as u8;
+        i += 1;
+    }
+    t
+};
+
+impl Index {
+    /// The index of `buckets` (increasing, below `2^bits`).
+    fn new(bits: u32, buckets: &[u32]) -> Index {
+        if bits > RANK_BITS {
+            let mut slots = vec![(EMPTY, EMPTY); (buckets.len() * 2).next_power_of_two().max(2)];
+            for (i, &b) in buckets.iter().enumerate() {
+                let mut s = slot(&slots, b);
+                while slots[s].0 != EMPTY {
+                    s = (s + 1) & (slots.len() - 1);
+                }
+                slots[s] = (b, i as u32);
+            }
+            return Index::Hash(slots);
+        }
+        let mut blocks = vec![Block::default(); (1usize << bits).div_ceil(64)];
+        for &b in buckets {
+            blocks[b as usize / 64].bits |= 1 << (b % 64);
+        }
+        let mut rows = 0;
+        for block in &mut blocks {
+            block.first = rows;
+            rows += block.bits.count_ones();
+            let bytes = block.bits.to_le_bytes();
+            let mut below = 0;
+            for j in 1..8 {
+                below += u64::from(POPCOUNT[usize::from(bytes[j - 1])]);
+                block.below |= below << (8 * j);
+            }
+        }
+        Index::Rank(blocks)
+    }
+}
+
+/// The first slot of `slots` to probe for bucket `b`.
+#[inline]
+fn slot(slots: &[(u32, u32)], b: u32) -> usize {
+    (b.wrapping_mul(0x9E37_79B1) as usize) & (slots.len() - 1)
 }
 
 impl Weights {
     /// Weights from sorted `(bucket, scores)` rows and transitions.
     pub(crate) fn new(bits: u32, transitions: Vec<i32>, rows: Vec<(u32, [i16; LABELS])>) -> Self {
-        let slots = vec![(EMPTY, EMPTY); (rows.len() * 2).next_power_of_two().max(2)];
-        let mut w = Weights {
+        let buckets: Vec<u32> = rows.iter().map(|r| r.0).collect();
+        Weights {
             bits,
             transitions,
-            buckets: rows.iter().map(|r| r.0).collect(),
+            index: Index::new(bits, &buckets),
+            buckets,
             rows: rows
                 .iter()
                 .map(|r| std::array::from_fn(|l| r.1.get(l).copied().unwrap_or(0)))
                 .collect(),
-            slots,
-        };
-        for (i, &b) in w.buckets.iter().enumerate() {
-            let mut s = w.slot(b);
-            while w.slots[s].0 != EMPTY {
-                s = (s + 1) & (w.slots.len() - 1);
-            }
-            w.slots[s] = (b, i as u32);
         }
-        w
     }
 
     /// The number of rows.
@@ -65,38 +137,55 @@ impl Weights {
         self.buckets.len()
     }
 
-    /// The first slot to probe for bucket `b`.
+    /// The row of bucket `b` in `slots`, `None` when it carries no weight.
     #[inline]
-    fn slot(&self, b: u32) -> usize {
-        (b.wrapping_mul(0x9E37_79B1) as usize) & (self.slots.len() - 1)
-    }
-
-    /// The scores of bucket `b`, `None` when it carries no weight.
-    #[inline]
-    fn row(&self, b: u32) -> Option<&[i16; LANES]> {
-        let mut s = self.slot(b);
+    fn hashed(&self, slots: &[(u32, u32)], b: u32) -> Option<&[i16; LANES]> {
+        let mut s = slot(slots, b);
         loop {
-            let (key, row) = self.slots[s];
+            let (key, row) = slots[s];
             if key == b {
                 return self.rows.get(row as usize);
             }
             if key == EMPTY {
                 return None;
             }
-            s = (s + 1) & (self.slots.len() - 1);
+            s = (s + 1) & (slots.len() - 1);
         }
+    }
+
+    /// The row of bucket `b` in `blocks`, `None` when it carries no weight
+    /// (or lies past the table: a bucket of other bits).
+    #[inline]
+    fn ranked(&self, blocks: &[Block], b: u32) -> Option<&[i16; LANES]> {
+        let block = blocks.get(b as usize / 64)?;
+        if block.bits & (1u64 << (b % 64)) == 0 {
+            return None;
+        }
+        let byte = 8 * (b % 64 / 8);
+        let within = (block.bits >> byte) as u8 & ((1u8 << (b % 8)) - 1);
+        let row =
+            block.first + ((block.below >> byte) as u8 + POPCOUNT[usize::from(within)]) as u32;
+        self.rows.get(row as usize)
     }
 
     /// Adds the scores of `buckets` to `scores`.
     #[inline]
     pub(crate) fn score(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
         let mut sum = [0i32; LANES];
-        for &b in buckets {
-            if let Some(row) = self.row(b) {
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
+        let mut add = |row: &[i16; LANES]| {
+            for (s, &w) in sum.iter_mut().zip(row) {
+                *s += i32::from(w);
             }
+        };
+        match &self.index {
+            Index::Rank(blocks) => buckets
+                .iter()
+                .filter_map(|&b| self.ranked(blocks, b))
+                .for_each(&mut add),
+            Index::Hash(slots) => buckets
+                .iter()
+                .filter_map(|&b| self.hashed(slots, b))
+                .for_each(&mut add),
         }
         for (s, &v) in scores.iter_mut().zip(&sum) {
             *s += v;
@@ -289,5 +378,39 @@ impl Dense {
             transitions,
             rows.into_iter().map(|r| (r.0, r.1)).collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_indexes_find_the_same_rows() {
+        let rows: Vec<(u32, [i16; LABELS])> = (0..5000u32)
+            .map(|i| {
+                (
+                    i * 97 + i % 13,
+                    std::array::from_fn(|l| (i as i16 % 300) - l as i16),
+                )
+            })
+            .collect();
+        let ranked = Weights::new(20, vec![0; (LABELS + 1) * LABELS], rows.clone());
+        let hashed = Weights::new(25, vec![0; (LABELS + 1) * LABELS], rows.clone());
+        assert!(matches!(ranked.index, Index::Rank(_)) && matches!(hashed.index, Index::Hash(_)));
+        for b in (0..600_000)
+            .step_by(7)
+            .chain(rows.iter().map(|r| r.0))
+            .chain([1 << 20, u32::MAX])
+        {
+            let want = rows.iter().find(|r| r.0 == b).map(|r| r.1);
+            let got = |w: &Weights| {
+                let mut s = [0i32; LABELS];
+                w.score(&[b], &mut s);
+                s.map(|v| v as i16)
+            };
+            assert_eq!(got(&ranked), want.unwrap_or([0; LABELS]), "{b}");
+            assert_eq!(got(&hashed), want.unwrap_or([0; LABELS]), "{b}");
+        }
     }
 }
