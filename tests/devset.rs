@@ -448,13 +448,13 @@ fn real_news_dev_set() {
     let [g, p, r] = all.entity_totals();
     let floors = [
         ("claim recall", ratio(all.matched, all.gold), 0.82),
-        ("claims fully right", ratio(all.full, all.gold), 0.36),
+        ("claims fully right", ratio(all.full, all.gold), 0.38),
         (
             "claim precision",
             ratio(all.pred_matched, all.predicted),
             0.98,
         ),
-        ("entity F1", f1(g, p, r), 0.71),
+        ("entity F1", f1(g, p, r), 0.72),
     ];
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what} {got:.3} fell below {floor}");

@@ -78,3 +78,14 @@ fn model_names_and_traps() {
     assert!(entities(&"第".repeat(200)).is_empty());
     assert!(zhnews::NerModel::from_bytes(b"ZHNERv1\n").is_err());
 }
+
+/// A name before its stock code in brackets is a stock name, whole (the
+/// model alone reads `美` and `中国` as places).
+#[test]
+fn names_before_stock_codes() {
+    assert_eq!(
+        entities("据格隆汇消息丨美高梅中国(02282.HK)宣布委任新董事。"),
+        ["org:格隆汇", "org:美高梅中国"]
+    );
+    assert_eq!(entities("贵州茅台（600519.SH）收涨。"), ["org:贵州茅台"]);
+}

@@ -74,7 +74,10 @@ impl StockNames<'_, '_> {
     /// Whether token `i` separates the items of a list (`、`, `，`, a line
     /// break).
     fn separator(&self, i: usize) -> bool {
-        matches!(self.text(i), "、" | "，" | "," | "；" | "。" | "：" | "\n")
+        matches!(
+            self.text(i),
+            "、" | "，" | "," | "；" | "。" | "：" | "\n" | "丨" | "|" | "】" | " "
+        )
     }
 
     /// Whether token `i` can be part of a stock name: CJK or capitals (`ST`,
@@ -87,7 +90,7 @@ impl StockNames<'_, '_> {
                 self.tokens[i].pos,
                 "p" | "c" | "u" | "uj" | "r" | "m" | "t" | "q" | "d"
             )
-            && !matches!(text, "等" | "和" | "及" | "与" | "的")
+            && !matches!(text, "等" | "和" | "及" | "与" | "的" | "丨")
     }
 
     /// The name whose tokens end at `end` (exclusive): tokens back to a
@@ -109,8 +112,9 @@ impl StockNames<'_, '_> {
         (j < end && at_boundary && chars >= 2 && !STOCK_WORDS.generic.contains(text)).then_some(j)
     }
 
-    /// Whether token `i` opens a quote in brackets: `（6.28%）`,
-    /// `(8.540,0.40,4.91%)`, `（-3.78%）`.
+    /// Whether token `i` opens a quote or a stock code in brackets:
+    /// `（6.28%）`, `(8.540,0.40,4.91%)`, `（-3.78%）`, `(02282.HK)`,
+    /// `（600519.SH）`.
     fn quote_at(&self, i: usize) -> bool {
         if !matches!(self.text(i), "（" | "(") {
             return false;
@@ -119,11 +123,11 @@ impl StockNames<'_, '_> {
         let close = rest.find(['）', ')']).filter(|&c| c <= 40);
         close.is_some_and(|c| {
             let inner = &rest[..c];
-            !inner.is_empty()
-                && inner.ends_with('%')
+            let quote = inner.ends_with('%')
                 && inner
                     .chars()
-                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
+                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'));
+            quote || stock_code(inner)
         })
     }
 
@@ -149,4 +153,15 @@ impl StockNames<'_, '_> {
             j = k;
         }
     }
+}
+
+/// Whether `text` is a stock code with its market: `02282.HK`,
+/// `600519.SH`, `000001.SZ`, `430047.BJ` (a bare number could be anything).
+fn stock_code(text: &str) -> bool {
+    let Some((digits, market)) = text.split_once('.') else {
+        return false;
+    };
+    (4..=6).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(market, "HK" | "SH" | "SZ" | "BJ")
 }
