@@ -47,8 +47,13 @@ pub struct ExtractArgs {
     format: Format,
     /// Entity model to use instead of the embedded one (a file written by
     /// `zhnews train-ner`).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_ner_model")]
     ner_model: Option<PathBuf>,
+    /// Recognize entities with the rules, lexicons and POS tags alone,
+    /// without the trained model: about twice as fast, less accurate
+    /// (README, "Entity model").
+    #[arg(long)]
+    no_ner_model: bool,
     /// Write to FILE instead of stdout (required for Parquet).
     #[arg(long, short, value_name = "FILE", required_if_eq("format", "parquet"))]
     output: Option<PathBuf>,
@@ -94,6 +99,8 @@ pub struct ExtractConfig {
     output: Output,
     /// The entity model of `--ner-model`.
     ner_model: Option<NerModel>,
+    /// `--no-ner-model`: rules alone.
+    no_ner_model: bool,
 }
 
 /// Reads an entity model file.
@@ -128,6 +135,7 @@ impl ExtractConfig {
             quiet: a.quiet,
             output,
             ner_model: a.ner_model.as_deref().map(read_model).transpose()?,
+            no_ner_model: a.no_ner_model,
         })
     }
 
@@ -162,6 +170,9 @@ impl ExtractConfig {
         let mut analyzer = Analyzer::new();
         if let Some(model) = &self.ner_model {
             let entities = analyzer.entities().clone().with_model(model.clone());
+            analyzer = analyzer.with_entities(entities);
+        } else if self.no_ner_model {
+            let entities = analyzer.entities().clone().without_model();
             analyzer = analyzer.with_entities(entities);
         }
         let mut tally = Tally::new(self.progress, self.input_size());

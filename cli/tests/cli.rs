@@ -197,3 +197,16 @@ fn progress_lines_are_not_the_summary() {
         "{err}"
     );
 }
+
+/// `--no-ner-model`: the rules alone still find names; it cannot be given
+/// with `--ner-model`.
+#[test]
+fn extract_without_the_entity_model() {
+    let input = "{\"id\":1,\"text\":\"董事长王兴表示，美团营收增长。\"}\n".as_bytes();
+    let out = extract(input, &["--no-ner-model"]);
+    let v: Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(v["entities"][0]["text"], "王兴");
+    let (code, _, err) = zhnews(&["extract", "--no-ner-model", "--ner-model", "x"], b"");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("cannot be used with"), "{err}");
+}
