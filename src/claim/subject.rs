@@ -103,9 +103,9 @@ fn common_word(e: &Entity) -> bool {
 /// `上海市房屋管理局副局长张立新指出`: an organisation followed by a title
 /// and the name of a person who reports is that person's affiliation, the
 /// source of what is reported, not its subject.
-fn affiliation_of_source(text: &str, e: &Entity, after: &[&Entity]) -> bool {
-    // a place may stand inside the title (`国家邮政局陕西局局长孙海伟`)
-    let next = after.iter().find(|n| n.kind != EntityKind::Place);
+/// `next` is the first name after `e` that is no place (a place may stand
+/// inside the title: `国家邮政局陕西局局长孙海伟`).
+fn affiliation_of_source(text: &str, e: &Entity, next: Option<&Entity>) -> bool {
     let Some(p) = next.filter(|p| p.kind == EntityKind::Person && p.start >= e.end) else {
         return false;
     };
@@ -117,16 +117,60 @@ fn affiliation_of_source(text: &str, e: &Entity, after: &[&Entity]) -> bool {
         && is_source(text, p)
 }
 
-/// Whether a person stands in topic position: first in its clause, only
-/// spaces or a time word before it (`王鑫拟通过定向增发增持公司4000万元股票`).
-fn at_topic(text: &str, e: &Entity) -> bool {
-    let before = &text[..e.start];
-    let clause_start = before
-        .rfind(['，', '。', '；', '！', '？', '\n', ',', ';', '：', ':'])
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    before[clause_start..].trim().is_empty()
+/// Whether a person stands in topic position: first in its clause (which
+/// starts at `clause_start`), only spaces or a time word before it
+/// (`王鑫拟通过定向增发增持公司4000万元股票`).
+fn at_topic(text: &str, e: &Entity, clause_start: usize) -> bool {
+    text[clause_start..e.start].trim().is_empty()
+}
+
+/// Where the clause of a position starts: after the last of `，。；！？`,
+/// line end, `,;：:` before it. Asked in text order, each stretch of text is
+/// searched once, however long the clauses (issue 15: a search back from
+/// every person made a text without punctuation quadratic).
+struct ClauseStarts<'t> {
+    text: &'t str,
+    /// Searched up to here; `start` is the answer there.
+    searched: usize,
+    start: usize,
+}
+
+impl<'t> ClauseStarts<'t> {
+    fn new(text: &'t str) -> ClauseStarts<'t> {
+        ClauseStarts {
+            text,
+            searched: 0,
+            start: 0,
+        }
+    }
+
+    fn at(&mut self, pos: usize) -> usize {
+        if pos < self.searched {
+            // asked out of order: search again from the text start
+            *self = ClauseStarts::new(self.text);
+        }
+        let stretch = &self.text[self.searched..pos];
+        if let Some(i) = stretch.rfind(['，', '。', '；', '！', '？', '\n', ',', ';', '：', ':'])
+        {
+            let len = stretch[i..].chars().next().map_or(1, char::len_utf8);
+            self.start = self.searched + i + len;
+        }
+        self.searched = pos;
+        self.start
+    }
+}
+
+/// For each name, the first name after it that is no place.
+fn next_non_places<'a>(names: &[&'a Entity]) -> Vec<Option<&'a Entity>> {
+    let mut next = vec![None; names.len()];
+    for k in (1..names.len()).rev() {
+        next[k - 1] = if names[k].kind == EntityKind::Place {
+            next[k]
+        } else {
+            Some(names[k])
+        };
+    }
+    next
 }
 
 /// The entities that can be subjects, in text order.
@@ -139,12 +183,33 @@ pub(super) struct Subjects<'a> {
     /// Persons in topic position who report nothing: subjects of their own
     /// clause only (they never carry over to `公司`).
     persons: Finger<Vec<&'a Entity>>,
+    /// For each head, the last head at or before it that is an
+    /// organisation, and the last that is no place: the last of a kind
+    /// before a point is found without walking back over the others.
+    last_org: Vec<Option<usize>>,
+    last_non_place: Vec<Option<usize>>,
+}
+
+/// For each item, the last item at or before it for which `marked` holds.
+fn last_marked<T>(items: &[T], marked: impl Fn(&T) -> bool) -> Vec<Option<usize>> {
+    let mut last = None;
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            if marked(x) {
+                last = Some(k);
+            }
+            last
+        })
+        .collect()
 }
 
 impl<'a> Subjects<'a> {
     /// The candidates among the names (see [`names`]): no person, no
     /// source.
     pub(super) fn new(text: &'a str, names: &[&'a Entity]) -> Subjects<'a> {
+        let next = next_non_places(names);
         let all: Vec<&Entity> = names
             .iter()
             .enumerate()
@@ -152,16 +217,21 @@ impl<'a> Subjects<'a> {
                 e.kind != EntityKind::Person
                     && !is_source(text, e)
                     && !common_word(e)
-                    && !affiliation_of_source(text, e, &names[k + 1..])
+                    && !affiliation_of_source(text, e, next[k])
             })
             .map(|(_, e)| *e)
             .collect();
+        let mut clause_starts = ClauseStarts::new(text);
         let persons = names
             .iter()
             .copied()
-            .filter(|e| e.kind == EntityKind::Person && at_topic(text, e) && !is_source(text, e))
+            .filter(|e| {
+                e.kind == EntityKind::Person
+                    && at_topic(text, e, clause_starts.at(e.start))
+                    && !is_source(text, e)
+            })
             .collect();
-        let heads = all
+        let heads: Vec<&Entity> = all
             .iter()
             .copied()
             .filter(|e| !after_preposition(text, e) && e.text.chars().count() >= 2)
@@ -169,9 +239,26 @@ impl<'a> Subjects<'a> {
         Subjects {
             text,
             all: Finger::new(all),
+            last_org: last_marked(&heads, |e| e.kind == EntityKind::Org),
+            last_non_place: last_marked(&heads, |e| e.kind != EntityKind::Place),
             heads: Finger::new(heads),
             persons: Finger::new(persons),
         }
+    }
+
+    /// The last head inside `a..b` among those `last` marks (`last_org`,
+    /// `last_non_place`): `heads_in(a, b).rev().find(kind)`, without
+    /// walking over the heads of other kinds.
+    fn last_head_of(&self, last: &[Option<usize>], a: usize, b: usize) -> Option<&'a Entity> {
+        let range = super::clause::starting_in(&self.heads, a, b);
+        let mut k = range.end.checked_sub(1).and_then(|i| last[i]);
+        while let Some(i) = k.filter(|&i| i >= range.start) {
+            if self.heads[i].end <= b {
+                return Some(self.heads[i]);
+            }
+            k = i.checked_sub(1).and_then(|i| last[i]);
+        }
+        None
     }
 
     /// Heads inside `a..b`, in text order.
@@ -212,10 +299,7 @@ impl<'a> Subjects<'a> {
     /// named earlier in the sentence.
     pub(super) fn in_context(&self, cl: Clause, at: usize) -> Vec<&'a Entity> {
         let in_clause = || {
-            let org = self
-                .heads_in(cl.start, at)
-                .rev()
-                .find(|e| e.kind != EntityKind::Place);
+            let org = self.last_head_of(&self.last_non_place, cl.start, at);
             let person = || {
                 super::clause::within(&self.persons, cl.start, at)
                     .next()
@@ -224,11 +308,7 @@ impl<'a> Subjects<'a> {
             org.or_else(person)
                 .or_else(|| self.heads_in(cl.start, at).next_back())
         };
-        let in_sentence = || {
-            self.heads_in(cl.sentence_start, cl.start)
-                .rev()
-                .find(|e| e.kind == EntityKind::Org)
-        };
+        let in_sentence = || self.last_head_of(&self.last_org, cl.sentence_start, cl.start);
         match in_clause() {
             Some(h) => self.list_from(h, at),
             None => in_sentence().into_iter().collect(),
