@@ -86,11 +86,15 @@ fn gallop<T>(items: &[T], at: usize, mut pred: impl FnMut(&T) -> bool) -> usize 
 
 /// The byte spans of every occurrence of some words in a text, sorted:
 /// whether one lies inside a range without searching the range.
-pub(super) struct Marks(Vec<(usize, usize)>);
+pub(super) struct Marks {
+    marks: Vec<(usize, usize)>,
+    /// `first_end[k]`: the smallest end among `marks[k..]` (words of
+    /// different lengths may end out of order).
+    first_end: Vec<usize>,
+}
 
 impl Marks {
-    /// The places of `words` in `text` (words that cannot overlap, such as
-    /// single characters).
+    /// The places of `words` in `text`.
     pub(super) fn of(text: &str, words: &[&str]) -> Marks {
         let mut marks: Vec<(usize, usize)> = words
             .iter()
@@ -99,15 +103,24 @@ impl Marks {
             })
             .collect();
         marks.sort_unstable();
-        Marks(marks)
+        let mut first_end: Vec<usize> = marks.iter().map(|m| m.1).collect();
+        for k in (1..first_end.len()).rev() {
+            first_end[k - 1] = first_end[k - 1].min(first_end[k]);
+        }
+        Marks { marks, first_end }
     }
 
-    /// Whether one of the words lies wholly inside `a..b`: for characters,
-    /// the same as `text[a..b].contains(chars)`.
+    /// Whether one of the words lies wholly inside `a..b`: the same as
+    /// `text[a..b].contains(word)` for one of them.
     pub(super) fn any_within(&self, a: usize, b: usize) -> bool {
-        let k = self.0.partition_point(|m| m.0 < a);
-        // marks do not overlap: the first one from `a` ends first
-        self.0.get(k).is_some_and(|m| m.1 <= b)
+        let k = self.marks.partition_point(|m| m.0 < a);
+        self.first_end.get(k).is_some_and(|&end| end <= b)
+    }
+
+    /// Where the first word at or after `a` starts.
+    pub(super) fn first_from(&self, a: usize) -> Option<usize> {
+        let k = self.marks.partition_point(|m| m.0 < a);
+        self.marks.get(k).map(|m| m.0)
     }
 }
 
@@ -212,15 +225,21 @@ mod tests {
 
     #[test]
     fn marks_answer_as_contains_does() {
-        let text = "营收由 5 亿元增长至 8 亿元，到 2025 年\n达到至\n";
+        let text = "营收由 5 亿元增长至 8 亿元，到 2025 年\n达到至\n其一是第一，一、首先。";
         let to = Marks::of(text, &["至", "到"]);
         let lines = Marks::of(text, &["\n"]);
+        let words = ["一是", "其一", "首先", "第一，", "一、", "其一是第"];
+        let listed = Marks::of(text, &words);
         for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
             for b in (a..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let s = &text[a..b];
                 assert_eq!(to.any_within(a, b), s.contains(['至', '到']), "{a}..{b}");
                 assert_eq!(lines.any_within(a, b), s.contains('\n'), "{a}..{b}");
+                let any = words.iter().any(|w| s.contains(w));
+                assert_eq!(listed.any_within(a, b), any, "{a}..{b}");
             }
+            let next = text[a..].find('\n').map(|i| a + i);
+            assert_eq!(lines.first_from(a), next, "{a}");
         }
     }
 

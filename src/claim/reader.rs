@@ -3,7 +3,7 @@
 //! pairs, context, changes, what carries over).
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, tail, within};
@@ -112,6 +112,9 @@ pub(super) struct Reader<'a> {
     /// For the clause starting at `.0`: the end of its first word that can
     /// name a subject (`topic_named`), and whether it holds a ticker.
     topic_memo: Cell<Option<(usize, Option<usize>)>>,
+    /// Sentence stops and the words that start an enumeration
+    /// (`enumerates`), found when first asked.
+    enumeration_marks: OnceCell<(Marks, Marks)>,
     ticker_memo: Cell<Option<(usize, bool)>>,
     sentence: usize,
     /// The subject named last, and the sentence it was named in: it carries
@@ -162,6 +165,7 @@ impl<'a> Reader<'a> {
             to_marks: Marks::of(text, &["至", "到"]),
             line_ends: Marks::of(text, &["\n"]),
             topic_memo: Cell::new(None),
+            enumeration_marks: OnceCell::new(),
             ticker_memo: Cell::new(None),
             sentence: usize::MAX,
             running: Vec::new(),
@@ -374,11 +378,17 @@ impl<'a> Reader<'a> {
         if q.kind != QuantityKind::Count || !small || !chinese {
             return false;
         }
-        let rest = &self.text[cl.end..];
-        let sentence = rest.find(['。', '\n']).map_or(rest, |i| &rest[..i]);
-        ["一是", "其一", "首先", "第一，", "一、"]
-            .iter()
-            .any(|w| sentence.starts_with(w) || sentence.contains(w))
+        // one of the words in the rest of the sentence, found without
+        // searching it (a sentence may run to the end of the document)
+        let (stops, words) = self.enumeration_marks.get_or_init(|| {
+            let words = ["一是", "其一", "首先", "第一，", "一、"];
+            (
+                Marks::of(self.text, &["。", "\n"]),
+                Marks::of(self.text, &words),
+            )
+        });
+        let end = stops.first_from(cl.end).unwrap_or(self.text.len());
+        words.any_within(cl.end, end)
     }
 
     /// Whether a verb of existence or possession (`有`, `共有`, `拥有`)
