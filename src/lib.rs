@@ -63,7 +63,7 @@
 //! article costs 1.00 × 1,000 × the instructions of one copy, and about the
 //! same with its sentences run together or its punctuation gone (counted
 //! by callgrind in the repository's `tests/linear.rs`, bound 1.1); a 30 MB
-//! one-line record takes about 9 s of CPU and 840 MB of memory.
+//! one-line record takes about 8 s of CPU and 0.9 GB of memory.
 //!
 //! ## Untrusted input
 //! Any `&str` is accepted. Library code never panics on input and never
