@@ -114,17 +114,18 @@ pub(super) fn combine(
         .collect();
     strong.extend(listed);
     strong.sort_by_key(|sp| sp.start);
-    let kept = modelled
+    let kept: Vec<Span> = modelled
         .into_iter()
-        .filter(|m| overlapping(&strong, m).is_empty());
-    let mut out = strong.clone();
+        .filter(|m| overlapping(&strong, m).is_empty())
+        .collect();
+    let mut out = strong;
     out.extend(kept);
     out.sort_by_key(|sp| sp.start);
-    let taken = out.clone();
-    out.extend(
-        weak.into_iter()
-            .filter(|b| overlapping(&taken, b).is_empty()),
-    );
+    let gaps: Vec<Span> = weak
+        .into_iter()
+        .filter(|b| overlapping(&out, b).is_empty())
+        .collect();
+    out.extend(gaps);
     out.sort_by_key(|sp| sp.start);
     out
 }

@@ -7,7 +7,6 @@ use super::combine::{Whole, combine};
 use super::latin::latin_names;
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
-use super::model::stock_names;
 use super::org::{org_rule, party_congresses};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::abbreviated_places;
@@ -120,16 +119,16 @@ impl EntityRecognizer {
         let lexical = self.lexicon.spans(s, tokens);
         match &self.model {
             Some(model) => {
-                let modelled = model.spans(s, tokens, &lexical);
+                let tagging = model.spans(s, tokens, &lexical);
                 let mut stocks = quoted_stocks(s, tokens);
                 stocks.sort_by_key(|sp| (sp.start, sp.end));
                 let base = beside_model(s, tokens, &lexical, &stocks);
                 let whole = Whole {
                     lexical: &lexical,
                     decisive: &stocks,
-                    listed: &stock_names(s),
+                    listed: &tagging.stocks,
                 };
-                merge_orgs(s, combine(s, tokens, modelled, base, &whole))
+                merge_orgs(s, combine(s, tokens, tagging.names, base, &whole))
             }
             None => by_rules(s, tokens, &lexical),
         }

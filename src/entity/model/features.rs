@@ -130,7 +130,8 @@ pub(crate) struct Featurizer {
     info: Vec<CharInfo>,
     /// An edge entry, one per token, an edge entry.
     words: Vec<TokenHashes>,
-    listed: Vec<(usize, usize, u32)>,
+    /// The listed names of the text ([`NAME_LISTS`]).
+    pub(crate) listed: Vec<(usize, usize, u32)>,
 }
 
 impl Featurizer {

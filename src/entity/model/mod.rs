@@ -30,7 +30,6 @@ use labels::{KINDS, LABELS};
 use viterbi::{Scorer, Viterbi};
 use weights::Weights;
 
-pub(crate) use names::stock_names;
 pub use train::{EpochReport, KindScore, NerExample, NerTrainer, TrainOptions};
 
 /// The model shipped with the crate (`data/entity/ner.model`; how it was
@@ -88,11 +87,12 @@ impl NerModel {
     }
 
     /// The names the model finds in folded text `s` with its tokens and
-    /// lexicon names, in text order. The text is tagged a sentence at a
-    /// time (as the model was trained), so the scratch space stays the size
-    /// of a sentence whatever the size of the document.
-    pub(crate) fn spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
-        let mut out = Vec::new();
+    /// lexicon names, and the listed stock names its features read, in text
+    /// order. The text is tagged a sentence at a time (as the model was
+    /// trained), so the scratch space stays the size of a sentence whatever
+    /// the size of the document.
+    pub(crate) fn spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Tagging {
+        let mut out = Tagging::default();
         let mut piece_tokens = Vec::new();
         let mut piece_lexical = Vec::new();
         for (a, b, t) in sentences(s, tokens) {
@@ -111,21 +111,41 @@ impl NerModel {
                     .filter(|l| l.end <= b)
                     .map(|l| shift(l, a, false)),
             );
-            let found = self.sentence_spans(&s[a..b], &piece_tokens, &piece_lexical);
-            out.extend(found.iter().map(|sp| shift(sp, a, true)));
+            self.tag_sentence(&s[a..b], &piece_tokens, &piece_lexical, a, &mut out);
         }
         out
     }
 
-    /// The names of one sentence (offsets in the sentence).
-    fn sentence_spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Vec<Span> {
+    /// Tags one sentence (offsets in the sentence), adding what it finds to
+    /// `out` at offsets moved by `at`.
+    fn tag_sentence(
+        &self,
+        s: &str,
+        tokens: &[Tagged<'_>],
+        lexical: &[Span],
+        at: usize,
+        out: &mut Tagging,
+    ) {
         SCRATCH.with_borrow_mut(|(feats, viterbi)| {
             feats.compute(s, tokens, lexical, self.weights.bits);
             viterbi.emissions(&*self.weights, &feats.ids, PER_CHAR);
             let path = viterbi.decode_free(&*self.weights);
-            to_spans(&labels::names(&path), &feats.offsets)
+            let names = to_spans(&labels::names(&path), &feats.offsets);
+            out.names.extend(names.iter().map(|sp| shift(sp, at, true)));
+            out.stocks
+                .extend(names::stock_names(&feats.listed).map(|sp| shift(&sp, at, true)));
         })
     }
+}
+
+/// What the model gives for a text, in folded offsets, in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Tagging {
+    /// The names it found.
+    pub(crate) names: Vec<Span>,
+    /// The A-share short names written in the text (from the name lists its
+    /// features read; matched a sentence at a time).
+    pub(crate) stocks: Vec<Span>,
 }
 
 /// The longest stretch tagged at once, in bytes: a longer sentence is cut at

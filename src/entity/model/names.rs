@@ -125,20 +125,18 @@ pub(crate) static NAME_LISTS: LazyLock<NameLists> = LazyLock::new(NameLists::bui
 /// The bit of the A-share short names in a match's lists.
 const ASHARE: u32 = 1;
 
-/// The A-share short names written in `s` (leftmost-longest over all the
-/// lists, so a longer name of another list hides one), as organisations.
-pub(crate) fn stock_names(s: &str) -> Vec<super::Span> {
-    let mut found = Vec::new();
-    NAME_LISTS.find(s, &mut found);
+/// The A-share short names among `found` (matches of [`NameLists::find`]:
+/// leftmost-longest over all the lists, so a longer name of another list
+/// hides one), as organisations.
+pub(crate) fn stock_names(found: &[(usize, usize, u32)]) -> impl Iterator<Item = super::Span> + '_ {
     found
-        .into_iter()
+        .iter()
         .filter(|m| m.2 & ASHARE != 0)
-        .map(|(start, end, _)| super::Span {
+        .map(|&(start, end, _)| super::Span {
             kind: crate::entity::EntityKind::Org,
             start,
             end,
         })
-        .collect()
 }
 
 #[cfg(test)]
