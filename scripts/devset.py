@@ -10,6 +10,10 @@ and the hand annotations (`corpus/dev/news.jsonl`), never the text.
     python3 scripts/devset.py find ID TEXT [N]                   # byte span of the Nth TEXT in ID
     python3 scripts/devset.py check corpus/dev/news.jsonl        # every offset and field checked
 
+`DEVSET_DIR=corpus/blind` makes every command work on the blind test set instead
+(drawn with BLIND_SEED and BLIND_PER_SOURCE, skipping every record of the dev set and
+of `corpus/heldout/`).
+
 How the draw works: records are grouped by source (the id prefix: cfn, finna, finqa, finnl,
 sinatech). Each source's records are shuffled with `random.Random(SEED)`; the first
 PER_SOURCE records holding a line with an Arabic digit (half- or full-width) and at least
@@ -29,7 +33,14 @@ SEED = 20261201
 PER_SOURCE = 13
 MAX_WHOLE = 500
 WINDOW = 400
-PASSAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpus", "dev", "passages.jsonl")
+BLIND_SEED = 20261205
+BLIND_PER_SOURCE = 6
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SET_DIR = os.environ.get("DEVSET_DIR", os.path.join("corpus", "dev"))
+BLIND = os.path.normpath(SET_DIR) == os.path.join("corpus", "blind")
+if BLIND:
+    SEED, PER_SOURCE = BLIND_SEED, BLIND_PER_SOURCE
+PASSAGES = os.path.join(ROOT, SET_DIR, "passages.jsonl")
 SOURCES = ["cfn", "finna", "finqa", "finnl", "sinatech"]
 DIGIT = re.compile(r"[0-9０-９]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -48,7 +59,7 @@ def records():
                 yield json.loads(line)
 
 
-CACHE = "/tmp/zhnews-devset-records.json"
+CACHE = "/tmp/zhnews-devset-records%s.json" % ("-blind" if BLIND else "")
 
 
 def record(rid):
@@ -113,10 +124,21 @@ def window(rng, text):
     return a, b
 
 
+def seen_ids():
+    """Ids of the records of the sets drawn before the blind one."""
+    ids = set()
+    for path in ("corpus/dev/passages.jsonl", "corpus/heldout/entities.jsonl"):
+        with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+            ids.update(json.loads(line)["id"] for line in f)
+    return ids
+
+
 def draw():
+    skip = seen_ids() if BLIND else set()
     by_source = {s: [] for s in SOURCES}
     for r in records():
-        by_source[r["id"].split("-")[0]].append(r)
+        if r["id"] not in skip:
+            by_source[r["id"].split("-")[0]].append(r)
     rng = random.Random(SEED)
     for source in SOURCES:
         pool = by_source[source]
