@@ -89,3 +89,18 @@ fn names_before_stock_codes() {
     );
     assert_eq!(entities("贵州茅台（600519.SH）收涨。"), ["org:贵州茅台"]);
 }
+
+/// Bare codes of five (Hong Kong) or six (mainland) digits, and US tickers
+/// with their exchange, mark a stock name too; a year in brackets does not.
+#[test]
+fn names_before_bare_codes_and_tickers() {
+    assert_eq!(
+        entities("原标题：迪生创建(00113)8月20日回购3.8万股"),
+        ["org:迪生创建"]
+    );
+    assert_eq!(
+        entities("消息称，趣头条(QTT.US)周三收涨。"),
+        ["org:趣头条"]
+    );
+    assert_eq!(entities("报告称，大湾区(2019)规划发布。"), ["place:大湾区"]);
+}

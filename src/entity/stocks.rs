@@ -155,13 +155,22 @@ impl StockNames<'_, '_> {
     }
 }
 
-/// Whether `text` is a stock code with its market: `02282.HK`,
-/// `600519.SH`, `000001.SZ`, `430047.BJ` (a bare number could be anything).
+/// Whether `text` is a stock code: with its market (`02282.HK`,
+/// `600519.SH`, `000001.SZ`, `430047.BJ`, `BABA.US`, `NASDAQ:JD`,
+/// `NYSE: BABA`), or a bare code of the Hong Kong (`00113`: five digits) or
+/// mainland markets (`600519`: six digits) — a bare number of another length
+/// could be anything (`(2019)`).
 fn stock_code(text: &str) -> bool {
-    let Some((digits, market)) = text.split_once('.') else {
-        return false;
-    };
-    (4..=6).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(market, "HK" | "SH" | "SZ" | "BJ")
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    let ticker = |t: &str| (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+    if let Some((exchange, symbol)) = text.split_once([':', '：']) {
+        return matches!(exchange.trim(), "NASDAQ" | "NYSE" | "HK" | "SH" | "SZ")
+            && (ticker(symbol.trim()) || digits(symbol.trim()));
+    }
+    match text.split_once('.') {
+        Some((code, "HK" | "SH" | "SZ" | "BJ")) => (4..=6).contains(&code.len()) && digits(code),
+        Some((code, "US" | "O" | "N")) => ticker(code),
+        Some(_) => false,
+        None => (5..=6).contains(&text.len()) && digits(text),
+    }
 }
