@@ -104,3 +104,22 @@ fn names_before_bare_codes_and_tickers() {
     );
     assert_eq!(entities("报告称，大湾区(2019)规划发布。"), ["place:大湾区"]);
 }
+
+/// SPEC's spans never join two names nor run over a verb: the model's
+/// names are cut at words that relate two names and before a verb glued on.
+#[test]
+fn names_cut_at_relations_and_verbs() {
+    assert_eq!(
+        entities("华为关联公司哈勃科技创业投资有限公司入股。"),
+        ["org:华为", "org:哈勃科技创业投资有限公司"]
+    );
+    assert_eq!(
+        entities("持股5%以上股东及其一致行动人清源国际有限公司减持。"),
+        ["org:清源国际有限公司"]
+    );
+    assert_eq!(
+        entities("公司控股子公司寿光美伦拟发行债券。"),
+        ["org:寿光美伦"]
+    );
+    assert_eq!(entities("董事长王鑫拟认购4000万元。"), ["person:王鑫"]);
+}

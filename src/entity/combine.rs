@@ -4,6 +4,7 @@
 //! longer (a company name the model cut short), and a product always (the
 //! model knows none). Model names that cannot be names are dropped first.
 
+use super::relations::cut_relations;
 use super::{EntityKind, Span, Tagged};
 
 /// Characters a name never holds: brackets, quotes, separators, sentence
@@ -97,7 +98,7 @@ pub(super) fn combine(
     base: Vec<Span>,
     whole: &Whole<'_>,
 ) -> Vec<Span> {
-    let modelled: Vec<Span> = modelled
+    let modelled: Vec<Span> = cut_relations(s, tokens, modelled)
         .into_iter()
         .filter(|m| plausible(s, tokens, m))
         .collect();

@@ -32,7 +32,8 @@
 //! [`translit`] (transliterated names), [`titles`] (titles in `《》`, products
 //! after a company), [`latin`] (Latin names), [`places`] (abbreviated places,
 //! place suffixes), [`stocks`] (stock names in market reports), [`tags`]
-//! (names from POS tags alone), and [`merge`] (the choice among candidates
+//! (names from POS tags alone), [`relations`] (the model's names cut at
+//! words that relate two names), and [`merge`] (the choice among candidates
 //! by [`merge::Trust`]).
 
 mod combine;
@@ -44,6 +45,7 @@ mod org;
 mod person;
 mod places;
 mod recognizer;
+mod relations;
 mod stocks;
 mod tags;
 #[cfg(test)]
