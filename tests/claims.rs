@@ -194,3 +194,26 @@ fn a_bureau_before_a_headline_colon_is_a_source() {
         ["陕西省|快递网点|-|5452|-"]
     );
 }
+
+/// A count right after `等` counts the list: no member is its subject.
+#[test]
+fn a_count_after_a_list_has_no_subject() {
+    assert_eq!(
+        claims("今日午后，贵州茅台、五粮液、泸州老窖等12股涨停。"),
+        ["-|涨停|2024-08-21|12|-"]
+    );
+}
+
+/// Stock names listed with commas before `等股涨超` are each a subject,
+/// found by the A-share list where the model misses them.
+#[test]
+fn stock_names_listed_with_commas_share_a_move() {
+    assert_eq!(
+        claims("四方精创，飞天诚信，高伟达等股涨超3%。"),
+        [
+            "四方精创|股价|-|-|- up 0.03",
+            "飞天诚信|股价|-|-|- up 0.03",
+            "高伟达|股价|-|-|- up 0.03"
+        ]
+    );
+}

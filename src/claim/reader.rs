@@ -534,6 +534,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether claim `ci`'s value is a count right after `等` (`九鼎投资、
+    /// 深赛格等17股涨停`): it counts the list before it, and no member of the
+    /// list is its subject.
+    fn counts_a_list(&self, ci: usize, at: usize) -> bool {
+        let count = self.out[ci]
+            .value
+            .is_some_and(|q| q.kind == QuantityKind::Count && q.start == at);
+        count && self.text[..at].trim_end().ends_with('等')
+    }
+
     /// Sets the subject and period of claim `ci` from what is named before
     /// `at`.
     fn fill_context(&mut self, ci: usize, cl: Clause, at: usize) {
@@ -541,7 +551,9 @@ impl<'a> Reader<'a> {
             Some(Metric::Written(s)) if s.start >= cl.start && s.start < at => s.start,
             _ => at,
         };
-        if let Some(name) = self.bracketed_subject(at) {
+        if self.counts_a_list(ci, at) {
+            // `九鼎投资、深赛格等17股涨停`: the figure is the list's, no member's
+        } else if let Some(name) = self.bracketed_subject(at) {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
             }

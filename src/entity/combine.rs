@@ -76,6 +76,17 @@ fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
             .all(|m| m.start >= b.start && m.end <= b.end && m.end - m.start < b.end - b.start)
 }
 
+/// Whether the listed stock name `l` stands as an item of a list: three
+/// characters or more, a separator or the start of a line before it, and a
+/// separator or `等` after it (`四方精创，御银股份，高伟达等股涨超3%`). Two
+/// characters are too often a common word (`平安`, `长城`).
+fn list_item(s: &str, l: &Span) -> bool {
+    let separator = |c: char| matches!(c, '、' | '，' | ',' | '；' | '。' | '：' | '\n' | ' ');
+    let before = s[..l.start].chars().next_back().is_none_or(separator);
+    let after = s[l.end..].chars().next().is_some_and(|c| separator(c) || c == '等');
+    s[l.start..l.end].chars().nth(2).is_some() && before && after
+}
+
 /// The names that win over the model's where they overlap.
 pub(super) struct Whole<'a> {
     /// Lexicon names: they win where they hold the model's names whole and
@@ -84,8 +95,8 @@ pub(super) struct Whole<'a> {
     /// Rule names whose context settles them (a stock name before its
     /// quote): they win like products.
     pub(super) decisive: &'a [Span],
-    /// Listed stock names: they win as lexicon names do, but never fill a
-    /// gap alone (`平安`, `长城` are common words too).
+    /// Listed stock names: they win as lexicon names do, but fill a gap
+    /// alone only as an item of a list (`平安`, `长城` are common words too).
     pub(super) listed: &'a [Span],
 }
 
@@ -110,7 +121,10 @@ pub(super) fn combine(
     let listed: Vec<Span> = whole
         .listed
         .iter()
-        .filter(|l| holds_whole(l, &modelled) && overlapping(&strong, l).is_empty())
+        .filter(|l| {
+            let gap = overlapping(&modelled, l).is_empty() && list_item(s, l);
+            (gap || holds_whole(l, &modelled)) && overlapping(&strong, l).is_empty()
+        })
         .copied()
         .collect();
     strong.extend(listed);
