@@ -98,10 +98,7 @@ fn names_before_bare_codes_and_tickers() {
         entities("原标题：迪生创建(00113)8月20日回购3.8万股"),
         ["org:迪生创建"]
     );
-    assert_eq!(
-        entities("消息称，趣头条(QTT.US)周三收涨。"),
-        ["org:趣头条"]
-    );
+    assert_eq!(entities("消息称，趣头条(QTT.US)周三收涨。"), ["org:趣头条"]);
     assert_eq!(entities("报告称，大湾区(2019)规划发布。"), ["place:大湾区"]);
 }
 
@@ -122,4 +119,25 @@ fn names_cut_at_relations_and_verbs() {
         ["org:寿光美伦"]
     );
     assert_eq!(entities("董事长王鑫拟认购4000万元。"), ["person:王鑫"]);
+}
+
+/// A verb of price the segmenter glued on a stock name's last character
+/// (`人人` `网涨` `超`) still ends the name; a verb of its own (`上涨`) holds
+/// no name; a name with a numeral word (`第九城市`) is whole.
+#[test]
+fn stock_names_before_glued_price_verbs() {
+    assert_eq!(
+        entities("怪兽充电涨超24.6%，人人网涨超12.6%，蘑菇街涨超9.2%，欢聚时代、第九城市涨超1%。"),
+        [
+            "org:怪兽充电",
+            "org:人人网",
+            "org:蘑菇街",
+            "org:欢聚时代",
+            "org:第九城市"
+        ]
+    );
+    assert_eq!(
+        entities("今年以来，螺纹钢上涨11.91%。"),
+        Vec::<String>::new()
+    );
 }

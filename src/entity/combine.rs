@@ -83,7 +83,10 @@ fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
 fn list_item(s: &str, l: &Span) -> bool {
     let separator = |c: char| matches!(c, '、' | '，' | ',' | '；' | '。' | '：' | '\n' | ' ');
     let before = s[..l.start].chars().next_back().is_none_or(separator);
-    let after = s[l.end..].chars().next().is_some_and(|c| separator(c) || c == '等');
+    let after = s[l.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| separator(c) || c == '等');
     s[l.start..l.end].chars().nth(2).is_some() && before && after
 }
 

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use super::relations::ends_no_name;
 use super::words::WordSet;
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
@@ -76,6 +77,10 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
             let lexical = in_lex(p.start, p.end);
             let inner = matches!(p.pos, "v" | "vn" | "b" | "a" | "an") && j < i;
             if !(name_like(p.pos) || lexical || inner) {
+                break;
+            }
+            // a verb glued on (`四维` `尔拟` `投资`): the name is before it
+            if ptext.chars().next_back().is_some_and(ends_no_name) {
                 break;
             }
             // generic heads: `该公司`, `上市公司`

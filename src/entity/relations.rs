@@ -85,7 +85,15 @@ fn parts(s: &str, tokens: &[Tagged<'_>], name: Span, out: &mut Vec<Span>) {
         if r.end <= start || r.end > name.end {
             continue;
         }
-        push_part(s, Span { start, end: r.start, ..name }, out);
+        push_part(
+            s,
+            Span {
+                start,
+                end: r.start,
+                ..name
+            },
+            out,
+        );
         if !r.name_follows {
             return;
         }
@@ -99,6 +107,12 @@ fn push_part(s: &str, part: Span, out: &mut Vec<Span>) {
     if part.start < part.end && s[part.start..part.end].chars().nth(1).is_some() {
         out.push(part);
     }
+}
+
+/// Whether `c` ends no name of three characters or more (`拟`, `称`): a
+/// verb or adverb glued on by the segmenter (`尔拟`).
+pub(super) fn ends_no_name(c: char) -> bool {
+    RELATIONS.name_end.contains(c)
 }
 
 /// A name with no verb glued on its end (`王鑫拟` is `王鑫`).

@@ -33,14 +33,21 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let mut out = Vec::new();
     for i in 1..tokens.len() {
         let price_verb = reader.price_verb_at(i);
-        if !(price_verb || reader.quote_at(i)) {
-            continue;
-        }
-        let Some(j) = reader.name_before(i) else {
-            continue;
-        };
-        out.push(reader.name(j, i));
-        if price_verb {
+        if price_verb || reader.quote_at(i) {
+            let Some(j) = reader.name_before(i, 0) else {
+                continue;
+            };
+            out.push(reader.name(j, tokens[i - 1].end));
+            if price_verb {
+                reader.listed_before(j, &mut out);
+            }
+        } else if let Some(verb) = reader.glued_price_verb(i) {
+            // `人人` `网涨` `超`: the name ends inside the token
+            let glued = s[tokens[i].start..verb].chars().count();
+            let Some(j) = reader.name_before(i, glued) else {
+                continue;
+            };
+            out.push(reader.name(j, verb));
             reader.listed_before(j, &mut out);
         }
     }
@@ -62,12 +69,12 @@ impl StockNames<'_, '_> {
         &self.s[t.start..t.end]
     }
 
-    /// The stock name of tokens `j..end`.
+    /// The stock name from token `j` to byte offset `end`.
     fn name(&self, j: usize, end: usize) -> Span {
         Span {
             kind: EntityKind::Org,
             start: self.tokens[j].start,
-            end: self.tokens[end - 1].end,
+            end,
         }
     }
 
@@ -88,18 +95,18 @@ impl StockNames<'_, '_> {
             .all(|c| is_cjk(c) || c.is_ascii_uppercase() || c == 'Ａ' || c == 'Ｂ')
             && !matches!(
                 self.tokens[i].pos,
-                "p" | "c" | "u" | "uj" | "r" | "m" | "t" | "q" | "d"
+                "p" | "c" | "u" | "uj" | "r" | "t" | "q" | "d"
             )
             && !matches!(text, "等" | "和" | "及" | "与" | "的" | "丨")
     }
 
-    /// The name whose tokens end at `end` (exclusive): tokens back to a
-    /// separator, 2-6 characters, not a generic word; returns its first
-    /// token.
-    fn name_before(&self, end: usize) -> Option<usize> {
+    /// The name whose tokens end at `end` (exclusive), with `glued`
+    /// characters of token `end` after them: tokens back to a separator,
+    /// 2-6 characters, not a generic word; returns its first token.
+    fn name_before(&self, end: usize, glued: usize) -> Option<usize> {
         let (s, tokens) = (self.s, self.tokens);
         let mut j = end;
-        let mut chars = 0;
+        let mut chars = glued;
         while j > 0 && self.word(j - 1) {
             chars += self.text(j - 1).chars().count();
             j -= 1;
@@ -108,8 +115,38 @@ impl StockNames<'_, '_> {
             }
         }
         let at_boundary = j == 0 || self.separator(j - 1);
-        let text = &s[tokens.get(j)?.start..tokens[end - 1].end];
-        (j < end && at_boundary && chars >= 2 && !STOCK_WORDS.generic.contains(text)).then_some(j)
+        let name_end = if glued > 0 {
+            tokens[end].start
+                + s[tokens[end].start..]
+                    .chars()
+                    .take(glued)
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        } else {
+            tokens.get(end.checked_sub(1)?)?.end
+        };
+        let text = &s[tokens.get(j)?.start..name_end];
+        let named = j < end || glued > 0;
+        (named && at_boundary && chars >= 2 && !STOCK_WORDS.generic.contains(text)).then_some(j)
+    }
+
+    /// Where a verb of price glued on the end of token `i` starts (`网涨`
+    /// before `超12.6%`, `街涨` before `9.2%`), when a figure follows.
+    fn glued_price_verb(&self, i: usize) -> Option<usize> {
+        let t = &self.tokens[i];
+        let text = self.text(i);
+        let (at, _) = text
+            .char_indices()
+            .skip(1)
+            .find(|&(k, _)| STOCK_WORDS.price_verbs.contains(&text[k..]))?;
+        let figure = self.tokens.get(i + 1).is_some_and(|n| {
+            self.s[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                || matches!(&self.s[n.start..n.end], "超" | "逾" | "近" | "约")
+        });
+        let prefix = &text[..at];
+        // `上涨`, `大涨`, `收跌` are verbs of their own, no name glued on
+        let verb = matches!(t.pos, "v" | "vn" | "vd" | "d" | "a" | "ad");
+        (figure && !verb && prefix.chars().all(is_cjk)).then_some(t.start + at)
     }
 
     /// Whether token `i` opens a quote or a stock code in brackets:
@@ -146,10 +183,10 @@ impl StockNames<'_, '_> {
     /// at token `j`, joined by `、`.
     fn listed_before(&self, mut j: usize, out: &mut Vec<Span>) {
         while j >= 2 && self.text(j - 1) == "、" {
-            let Some(k) = self.name_before(j - 1) else {
+            let Some(k) = self.name_before(j - 1, 0) else {
                 break;
             };
-            out.push(self.name(k, j - 1));
+            out.push(self.name(k, self.tokens[j - 2].end));
             j = k;
         }
     }
