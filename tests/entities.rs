@@ -141,3 +141,13 @@ fn stock_names_before_glued_price_verbs() {
         Vec::<String>::new()
     );
 }
+
+/// A name found once is the same name where its text stands again as a
+/// word (the model alone reads the second `美高梅` as the place `美`).
+#[test]
+fn names_repeated_through_a_document() {
+    assert_eq!(
+        entities("据悉，美高梅将于本周四发布财报。霍恩巴克表示，美高梅45%的员工已被召回。"),
+        ["org:美高梅", "person:霍恩巴克", "org:美高梅"]
+    );
+}

@@ -33,7 +33,8 @@
 //! after a company), [`latin`] (Latin names), [`places`] (abbreviated places,
 //! place suffixes), [`stocks`] (stock names in market reports), [`tags`]
 //! (names from POS tags alone), [`relations`] (the model's names cut at
-//! words that relate two names), and [`merge`] (the choice among candidates
+//! words that relate two names), [`repeats`] (a name found once, found
+//! again wherever its text stands as a word), and [`merge`] (the choice among candidates
 //! by [`merge::Trust`]).
 
 mod combine;
@@ -46,6 +47,7 @@ mod person;
 mod places;
 mod recognizer;
 mod relations;
+mod repeats;
 mod stocks;
 mod tags;
 #[cfg(test)]

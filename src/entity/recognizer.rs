@@ -10,6 +10,7 @@ use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{org_rule, party_congresses};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::abbreviated_places;
+use super::repeats::repeat_names;
 use super::stocks::quoted_stocks;
 use super::tags::tagged;
 use super::titles::{product_after_org, quoted};
@@ -128,7 +129,8 @@ impl EntityRecognizer {
                     decisive: &stocks,
                     listed: &tagging.stocks,
                 };
-                merge_orgs(s, combine(s, tokens, tagging.names, base, &whole))
+                let names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
+                repeat_names(s, tokens, names)
             }
             None => by_rules(s, tokens, &lexical),
         }
