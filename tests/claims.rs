@@ -86,11 +86,13 @@ fn change_before_its_value_in_one_clause() {
     );
 }
 
+/// The level a move starts from is a previous value: a claim (SPEC, "What
+/// counts as a claim").
 #[test]
 fn from_one_value_to_another() {
     assert_eq!(
         claims("花旗集团将周黑鸭目标价由4.5港元上调至10港元。"),
-        ["周黑鸭|目标价|-|10|- up -"]
+        ["周黑鸭|目标价|-|4.5|-", "周黑鸭|目标价|-|10|- up -"]
     );
 }
 
@@ -215,5 +217,25 @@ fn stock_names_listed_with_commas_share_a_move() {
             "飞天诚信|股价|-|-|- up 0.03",
             "高伟达|股价|-|-|- up 0.03"
         ]
+    );
+}
+
+/// `由 A 增加至 B`: A is a previous value, a claim of its own (SPEC), and B
+/// the level the move ends at; both measure the noun phrase before `由`.
+#[test]
+fn a_move_from_one_level_to_another() {
+    assert_eq!(
+        claims("同时公司注册资本由1333.33万元增加至1568.62万元。"),
+        ["-|注册资本|-|13333300|-", "-|注册资本|-|15686200|- up -"]
+    );
+}
+
+/// A headline in `【】` is a sentence of its own, and `公司` opening a
+/// clause is the company its sentence is about, not the last one named.
+#[test]
+fn the_company_a_sentence_is_about() {
+    assert_eq!(
+        claims("【甲公司获投资】8月20日，深圳市大河科技有限公司发生工商变更，新增北京小山投资有限公司为股东，同时公司注册资本增加至500万元。"),
+        ["深圳市大河科技有限公司|注册资本|2024-08-20|5000000|-"]
     );
 }

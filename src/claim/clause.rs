@@ -80,10 +80,11 @@ pub(super) fn tail(s: &str, n: usize) -> &str {
     }
 }
 
-/// How a character ends text: a clause, a sentence, or neither.
+/// How a character ends text: a clause, a sentence, or neither. A
+/// headline in `【】` is a sentence of its own.
 fn ends_clause(c: char) -> Option<bool> {
     match c {
-        '。' | '！' | '？' | '!' | '?' | '\n' => Some(true),
+        '。' | '！' | '？' | '!' | '?' | '\n' | '】' => Some(true),
         '，' | ',' | '；' | ';' => Some(false),
         _ => None,
     }

@@ -31,12 +31,20 @@ static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
 enum Role {
     /// A level; `moved` when it ends a move (`由 4.5 港元上调至 10 港元`).
     Value { moved: Option<Direction> },
+    /// The level a move starts from (`由 4.5 港元上调至 10 港元`'s 4.5 港元):
+    /// a previous value, a claim of its own (SPEC), whose metric the end of
+    /// the move shares.
+    Origin,
     /// The size of a change, after the verb `verb`.
     Change {
         direction: Direction,
         verb: &'static str,
     },
 }
+
+/// Of each figure of a clause: whether it is no claim, whether a move
+/// starts from it, the direction of the move that ends at it.
+type Moves = (Vec<bool>, Vec<bool>, Vec<Option<Direction>>);
 
 /// A figure of a clause with its role.
 #[derive(Debug, Clone, Copy)]
@@ -187,11 +195,17 @@ impl<'a> Reader<'a> {
         self.enter(cl);
         let figures = self.figures(cl);
         let mut new = Vec::new();
+        let mut origin = None;
         let mut changes = Vec::new();
         for f in &figures {
             match f.role {
                 Role::Value { .. } if self.signed_change_of_last(cl, f.q, &new) => {}
-                Role::Value { moved } => new.extend(self.value_claim(cl, f.q, moved)),
+                Role::Value { moved } => new.extend(self.value_claim(cl, f.q, moved, origin)),
+                Role::Origin => {
+                    let ci = self.value_claim(cl, f.q, None, None);
+                    origin = ci;
+                    new.extend(ci);
+                }
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
         }
@@ -264,7 +278,7 @@ impl<'a> Reader<'a> {
         let qs: Vec<&Quantity> = ending_by(&self.quantities.items()[in_clause], cl.end)
             .filter(|q| q.kind != QuantityKind::Ordinal)
             .collect();
-        let (skip, moved) = self.moves(cl, &qs);
+        let (skip, origin, moved) = self.moves(cl, &qs);
         let mut out: Vec<Figure<'a>> = Vec::new();
         let mut prev_end = cl.start;
         for (k, q) in qs.iter().enumerate() {
@@ -273,7 +287,9 @@ impl<'a> Reader<'a> {
             if skip[k] {
                 continue;
             }
-            let role = if q.kind == QuantityKind::Multiple && q.text.starts_with('翻') {
+            let role = if origin[k] {
+                Role::Origin
+            } else if q.kind == QuantityKind::Multiple && q.text.starts_with('翻') {
                 Role::Change {
                     direction: Direction::Up,
                     verb: "翻",
@@ -301,11 +317,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Figures that are only where a value came from (`由 4.5 港元上调至 10
-    /// 港元`, `1美元对人民币6.14元`), and the direction of the move that
-    /// ends at each figure.
-    fn moves(&self, cl: Clause, qs: &[&Quantity]) -> (Vec<bool>, Vec<Option<Direction>>) {
+    /// Figures that are no claim (`1美元对人民币6.14元`: the unit of an
+    /// exchange rate), the figures a move starts from (`由 4.5 港元上调至 10
+    /// 港元`), and the direction of the move that ends at each figure.
+    fn moves(&self, cl: Clause, qs: &[&Quantity]) -> Moves {
         let mut skip = vec![false; qs.len()];
+        let mut origin = vec![false; qs.len()];
         let mut moved = vec![None; qs.len()];
         for k in 0..qs.len().saturating_sub(1) {
             let (x, y) = (qs[k], qs[k + 1]);
@@ -323,15 +340,15 @@ impl<'a> Reader<'a> {
             if rate {
                 skip[k] = true;
             } else if is_move && x.kind == y.kind && x.unit == y.unit {
+                origin[k] = true;
                 moved[k + 1] = match (x.value.or(x.low), y.value.or(y.low)) {
                     (Some(a), Some(b)) if b > a => Some(Direction::Up),
                     (Some(a), Some(b)) if b < a => Some(Direction::Down),
                     _ => None,
                 };
-                skip[k] = true;
             }
         }
-        (skip, moved)
+        (skip, origin, moved)
     }
 
     /// Whether a token range overlaps a name.
@@ -404,12 +421,15 @@ impl<'a> Reader<'a> {
     }
 
     /// A value figure: a new claim (its index), or the value of the change
-    /// claim just before (`上涨 7.4%，收报 58.85 港元`).
+    /// claim just before (`上涨 7.4%，收报 58.85 港元`). The end of a move
+    /// without a metric of its own takes the metric of the claim of its
+    /// `origin` (`注册资本由 A 增加至 B`).
     fn value_claim(
         &mut self,
         cl: Clause,
         q: &'a Quantity,
         moved: Option<Direction>,
+        origin: Option<usize>,
     ) -> Option<usize> {
         use QuantityKind as K;
         if !matches!(
@@ -422,8 +442,14 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
+        let of_origin = || {
+            origin
+                .filter(|_| moved.is_some())
+                .and_then(|ci| self.out[ci].metric)
+        };
         let metric = self
             .metric_of(cl, from, q)
+            .or_else(of_origin)
             .or_else(|| self.parallel_metric(cl, q));
         if metric.is_none() && self.completes_change(cl, q) {
             return None;

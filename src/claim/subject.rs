@@ -117,6 +117,22 @@ fn affiliation_of_source(text: &str, e: &Entity, next: Option<&Entity>) -> bool 
         && is_source(text, p)
 }
 
+/// Whether a clause (up to its figure's metric) opens with `公司`, `该公司`
+/// or `本公司`, after a connective (`同时公司注册资本`): the company it means
+/// is the one its sentence is about.
+fn refers_to_topic(clause: &str) -> bool {
+    let mut rest = clause.trim_start();
+    for w in ["同时", "此外", "另外", "其中", "并且", "而", "且"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    ["公司", "该公司", "本公司"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
 /// Whether a person stands in topic position: first in its clause (which
 /// starts at `clause_start`), only spaces or a time word before it
 /// (`王鑫拟通过定向增发增持公司4000万元股票`).
@@ -308,7 +324,19 @@ impl<'a> Subjects<'a> {
             org.or_else(person)
                 .or_else(|| self.heads_in(cl.start, at).next_back())
         };
-        let in_sentence = || self.last_head_of(&self.last_org, cl.sentence_start, cl.start);
+        let in_sentence = || {
+            if refers_to_topic(&self.text[cl.start..at]) {
+                // `南通山口…发生变更，新增…哈勃科技…为股东，同时公司注册资本…`:
+                // `公司` is the company the sentence is about, named first
+                let topic = self
+                    .heads_in(cl.sentence_start, cl.start)
+                    .find(|e| e.kind == EntityKind::Org);
+                if topic.is_some() {
+                    return topic;
+                }
+            }
+            self.last_head_of(&self.last_org, cl.sentence_start, cl.start)
+        };
         match in_clause() {
             Some(h) => self.list_from(h, at),
             None => in_sentence().into_iter().collect(),
