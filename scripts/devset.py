@@ -10,9 +10,9 @@ and the hand annotations (`corpus/dev/news.jsonl`), never the text.
     python3 scripts/devset.py find ID TEXT [N]                   # byte span of the Nth TEXT in ID
     python3 scripts/devset.py check corpus/dev/news.jsonl        # every offset and field checked
 
-`DEVSET_DIR=corpus/blind` makes every command work on the blind test set instead
-(drawn with BLIND_SEED and BLIND_PER_SOURCE, skipping every record of the dev set and
-of `corpus/heldout/`).
+`DEVSET_DIR=corpus/blind` (or `corpus/test`) makes every command work on a later set
+instead, drawn the same way with its own seed and size (`LATER_SETS`), skipping every
+record of the sets drawn before it and of `corpus/heldout/`.
 
 How the draw works: records are grouped by source (the id prefix: cfn, finna, finqa, finnl,
 sinatech). Each source's records are shuffled with `random.Random(SEED)`; the first
@@ -33,13 +33,13 @@ SEED = 20261201
 PER_SOURCE = 13
 MAX_WHOLE = 500
 WINDOW = 400
-BLIND_SEED = 20261205
-BLIND_PER_SOURCE = 6
+# the sets drawn after the dev set, in order: directory, seed, passages per source
+LATER_SETS = [("corpus/blind", 20261205, 6), ("corpus/test", 20261207, 8)]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-SET_DIR = os.environ.get("DEVSET_DIR", os.path.join("corpus", "dev"))
-BLIND = os.path.normpath(SET_DIR) == os.path.join("corpus", "blind")
-if BLIND:
-    SEED, PER_SOURCE = BLIND_SEED, BLIND_PER_SOURCE
+SET_DIR = os.path.normpath(os.environ.get("DEVSET_DIR", os.path.join("corpus", "dev")))
+LATER = [d for d, _, _ in LATER_SETS]
+if SET_DIR in LATER:
+    _, SEED, PER_SOURCE = LATER_SETS[LATER.index(SET_DIR)]
 PASSAGES = os.path.join(ROOT, SET_DIR, "passages.jsonl")
 SOURCES = ["cfn", "finna", "finqa", "finnl", "sinatech"]
 DIGIT = re.compile(r"[0-9０-９]")
@@ -59,7 +59,7 @@ def records():
                 yield json.loads(line)
 
 
-CACHE = "/tmp/zhnews-devset-records%s.json" % ("-blind" if BLIND else "")
+CACHE = "/tmp/zhnews-devset-records-%s.json" % os.path.basename(SET_DIR)
 
 
 def record(rid):
@@ -125,16 +125,18 @@ def window(rng, text):
 
 
 def seen_ids():
-    """Ids of the records of the sets drawn before the blind one."""
+    """Ids of the records of the sets drawn before this one."""
+    earlier = ["corpus/dev"] + LATER[:LATER.index(SET_DIR)]
+    paths = [d + "/passages.jsonl" for d in earlier] + ["corpus/heldout/entities.jsonl"]
     ids = set()
-    for path in ("corpus/dev/passages.jsonl", "corpus/heldout/entities.jsonl"):
+    for path in paths:
         with open(os.path.join(ROOT, path), encoding="utf-8") as f:
             ids.update(json.loads(line)["id"] for line in f)
     return ids
 
 
 def draw():
-    skip = seen_ids() if BLIND else set()
+    skip = seen_ids() if SET_DIR in LATER else set()
     by_source = {s: [] for s in SOURCES}
     for r in records():
         if r["id"] not in skip:
