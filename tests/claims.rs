@@ -235,7 +235,31 @@ fn a_move_from_one_level_to_another() {
 #[test]
 fn the_company_a_sentence_is_about() {
     assert_eq!(
-        claims("【甲公司获投资】8月20日，深圳市大河科技有限公司发生工商变更，新增北京小山投资有限公司为股东，同时公司注册资本增加至500万元。"),
+        claims(
+            "【甲公司获投资】8月20日，深圳市大河科技有限公司发生工商变更，新增北京小山投资有限公司为股东，同时公司注册资本增加至500万元。"
+        ),
         ["深圳市大河科技有限公司|注册资本|2024-08-20|5000000|-"]
+    );
+}
+
+/// A count of as many names as a list before it, or as the list its
+/// clause opens with, is a list enumeration: no claim (SPEC).
+#[test]
+fn counts_of_listed_names_are_enumerations() {
+    assert!(claims("数据显示，美国、法国、印度是新增病例最多的三个国家。").is_empty());
+    assert!(claims("小米、华为两家公司将出席。").is_empty());
+}
+
+/// `减持`, `增持`, `增资` are words of their own: their figure is a value
+/// (shares bought or sold), not a change; `个股` names no metric.
+#[test]
+fn holdings_sold_are_values() {
+    assert_eq!(
+        claims("杰华公司拟减持不超过142万股。"),
+        ["杰华公司|减持|-|1420000|-"]
+    );
+    assert_eq!(
+        claims("截止发稿，三安光电等个股涨超2%。"),
+        ["三安光电|股价|-|-|- up 0.02"]
     );
 }

@@ -151,3 +151,14 @@ fn names_repeated_through_a_document() {
         ["org:美高梅", "person:霍恩巴克", "org:美高梅"]
     );
 }
+
+/// A stock code written with a hyphen (`01752-HK`) marks a stock name; a
+/// role before a name (`股东杰华公司`) is no part of it.
+#[test]
+fn hyphenated_codes_and_roles_before_names() {
+    assert_eq!(
+        entities("据悉，澳洲成峰高教(01752-HK)公布回购68万股。"),
+        ["org:澳洲成峰高教"]
+    );
+    assert_eq!(entities("公司股东杰华公司拟减持股份。"), ["org:杰华公司"]);
+}

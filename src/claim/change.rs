@@ -48,10 +48,15 @@ pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
     ends.sort_unstable();
     ends.dedup();
     for &end in ends.iter().rev() {
-        let Some((_, dir)) = verb_ending(&between[..end]) else {
+        let Some((verb, dir)) = verb_ending(&between[..end]) else {
             continue;
         };
         let rest = between[end..].trim_start_matches([' ', '了']);
+        if matches!(verb, "增" | "减") && rest.starts_with(['持', '资', '发', '速', '值']) {
+            // `减持 142 万股`, `增资 5000 万元`, `增速为 5%`: a word of its own,
+            // whose figure is a value
+            return None;
+        }
         if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {
             return None;
         }

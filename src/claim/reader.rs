@@ -438,7 +438,8 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
-        if self.enumerates(cl, q) {
+        if self.enumerates(cl, q) || self.counts_names_before(q) || self.counts_listed_topic(cl, q)
+        {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
@@ -463,6 +464,62 @@ impl<'a> Reader<'a> {
         });
         self.out.push(draft);
         Some(self.out.len() - 1)
+    }
+
+    /// `美国、法国和印度三个国家`: a count right after a list of as many
+    /// names counts the list, a list enumeration (SPEC: no claim).
+    fn counts_names_before(&self, q: &Quantity) -> bool {
+        let n = match (q.kind, q.value) {
+            (QuantityKind::Count, Some(v)) if v.fract().is_zero() => v,
+            _ => return false,
+        };
+        let mut end = q.start;
+        let mut listed = 0u32;
+        let mut i = self.names.partition_point(|m| m.1 <= end);
+        while i > 0 && listed < 30 {
+            let (a, b) = self.names[i - 1];
+            let between = &self.text[b..end];
+            let joined = if listed == 0 {
+                between.trim().is_empty()
+            } else {
+                is_list_separator(between)
+            };
+            if !joined {
+                break;
+            }
+            listed += 1;
+            end = a;
+            i -= 1;
+        }
+        listed >= 2 && n == rust_decimal::Decimal::from(listed)
+    }
+
+    /// `美国、法国、印度是新增病例最多的三个国家`: a count in a clause that
+    /// opens with a list of as many names counts the list (SPEC: a list
+    /// enumeration, no claim).
+    fn counts_listed_topic(&self, cl: Clause, q: &Quantity) -> bool {
+        let n = match (q.kind, q.value) {
+            (QuantityKind::Count, Some(v)) if v.fract().is_zero() => v,
+            _ => return false,
+        };
+        let mut at = cl.start;
+        let mut listed = 0u32;
+        let mut i = self.names.partition_point(|m| m.0 < cl.start);
+        while let Some(&(a, b)) = self.names.get(i).filter(|m| m.1 <= q.start && listed < 30) {
+            let between = &self.text[at..a];
+            let joined = if listed == 0 {
+                between.trim().is_empty()
+            } else {
+                is_list_separator(between)
+            };
+            if !joined {
+                break;
+            }
+            listed += 1;
+            at = b;
+            i += 1;
+        }
+        listed >= 2 && n == rust_decimal::Decimal::from(listed)
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a

@@ -192,7 +192,7 @@ impl StockNames<'_, '_> {
     }
 }
 
-/// Whether `text` is a stock code: with its market (`02282.HK`,
+/// Whether `text` is a stock code: with its market (`02282.HK`, `01752-HK`,
 /// `600519.SH`, `000001.SZ`, `430047.BJ`, `BABA.US`, `NASDAQ:JD`,
 /// `NYSE: BABA`), or a bare code of the Hong Kong (`00113`: five digits) or
 /// mainland markets (`600519`: six digits) — a bare number of another length
@@ -204,7 +204,7 @@ fn stock_code(text: &str) -> bool {
         return matches!(exchange.trim(), "NASDAQ" | "NYSE" | "HK" | "SH" | "SZ")
             && (ticker(symbol.trim()) || digits(symbol.trim()));
     }
-    match text.split_once('.') {
+    match text.split_once(['.', '-']) {
         Some((code, "HK" | "SH" | "SZ" | "BJ")) => (4..=6).contains(&code.len()) && digits(code),
         Some((code, "US" | "O" | "N")) => ticker(code),
         Some(_) => false,
