@@ -263,3 +263,18 @@ fn holdings_sold_are_values() {
         ["三安光电|股价|-|-|- up 0.02"]
     );
 }
+
+/// A list of stock names that holds one read as a place (`鄂尔多斯`) still
+/// moves in price.
+#[test]
+fn a_list_of_mostly_stocks_moves_in_price() {
+    assert_eq!(
+        claims("南钢股份，柳钢股份，鄂尔多斯，杭钢股份等个股涨超2%。"),
+        [
+            "南钢股份|股价|-|-|- up 0.02",
+            "柳钢股份|股价|-|-|- up 0.02",
+            "鄂尔多斯|股价|-|-|- up 0.02",
+            "杭钢股份|股价|-|-|- up 0.02"
+        ]
+    );
+}

@@ -162,3 +162,13 @@ fn hyphenated_codes_and_roles_before_names() {
     );
     assert_eq!(entities("公司股东杰华公司拟减持股份。"), ["org:杰华公司"]);
 }
+
+/// A listed stock name holding a hand-lexicon name whole is the name
+/// (`中金辐照`, not the lexicon's `中金`).
+#[test]
+fn listed_names_over_shorter_lexicon_names() {
+    assert_eq!(
+        entities("【中金辐照：年度净利润预增】中金辐照公告称净利润增长。"),
+        ["org:中金辐照", "org:中金辐照"]
+    );
+}

@@ -837,10 +837,18 @@ impl<'a> Reader<'a> {
     /// price moved.
     fn moves_a_price(&self, ci: usize, cl: Clause, verb: &str) -> bool {
         let subjects = &self.out[ci].subjects;
+        let orgs = subjects
+            .iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .count();
+        // `南钢股份，…，鄂尔多斯，杭钢股份等个股涨超2%`: a list of mostly
+        // companies (a stock name can read as a place), or one that says so
+        let said = ["个股", "等股"]
+            .iter()
+            .any(|w| self.text[cl.start..cl.end].contains(w));
         let companies = !subjects.is_empty()
-            && subjects
-                .iter()
-                .all(|e| e.kind == EntityKind::Org && !is_index(e));
+            && (2 * orgs > subjects.len() || said && orgs > 0)
+            && !subjects.iter().any(|e| is_index(e));
         let unnamed_stock = subjects.is_empty() && self.ticker_in(cl);
         PRICE_VERB_SET.contains(&verb) && (companies || unnamed_stock)
     }

@@ -66,14 +66,26 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
 }
 
-/// Whether `b` holds every model name it overlaps (`modelled` in text
-/// order, not overlapping) and is longer than each.
-fn holds_whole(b: &Span, modelled: &[Span]) -> bool {
-    let inside = overlapping(modelled, b);
+/// Whether `b` holds every name of `names` it overlaps (in text order, not
+/// overlapping: the model's or a lexicon's) and is longer than each.
+fn holds_whole(b: &Span, names: &[Span]) -> bool {
+    let inside = overlapping(names, b);
     !inside.is_empty()
         && inside
             .iter()
             .all(|m| m.start >= b.start && m.end <= b.end && m.end - m.start < b.end - b.start)
+}
+
+/// Whether the listed stock name `l` overlaps no strong name (`strong`, in
+/// text order) but lexicon names it holds whole and is longer than
+/// (`中金辐照` over `中金`).
+fn beats_lexical(l: &Span, strong: &[Span], lexical: &[Span]) -> bool {
+    overlapping(strong, l).iter().all(|st| {
+        has(lexical, st)
+            && l.start <= st.start
+            && st.end <= l.end
+            && st.end - st.start < l.end - l.start
+    })
 }
 
 /// Whether the listed stock name `l` stands as an item of a list: three
@@ -121,15 +133,23 @@ pub(super) fn combine(
             || has(whole.decisive, b)
             || (has(whole.lexical, b) && holds_whole(b, &modelled))
     });
+    strong.sort_by_key(|sp| sp.start);
     let listed: Vec<Span> = whole
         .listed
         .iter()
         .filter(|l| {
             let gap = overlapping(&modelled, l).is_empty() && list_item(s, l);
-            (gap || holds_whole(l, &modelled)) && overlapping(&strong, l).is_empty()
+            let longer = holds_whole(l, &modelled) || holds_whole(l, whole.lexical);
+            (gap || longer) && beats_lexical(l, &strong, whole.lexical)
         })
         .copied()
         .collect();
+    // `中金辐照` over the lexicon's `中金`
+    strong.retain(|st| {
+        !listed
+            .iter()
+            .any(|l| l.start <= st.start && st.end <= l.end)
+    });
     strong.extend(listed);
     strong.sort_by_key(|sp| sp.start);
     let kept: Vec<Span> = modelled
