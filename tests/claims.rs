@@ -278,3 +278,17 @@ fn a_list_of_mostly_stocks_moves_in_price() {
         ]
     );
 }
+
+/// `新增` counts new items (a value), and `我委` (the speaker's body) is no
+/// part of a metric.
+#[test]
+fn new_items_are_values_and_we_is_no_metric() {
+    assert_eq!(
+        claims("全球单日新增确诊病例2802276例。"),
+        ["-|新增确诊病例|-|2802276|-"]
+    );
+    assert_eq!(
+        claims("据介绍，我委共审批核准固定资产投资项目6个。"),
+        ["-|审批核准固定资产投资项目|-|6|-"]
+    );
+}

@@ -52,9 +52,11 @@ pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
             continue;
         };
         let rest = between[end..].trim_start_matches([' ', '了']);
-        if matches!(verb, "增" | "减") && rest.starts_with(['持', '资', '发', '速', '值']) {
-            // `减持 142 万股`, `增资 5000 万元`, `增速为 5%`: a word of its own,
-            // whose figure is a value
+        let word_of_its_own = rest.starts_with(['持', '资', '发', '速', '值'])
+            || (verb == "增" && between[..end - verb.len()].ends_with('新'));
+        if matches!(verb, "增" | "减") && word_of_its_own {
+            // `减持 142 万股`, `增资 5000 万元`, `增速为 5%`, `新增确诊病例
+            // 378692 例`: a word of its own, whose figure is a value
             return None;
         }
         if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {

@@ -85,6 +85,10 @@ fn ends_with_change(t: &Token<'_>) -> bool {
 
 /// A word token that can be part of a noun phrase.
 fn nominal(t: &Token<'_>) -> bool {
+    if t.text.starts_with('我') {
+        // `我委`, `我行`: the speaker's body, no part of what is measured
+        return false;
+    }
     match t.kind {
         TokenKind::Latin => true,
         TokenKind::Word => {
