@@ -172,3 +172,13 @@ fn listed_names_over_shorter_lexicon_names() {
         ["org:中金辐照", "org:中金辐照"]
     );
 }
+
+/// `「」` quote as `“”` do: an event quoted is no product (`双 11`), a name
+/// inside is found as anywhere.
+#[test]
+fn corner_brackets_quote_and_name_no_title() {
+    assert_eq!(
+        entities("十年双 11，天猫最大的成就之一，就是让「双 11」成为节日。"),
+        ["product:天猫"]
+    );
+}

@@ -5,7 +5,7 @@
 //! 1. rules that build whole names: organisation suffixes extended leftwards
 //!    over name-like tokens (`中信` + `证券`, `国务院` + `外办`,
 //!    `深圳市腾讯计算机系统有限公司`), transliterated names joined by `·`
-//!    (`埃隆·马斯克`), titles in `《》`/`「」`, a product right after a company
+//!    (`埃隆·马斯克`), titles in `《》`, a product right after a company
 //!    (`小米的小爱同学`), Latin names of several words (`Counterpoint
 //!    Research`), person names from a surname in context (`董事长王兴`,
 //!    `李明表示`);

@@ -1,6 +1,7 @@
-//! Products from their context: titles in `《》` and `「」` (newspapers
-//! among them are organisations), and a product named right after a
-//! company (`小米的小爱同学`).
+//! Products from their context: titles in `《》` (newspapers among them
+//! are organisations), and a product named right after a company
+//! (`小米的小爱同学`). `「」` are quotation marks in much of the news
+//! (`让「双 11」成为…`): what they quote is no title.
 
 use std::sync::LazyLock;
 
@@ -10,7 +11,7 @@ use super::{EntityKind, Span, Tagged};
 /// titles.txt: the endings of a title that decide its kind.
 const TITLE_DATA: &str = include_str!("../../data/entity/titles.txt");
 
-/// The endings of a title in `《》` or `「」` that decide its kind.
+/// The endings of a title in `《》` that decide its kind.
 struct TitleEndings {
     /// Laws, rules, reports, contracts: no entity (`《证券法》`).
     document: Vec<&'static str>,
@@ -24,10 +25,10 @@ static TITLE_ENDINGS: LazyLock<TitleEndings> = LazyLock::new(|| TitleEndings {
     paper: role_words(TITLE_DATA, "paper"),
 });
 
-/// Titles in `《》` and `「」`: products, except laws, reports and papers.
+/// Titles in `《》`: products, except laws, reports and papers.
 pub(super) fn quoted(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    for (open, close) in [('《', '》'), ('「', '」')] {
+    for (open, close) in [('《', '》')] {
         let mut from = 0;
         while let Some(a) = s[from..].find(open).map(|i| from + i) {
             let inner = a + open.len_utf8();
