@@ -7,19 +7,21 @@
 use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::{Span, Tagged};
+use super::{EntityKind, Span, Tagged};
 
 /// The names of `found` (in text order, not overlapping) found again at
 /// every other occurrence of their text in `s` that starts and ends a
 /// token and overlaps no name reaching outside it; names inside such an
 /// occurrence give way to it. Names of one character are not repeated
 /// (`美` is a place in `中美` and nothing in `美元`), nor names that are one
-/// common word.
+/// common word, nor products (the lexicon and rules that give them find
+/// every occurrence already).
 pub(super) fn repeat_names(s: &str, tokens: &[Tagged<'_>], found: Vec<Span>) -> Vec<Span> {
     let mut kinds: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, sp) in found.iter().enumerate() {
         let text = &s[sp.start..sp.end];
-        if text.chars().nth(1).is_some() && !common_word(tokens, sp) {
+        let repeated = sp.kind != EntityKind::Product;
+        if repeated && text.chars().nth(1).is_some() && !common_word(tokens, sp) {
             kinds.entry(text).or_insert(i);
         }
     }
