@@ -292,3 +292,22 @@ fn new_items_are_values_and_we_is_no_metric() {
         ["-|审批核准固定资产投资项目|-|6|-"]
     );
 }
+
+/// The metric after a figure ends before an action the dictionary tags as
+/// a noun (`的价格回购`); a share runs over adverbs inside the whole
+/// (`占发行前已发行股份`); `年度` before a metric is no part of it.
+#[test]
+fn metric_edges() {
+    assert_eq!(
+        claims("公司以每股4.29港元的价格回购3.8万股股份。"),
+        ["-|价格|-|4.29|-", "-|回购|-|38000|-"]
+    );
+    assert_eq!(
+        claims("公司回购68万股，占发行前已发行股份约0.028%。"),
+        ["-|回购|-|680000|-", "-|占发行前已发行股份|-|0.00028|-"]
+    );
+    assert_eq!(
+        claims("预计2021年年度归属于上市公司股东的净利润约8246.13万元。"),
+        ["-|归属于上市公司股东的净利润|2021|82461300|-"]
+    );
+}

@@ -282,7 +282,10 @@ pub(super) fn share_before(
                 end,
             });
         }
-        if !nominal(t) && t.text != "的" {
+        // `占发行前已发行股份`, `占现有已发行股本`: adverbs and places of
+        // time inside the whole
+        let inside = matches!(t.text, "的" | "已" | "前" | "现有" | "总");
+        if !nominal(t) && !inside && !inner_verb(t) {
             return None;
         }
         k -= 1;
@@ -336,7 +339,13 @@ pub(super) fn noun_phrase_after(
         // nouns only: `价格回购` is a noun and the verb after it; a verb
         // right before a noun modifies it (`17个分拨中心`, `快递网点`)
         let modifier = modifiers && inner_verb(t) && tokens.get(i + k + 1).is_some_and(&is_noun);
-        if t.end > to || blocked(t.start, t.end) || !(is_noun(t) || modifier || t.text == "的") {
+        // `的价格回购`: an action the dictionary tags as a noun ends it
+        let action = end.is_some() && METRIC_VERBS.contains(t.text);
+        if t.end > to
+            || blocked(t.start, t.end)
+            || action
+            || !(is_noun(t) || modifier || t.text == "的")
+        {
             break;
         }
         end = Some(t.end);
