@@ -311,3 +311,17 @@ fn metric_edges() {
         ["-|归属于上市公司股东的净利润|2021|82461300|-"]
     );
 }
+
+/// Commodities are no names but what market moves are about: subjects
+/// without `股价`, one claim per metal listed.
+#[test]
+fn commodities_move_without_a_stock_price() {
+    assert_eq!(
+        claims("今年以来，铁矿石大涨超20%，铝、锌等有色金属上涨5%。"),
+        [
+            "铁矿石|-|2024|-|ytd up 0.2",
+            "铝|-|2024|-|ytd up 0.05",
+            "锌|-|2024|-|ytd up 0.05"
+        ]
+    );
+}

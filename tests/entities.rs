@@ -182,3 +182,9 @@ fn corner_brackets_quote_and_name_no_title() {
         ["product:天猫"]
     );
 }
+
+/// Commodities are no names, whoever proposes them.
+#[test]
+fn commodities_are_no_names() {
+    assert!(entities("今年以来，铁矿石大涨超20%，玻璃大涨30%，豆粕涨逾5%。").is_empty());
+}

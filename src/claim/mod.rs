@@ -38,7 +38,7 @@ mod subject;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind, is_commodity};
 use crate::quantity::Quantity;
 use crate::segment::Token;
 use crate::time::Time;
@@ -139,6 +139,7 @@ pub struct Claim {
 
 /// What the claim reader reads: the document and the earlier stages'
 /// results, all in original offsets, sorted by start.
+#[derive(Clone, Copy)]
 pub(crate) struct Inputs<'a> {
     /// The original text.
     pub text: &'a str,
@@ -154,5 +155,46 @@ pub(crate) struct Inputs<'a> {
 
 /// Reads the claims of a document.
 pub(crate) fn claims(inputs: &Inputs<'_>) -> Vec<Claim> {
-    reader::Reader::new(inputs).read()
+    let goods = commodities(inputs);
+    if goods.is_empty() {
+        return reader::Reader::new(inputs).read();
+    }
+    let mut entities = inputs.entities.to_vec();
+    entities.extend(goods);
+    entities.sort_by_key(|e| e.start);
+    let with_goods = Inputs {
+        entities: &entities,
+        ..*inputs
+    };
+    reader::Reader::new(&with_goods).read()
+}
+
+/// The commodities named as words of their own outside every entity
+/// (`铁矿石大涨超20%`), not as the market or board of the good (`铜期货`):
+/// no entities, but what market moves are about, so subjects (as
+/// products: they move in price, not in `股价`).
+fn commodities(inputs: &Inputs<'_>) -> Vec<Entity> {
+    let entities = inputs.entities;
+    let text = inputs.text;
+    inputs
+        .tokens
+        .iter()
+        .filter(|t| is_commodity(t.text))
+        // `铜期货参与机构数`, `黄金板块`: a market or a board of the good
+        .filter(|t| {
+            !["期货", "期权", "合约", "板块", "概念", "股"]
+                .iter()
+                .any(|w| text[t.end..].starts_with(w))
+        })
+        .filter(|t| {
+            let k = entities.partition_point(|e| e.end <= t.start);
+            entities.get(k).is_none_or(|e| e.start >= t.end)
+        })
+        .map(|t| Entity {
+            kind: EntityKind::Product,
+            text: t.text.to_string(),
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
 }

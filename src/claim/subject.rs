@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::clause::{Clause, is_list_separator};
 use super::index::Finger;
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, is_commodity};
 use crate::lexicon::{WordTable, data_lines};
 use crate::segment::Token;
 
@@ -250,7 +250,11 @@ impl<'a> Subjects<'a> {
         let heads: Vec<&Entity> = all
             .iter()
             .copied()
-            .filter(|e| !after_preposition(text, e) && e.text.chars().count() >= 2)
+            .filter(|e| {
+                // one character names no subject but a metal (`铝、锌等`)
+                let named = e.text.chars().count() >= 2 || is_commodity(&e.text);
+                !after_preposition(text, e) && named
+            })
             .collect();
         Subjects {
             text,

@@ -5,6 +5,7 @@
 //! model knows none). Model names that cannot be names are dropped first.
 
 use super::relations::cut_relations;
+use super::words::is_commodity;
 use super::{EntityKind, Span, Tagged};
 
 /// Characters a name never holds: brackets, quotes, separators, sentence
@@ -165,6 +166,8 @@ pub(super) fn combine(
         .collect();
     out.extend(gaps);
     out.sort_by_key(|sp| sp.start);
+    // `铁矿石大涨超20%`: a commodity is no name, whoever proposed it
+    out.retain(|sp| !is_commodity(&s[sp.start..sp.end]));
     out
 }
 

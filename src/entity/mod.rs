@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize};
 
 pub use model::{EpochReport, KindScore, NerExample, NerModel, NerTrainer, TrainOptions};
 pub use recognizer::EntityRecognizer;
-pub(crate) use words::common_surname;
+pub(crate) use words::{common_surname, is_commodity};
 
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

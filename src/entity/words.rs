@@ -19,6 +19,18 @@ const PERSON_BEFORE_DATA: &str = include_str!("../../data/entity/person_before.t
 /// (`李明表示`).
 const PERSON_AFTER_DATA: &str = include_str!("../../data/entity/person_after.txt");
 
+/// commodities.txt: goods traded on futures and spot markets.
+const COMMODITY_DATA: &str = include_str!("../../data/entity/commodities.txt");
+
+/// The commodities, as a set.
+static COMMODITIES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&words_of(COMMODITY_DATA)));
+
+/// Whether `text` is a commodity (`铁矿石`, `豆粕`): no name, but what a
+/// market move is about.
+pub(crate) fn is_commodity(text: &str) -> bool {
+    COMMODITIES.contains(text)
+}
+
 /// The data lines of an embedded word list, one word a line.
 pub(super) fn words_of(data: &'static str) -> Vec<&'static str> {
     data_lines(data).map(|(_, w)| w).collect()
