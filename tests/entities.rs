@@ -188,3 +188,22 @@ fn corner_brackets_quote_and_name_no_title() {
 fn commodities_are_no_names() {
     assert!(entities("今年以来，铁矿石大涨超20%，玻璃大涨30%，豆粕涨逾5%。").is_empty());
 }
+
+/// A Latin person's name is the whole run of capitalised words (the model
+/// alone tags `Elon` and `Musk` apart), without a title before it; a word
+/// in lower case first is no person.
+#[test]
+fn latin_persons_whole() {
+    assert_eq!(
+        entities("特斯拉CEO Elon Musk表示将扩产。"),
+        ["org:特斯拉", "person:Elon Musk"]
+    );
+    assert_eq!(
+        entities("据悉，Mark Nash表示加息25个基点。"),
+        ["person:Mark Nash"]
+    );
+    assert_eq!(
+        entities("苹果发布iPhone新品。"),
+        ["org:苹果", "product:iPhone"]
+    );
+}

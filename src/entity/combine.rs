@@ -4,6 +4,7 @@
 //! longer (a company name the model cut short), and a product always (the
 //! model knows none). Model names that cannot be names are dropped first.
 
+use super::bounds::fit_bounds;
 use super::relations::cut_relations;
 use super::words::is_commodity;
 use super::{EntityKind, Span, Tagged};
@@ -125,7 +126,7 @@ pub(super) fn combine(
     base: Vec<Span>,
     whole: &Whole<'_>,
 ) -> Vec<Span> {
-    let modelled: Vec<Span> = cut_relations(s, tokens, modelled)
+    let modelled: Vec<Span> = cut_relations(s, tokens, fit_bounds(s, modelled))
         .into_iter()
         .filter(|m| plausible(s, tokens, m))
         .collect();

@@ -32,11 +32,13 @@
 //! [`translit`] (transliterated names), [`titles`] (titles in `《》`, products
 //! after a company), [`latin`] (Latin names), [`places`] (abbreviated places,
 //! place suffixes), [`stocks`] (stock names in market reports), [`tags`]
-//! (names from POS tags alone), [`relations`] (the model's names cut at
+//! (names from POS tags alone), [`bounds`] (the model's names fitted to
+//! the words they stand in), [`relations`] (the model's names cut at
 //! words that relate two names), [`repeats`] (a name found once, found
 //! again wherever its text stands as a word), and [`merge`] (the choice among candidates
 //! by [`merge::Trust`]).
 
+mod bounds;
 mod combine;
 mod latin;
 mod lexicon;
