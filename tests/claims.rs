@@ -325,3 +325,12 @@ fn commodities_move_without_a_stock_price() {
         ]
     );
 }
+
+/// A good after a modifier (`转基因大豆`) is no market good: no subject.
+#[test]
+fn a_modified_crop_is_no_commodity() {
+    assert_eq!(
+        claims("试点结果显示，转基因大豆可增产12%。"),
+        ["-|-|-|-|- up 0.12"]
+    );
+}

@@ -169,6 +169,19 @@ pub(crate) fn claims(inputs: &Inputs<'_>) -> Vec<Claim> {
     reader::Reader::new(&with_goods).read()
 }
 
+/// Whether token `k` starts its noun phrase: after punctuation, a blank, a
+/// time or a conjunction, not after a modifier (`转基因大豆` is no market
+/// good).
+fn heads_a_phrase(tokens: &[Token<'_>], k: usize) -> bool {
+    use crate::segment::TokenKind;
+    k.checked_sub(1).map(|p| &tokens[p]).is_none_or(|p| {
+        matches!(
+            p.kind,
+            TokenKind::Punct | TokenKind::Space | TokenKind::Time
+        ) || matches!(p.text, "和" | "及" | "与" | "或" | "、")
+    })
+}
+
 /// The commodities named as words of their own outside every entity
 /// (`铁矿石大涨超20%`), not as the market or board of the good (`铜期货`):
 /// no entities, but what market moves are about, so subjects (as
@@ -176,10 +189,12 @@ pub(crate) fn claims(inputs: &Inputs<'_>) -> Vec<Claim> {
 fn commodities(inputs: &Inputs<'_>) -> Vec<Entity> {
     let entities = inputs.entities;
     let text = inputs.text;
-    inputs
-        .tokens
+    let tokens = inputs.tokens;
+    tokens
         .iter()
-        .filter(|t| is_commodity(t.text))
+        .enumerate()
+        .filter(|(k, t)| is_commodity(t.text) && heads_a_phrase(tokens, *k))
+        .map(|(_, t)| t)
         // `铜期货参与机构数`, `黄金板块`: a market or a board of the good
         .filter(|t| {
             !["期货", "期权", "合约", "板块", "概念", "股"]
