@@ -334,3 +334,22 @@ fn a_modified_crop_is_no_commodity() {
         ["-|-|-|-|- up 0.12"]
     );
 }
+
+/// A clause that names no subject goes on about the subject of the claim
+/// before it in the sentence, unless a name stands between them.
+#[test]
+fn a_subjectless_clause_continues_the_topic() {
+    assert_eq!(
+        claims(
+            "上海市政府发布会上，官员指出，十四五期间，上海计划新增租赁住房47万套，供应量达到60万套。"
+        ),
+        ["上海|新增租赁住房|-|470000|-", "上海|供应量|-|600000|-"]
+    );
+    assert_eq!(
+        claims("个股方面，朴新教育(NEW.N)收涨74.37%；普普文化(CPOP.O)连续两日大升，收涨40.69%。"),
+        [
+            "朴新教育|股价|-|-|- up 0.7437",
+            "普普文化|股价|-|-|- up 0.4069"
+        ]
+    );
+}

@@ -207,3 +207,9 @@ fn latin_persons_whole() {
         ["org:苹果", "product:iPhone"]
     );
 }
+
+/// A time zone (`北京时间`) names no place.
+#[test]
+fn time_zones_name_no_place() {
+    assert!(entities("截至北京时间2022年1月16日，全球累计确诊病例超3亿例。").is_empty());
+}

@@ -627,6 +627,21 @@ impl<'a> Reader<'a> {
         count && self.text[..at].trim_end().ends_with('等')
     }
 
+    /// `上海计划新增…47万套，累计建设筹措达到60万套`: a clause that names no
+    /// subject goes on about the subject of the claim before it in the
+    /// sentence (read from an earlier clause, no name between them).
+    fn previous_subjects(&self, ci: usize, cl: Clause, at: usize) -> Option<Vec<&'a Entity>> {
+        if self.subjects.names_any(cl.start, cl.end.max(at)) {
+            return None;
+        }
+        let previous = self.out[..ci].last()?;
+        let earlier_clause = previous.start >= cl.sentence_start && previous.end <= cl.start;
+        // `普普文化(CPOP.O)连续两日大升，收涨40.69%`: a name since is the topic
+        let renamed = earlier_clause && self.subjects.names_any(previous.end, cl.start);
+        (earlier_clause && !renamed && !previous.subjects.is_empty())
+            .then(|| previous.subjects.clone())
+    }
+
     /// Sets the subject and period of claim `ci` from what is named before
     /// `at`.
     fn fill_context(&mut self, ci: usize, cl: Clause, at: usize) {
@@ -641,7 +656,10 @@ impl<'a> Reader<'a> {
                 self.out[ci].subjects = name.into_iter().collect();
             }
         } else if self.out[ci].subjects.is_empty() {
-            let mut found = self.subjects.in_context(cl, metric_at);
+            let mut found = match self.previous_subjects(ci, cl, metric_at) {
+                Some(previous) => previous,
+                None => self.subjects.in_context(cl, metric_at),
+            };
             if !self.listed.is_empty() {
                 found.splice(0..0, self.listed.iter().copied());
             }

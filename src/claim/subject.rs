@@ -281,6 +281,12 @@ impl<'a> Subjects<'a> {
         None
     }
 
+    /// Whether a head or a person in topic position stands inside `a..b`.
+    pub(super) fn names_any(&self, a: usize, b: usize) -> bool {
+        self.heads_in(a, b).next().is_some()
+            || super::clause::within(&self.persons, a, b).next().is_some()
+    }
+
     /// Heads inside `a..b`, in text order.
     pub(super) fn heads_in(
         &self,

@@ -167,8 +167,12 @@ pub(super) fn combine(
         .collect();
     out.extend(gaps);
     out.sort_by_key(|sp| sp.start);
-    // `铁矿石大涨超20%`: a commodity is no name, whoever proposed it
-    out.retain(|sp| !is_commodity(&s[sp.start..sp.end]));
+    // `铁矿石大涨超20%`: a commodity is no name, whoever proposed it;
+    // `北京时间`, `当地时间`: a time zone names no place
+    out.retain(|sp| {
+        let zone = sp.kind == EntityKind::Place && s[sp.end..].starts_with("时间");
+        !is_commodity(&s[sp.start..sp.end]) && !zone
+    });
     out
 }
 
