@@ -213,3 +213,13 @@ fn latin_persons_whole() {
 fn time_zones_name_no_place() {
     assert!(entities("截至北京时间2022年1月16日，全球累计确诊病例超3亿例。").is_empty());
 }
+
+/// Places right before a word of government the segmenter split off are
+/// one government body with it.
+#[test]
+fn government_bodies_of_places() {
+    assert_eq!(
+        entities("深圳市福田区政府发布环卫一体化项目。"),
+        ["org:深圳市福田区政府"]
+    );
+}

@@ -176,3 +176,53 @@ pub(super) fn party_congresses(s: &str) -> Vec<Span> {
     }
     out
 }
+
+/// Words that make the places right before them a government body
+/// (`深圳市` `福田区` `政府`).
+const GOVERNMENT_WORDS: [&str; 10] = [
+    "政府",
+    "人民政府",
+    "管委会",
+    "党委",
+    "市委",
+    "省委",
+    "区委",
+    "县委",
+    "人大常委会",
+    "政协",
+];
+
+/// `深圳市福田区政府`: places right before a word of government (a token of
+/// its own the segmenter split off) are, with it, one organisation.
+/// `names` in text order, not overlapping; returns them so.
+pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(names.len());
+    for (k, sp) in names.iter().enumerate() {
+        out.push(*sp);
+        if sp.kind != EntityKind::Place || names.get(k + 1).is_some_and(|n| n.start == sp.end) {
+            continue;
+        }
+        let Ok(i) = tokens.binary_search_by_key(&sp.end, |t| t.start) else {
+            continue;
+        };
+        if !GOVERNMENT_WORDS.contains(&&s[tokens[i].start..tokens[i].end]) {
+            continue;
+        }
+        // the run of places that ends here
+        let mut first = out.len() - 1;
+        while first > 0
+            && out[first - 1].kind == EntityKind::Place
+            && out[first - 1].end == out[first].start
+        {
+            first -= 1;
+        }
+        let start = out[first].start;
+        out.truncate(first);
+        out.push(Span {
+            kind: EntityKind::Org,
+            start,
+            end: tokens[i].end,
+        });
+    }
+    out
+}
