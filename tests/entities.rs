@@ -223,3 +223,15 @@ fn government_bodies_of_places() {
         ["org:深圳市福田区政府"]
     );
 }
+
+/// A listed stock name of four characters stands alone where the model
+/// finds nothing (`盈峰环境`), but only on token bounds (no `国新能源` in
+/// `中国新能源`).
+#[test]
+fn listed_names_of_four_characters_alone() {
+    assert_eq!(
+        entities("10月29日，盈峰环境（证券代码：000967）全资子公司长沙中联重科环境产业有限公司收到中标通知书。"),
+        ["org:盈峰环境", "org:长沙中联重科环境产业有限公司"]
+    );
+    assert_eq!(entities("中国新能源汽车销量增长。"), ["place:中国"]);
+}

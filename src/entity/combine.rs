@@ -90,10 +90,17 @@ fn beats_lexical(l: &Span, strong: &[Span], lexical: &[Span]) -> bool {
     })
 }
 
-/// Whether the listed stock name `l` stands as an item of a list: three
-/// characters or more, a separator or the start of a line before it, and a
-/// separator or `等` after it (`四方精创，御银股份，高伟达等股涨超3%`). Two
-/// characters are too often a common word (`平安`, `长城`).
+/// Whether `sp` starts at a token's start and ends at a token's end (`国新
+/// 能源` inside `中国` `新能源` does not).
+fn on_tokens(tokens: &[Tagged<'_>], sp: &Span) -> bool {
+    tokens.binary_search_by_key(&sp.start, |t| t.start).is_ok()
+        && tokens.binary_search_by_key(&sp.end, |t| t.end).is_ok()
+}
+
+/// Whether the listed stock name `l` can stand alone: four characters or
+/// more (`九安医疗`), or three as an item of a list, a separator or the start
+/// of a line before it and a separator or `等` after it (`四方精创，高伟达等股
+/// 涨超3%`). Two characters are too often a common word (`平安`, `长城`).
 fn list_item(s: &str, l: &Span) -> bool {
     let separator = |c: char| matches!(c, '、' | '，' | ',' | '；' | '。' | '：' | '\n' | ' ');
     let before = s[..l.start].chars().next_back().is_none_or(separator);
@@ -101,7 +108,8 @@ fn list_item(s: &str, l: &Span) -> bool {
         .chars()
         .next()
         .is_some_and(|c| separator(c) || c == '等');
-    s[l.start..l.end].chars().nth(2).is_some() && before && after
+    let chars = s[l.start..l.end].chars().count();
+    chars >= 4 || (chars == 3 && before && after)
 }
 
 /// The names that win over the model's where they overlap.
@@ -140,7 +148,8 @@ pub(super) fn combine(
         .listed
         .iter()
         .filter(|l| {
-            let gap = overlapping(&modelled, l).is_empty() && list_item(s, l);
+            let gap =
+                overlapping(&modelled, l).is_empty() && list_item(s, l) && on_tokens(tokens, l);
             let longer = holds_whole(l, &modelled) || holds_whole(l, whole.lexical);
             (gap || longer) && beats_lexical(l, &strong, whole.lexical)
         })
