@@ -179,7 +179,7 @@ fn listed_names_over_shorter_lexicon_names() {
 fn corner_brackets_quote_and_name_no_title() {
     assert_eq!(
         entities("十年双 11，天猫最大的成就之一，就是让「双 11」成为节日。"),
-        ["product:天猫"]
+        ["org:天猫"]
     );
 }
 
