@@ -230,8 +230,27 @@ fn government_bodies_of_places() {
 #[test]
 fn listed_names_of_four_characters_alone() {
     assert_eq!(
-        entities("10月29日，盈峰环境（证券代码：000967）全资子公司长沙中联重科环境产业有限公司收到中标通知书。"),
+        entities(
+            "10月29日，盈峰环境（证券代码：000967）全资子公司长沙中联重科环境产业有限公司收到中标通知书。"
+        ),
         ["org:盈峰环境", "org:长沙中联重科环境产业有限公司"]
     );
     assert_eq!(entities("中国新能源汽车销量增长。"), ["place:中国"]);
+}
+
+/// Latin words in lower case first with a capital inside are products,
+/// with the model words after them; a company so written is in the
+/// organisation lexicon; names in a link are none.
+#[test]
+fn latin_products_in_camel_case() {
+    assert_eq!(
+        entities("苹果将推出iPhoneSE和iPhone 15 Pro Max，eBay股价上涨。"),
+        [
+            "org:苹果",
+            "product:iPhoneSE",
+            "product:iPhone 15 Pro Max",
+            "org:eBay"
+        ]
+    );
+    assert!(entities("链接：detail?orgId=gssz0000967&stockCode=000967").is_empty());
 }

@@ -90,3 +90,69 @@ pub(super) fn latin_names(s: &str) -> Vec<Span> {
     }
     out
 }
+
+/// Words after a product name that name its model (`iPhone 15 Pro Max`,
+/// `iPhone SE`).
+const MODEL_WORDS: [&str; 12] = [
+    "Pro", "Max", "Plus", "Ultra", "SE", "Air", "mini", "Mini", "Lite", "Note", "Fold", "Flip",
+];
+
+/// Whether `w` names a model after a product: a model word or a number
+/// with at most two letters (`15`, `16e`, `X3`).
+fn model_word(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    MODEL_WORDS.contains(&w) || (digits > 0 && w.len() - digits <= 2 && w.len() <= 5)
+}
+
+/// Latin product names: a word in lower case first with a capital inside
+/// (`iPhone`, `iPhoneSE`, `iOS`), with the model words after it (`iPhone
+/// 15 Pro`). A company so written is in the organisation lexicon (`eBay`)
+/// and is left out by `org_at`.
+pub(super) fn latin_products(s: &str, org_at: &dyn Fn(usize, usize) -> bool) -> Vec<Span> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = word_end(b, i);
+        i = end;
+        let word = &b[start..end];
+        let camel = word[0].is_ascii_lowercase() && word[1..].iter().any(u8::is_ascii_uppercase);
+        // `?orgId=…&stockCode=`: names in a link or in code are none
+        let code = |c: Option<&u8>| c.is_some_and(|c| b"/?&=._-:#%@".contains(c));
+        let in_code = code(start.checked_sub(1).and_then(|k| b.get(k))) || code(b.get(end));
+        if !camel || in_code || org_at(start, end) {
+            continue;
+        }
+        for _ in 0..3 {
+            let next = end + 1;
+            if b.get(end) != Some(&b' ') || !b.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+                break;
+            }
+            let after = word_end(b, next);
+            if !model_word(&s[next..after]) {
+                break;
+            }
+            end = after;
+        }
+        i = end;
+        out.push(Span {
+            kind: EntityKind::Product,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// The end of the run of ASCII letters and digits from `i`.
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::combine::{Whole, combine};
-use super::latin::latin_names;
+use super::latin::{latin_names, latin_products};
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{bodies_of_places, org_rule, party_congresses};
@@ -150,7 +150,17 @@ fn beside_model(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], stocks: &[Span
     cands.add(Trust::Rule, latin_names(s));
     cands.add(Trust::Rule, stocks.iter().copied());
     cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
+    cands.add(Trust::Rule, latin_products(s, &lexical_org(lexical)));
     cands.resolve()
+}
+
+/// Whether an organisation of the lexicon spans exactly `a..b` (`eBay`).
+fn lexical_org(lexical: &[Span]) -> impl Fn(usize, usize) -> bool + '_ {
+    move |a, b| {
+        lexical
+            .binary_search_by_key(&a, |sp| sp.start)
+            .is_ok_and(|k| lexical[k].end == b && lexical[k].kind == EntityKind::Org)
+    }
 }
 
 /// The names of the rules, lexicons and POS tags alone.
