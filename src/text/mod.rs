@@ -41,6 +41,8 @@ pub struct Folded<'a> {
     /// `(folded_offset, shift)`: from `folded_offset` on, original offsets are
     /// `folded + shift`. Sorted by `folded_offset`, shifts increasing.
     corrections: Vec<(usize, usize)>,
+    /// Whether some traditional character was folded to its simplified form.
+    simplified: bool,
 }
 
 /// The width-folded form of one character, or `None` when it stays as it is.
@@ -81,6 +83,7 @@ impl<'a> Folded<'a> {
         let mut corrections = Vec::new();
         let mut shift = 0usize;
         let mut copied = 0usize;
+        let mut simplified = false;
         let mut i = 0usize;
         while i < bytes.len() {
             let lead = bytes[i];
@@ -97,6 +100,7 @@ impl<'a> Folded<'a> {
                 i += len;
                 continue;
             };
+            simplified |= is_cjk(f);
             let buf = out.get_or_insert_with(|| String::with_capacity(original.len()));
             buf.push_str(&original[copied..i]);
             buf.push(f);
@@ -112,6 +116,7 @@ impl<'a> Folded<'a> {
                 original,
                 folded: Cow::Borrowed(original),
                 corrections,
+                simplified,
             },
             Some(mut buf) => {
                 buf.push_str(&original[copied..]);
@@ -119,6 +124,7 @@ impl<'a> Folded<'a> {
                     original,
                     folded: Cow::Owned(buf),
                     corrections,
+                    simplified,
                 }
             }
         }
@@ -137,6 +143,12 @@ impl<'a> Folded<'a> {
     /// Whether folding changed anything.
     pub fn is_changed(&self) -> bool {
         matches!(self.folded, Cow::Owned(_))
+    }
+
+    /// Whether some traditional character was folded to its simplified form
+    /// (width folding alone leaves this `false`).
+    pub fn has_simplified(&self) -> bool {
+        self.simplified
     }
 
     /// Maps a byte offset in the folded text (on a char boundary) to the byte
@@ -268,6 +280,7 @@ mod tests {
     fn folds_spaces() {
         let f = Folded::new("a\u{3000}b\u{00A0}c");
         assert_eq!(f.as_str(), "a b c");
+        assert!(f.is_changed() && !f.has_simplified());
         assert_eq!(f.to_original(2), 4);
         assert_eq!(f.to_original(3), 5);
         assert_eq!(f.to_original(4), 7);
@@ -309,7 +322,7 @@ mod tests {
         let text = "騰訊控股營收１２．５億港幣，後市看漲";
         let f = Folded::new(text);
         assert_eq!(f.as_str(), "腾讯控股营收12.5亿港币，后市看涨");
-        assert!(f.is_changed());
+        assert!(f.is_changed() && f.has_simplified());
         // three bytes for three: offsets before the digits do not move
         assert_eq!(f.to_original(18), 18);
         assert_eq!(f.to_original(20), 24);
@@ -325,7 +338,7 @@ mod tests {
         // 於 乾 著 are standard simplified characters too
         let f = Folded::new("位於乾隆著名的大阪");
         assert!(matches!(f.folded, Cow::Borrowed(_)));
-        assert!(!f.is_changed());
+        assert!(!f.is_changed() && !f.has_simplified());
     }
 
     #[test]
