@@ -67,7 +67,10 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
         let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
             continue;
         };
-        if t.qualifier_prefix.starts_with_char(c) || t.currency_prefix.starts_with_char(c) {
+        if t.qualifier_prefix.starts_with_char(c)
+            || t.currency_prefix.starts_with_char(c)
+            || t.currency_before.starts_with_char(c)
+        {
             *b |= if *b & QUANTITY != 0 {
                 QUANTITY
             } else {
@@ -150,6 +153,8 @@ fn may_start_quantity(s: &str, i: usize, c: char, len: usize) -> bool {
                 | '余'
                 | '几'
                 | '分'
+                | '毛'
+                | '角'
                 | '个'
                 | '個'
                 | '打'
@@ -191,7 +196,9 @@ fn accept(f: &Found, s: &str) -> bool {
                     char_at(s, f.end),
                     None | Some('，' | '。' | '；' | '！' | '？' | ',' | ' ')
                 );
-            !(shape.digit_string || kuai && lone_cn)
+            // `九牛一毛`: an idiom
+            let idiom = s[f.start..f.end].ends_with('毛') && s[..f.start].ends_with('牛');
+            !(shape.digit_string || kuai && lone_cn || idiom)
         }
         QuantityKind::Percent | QuantityKind::PercentagePoint | QuantityKind::Multiple => {
             let text = &s[f.start..f.end];
@@ -339,6 +346,7 @@ impl Scanner<'_, '_> {
             let t = &*TABLES;
             if t.qualifier_prefix.longest_at(s, i).is_none()
                 && t.currency_prefix.longest_at(s, i).is_none()
+                && t.currency_before.longest_at(s, i).is_none()
             {
                 return i + len;
             }

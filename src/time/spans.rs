@@ -168,6 +168,7 @@ pub(super) fn span_tail(
                     Point::Quarter(..) => quarter(s, q).map(|(q2, e2)| (Point::Quarter(y, q2), e2)),
                     _ => None,
                 })
+                .map(|(to, e)| (into_next_year(from, to), e))
             }
         }
         _ => None,
@@ -181,6 +182,24 @@ pub(super) fn span_tail(
             emit: true,
         },
         _ => single,
+    }
+}
+
+/// The second point of a span that took its year from the first, moved to
+/// the next year when it would come before the first (`2024年12月至1月` ends
+/// in 2025-01, `11月20日至1月5日` in January of the next year).
+fn into_next_year(from: Point, to: Point) -> Point {
+    let next = |y: Year| match y {
+        Year::Abs(y) => Year::Abs(y.saturating_add(1)),
+        Year::Rel(k) => Year::Rel(k.saturating_add(1)),
+    };
+    match (from, to) {
+        (Point::Month(_, a), Point::Month(y, b)) if b < a => Point::Month(next(y), b),
+        (Point::Quarter(_, a), Point::Quarter(y, b)) if b < a => Point::Quarter(next(y), b),
+        (Point::Day(_, m1, d1), Point::Day(y, m2, d2)) if m2 < m1 && (m1, d1) != (m2, d2) => {
+            Point::Day(next(y), m2, d2)
+        }
+        (_, to) => to,
     }
 }
 
