@@ -50,7 +50,10 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     }
     for code in 0x3000u32..=0x9FFF {
         if let Some(c) = char::from_u32(code) {
-            if chinese_digit(c).is_some() || unit_power(c).is_some() {
+            if chinese_digit(c).is_some()
+                || unit_power(c).is_some()
+                || crate::number::old_tens(c).is_some()
+            {
                 add(c, TIME | QUANTITY);
             }
         }
@@ -58,8 +61,8 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     for c in "-$¥￥€£₩₹负負第几幾数數半翻对對".chars() {
         add(c, QUANTITY);
     }
-    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期
-    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第".chars() {
+    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期, 大前天
+    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第大".chars() {
         add(c, TIME);
     }
     let t = &*TABLES;
@@ -155,6 +158,7 @@ fn may_start_quantity(s: &str, i: usize, c: char, len: usize) -> bool {
                 | '分'
                 | '毛'
                 | '角'
+                | '毫'
                 | '个'
                 | '個'
                 | '打'

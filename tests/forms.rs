@@ -202,3 +202,92 @@ fn spans_across_a_year_end() {
         r#"{"text":"2024年1月至3月","start":0,"end":18,"value":"2024-01/2024-03","relative":false}"#
     );
 }
+
+#[test]
+fn old_numerals_and_cantonese_money() {
+    assert_eq!(
+        normalized("廿五"),
+        r#"{"kind":"number","text":"廿五","start":0,"end":6,"value":"25","unit":null,"qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("卅"),
+        r#"{"kind":"number","text":"卅","start":0,"end":3,"value":"30","unit":null,"qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("卌二"),
+        r#"{"kind":"number","text":"卌二","start":0,"end":6,"value":"42","unit":null,"qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("五蚊"),
+        r#"{"kind":"money","text":"五蚊","start":0,"end":6,"value":"5","unit":"HKD","qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("三毫子"),
+        r#"{"kind":"money","text":"三毫子","start":0,"end":9,"value":"0.3","unit":"HKD","qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("五蚊三毫"),
+        r#"{"kind":"money","text":"五蚊三毫","start":0,"end":12,"value":"5.3","unit":"HKD","qualifier":null}"#
+    );
+    assert_eq!(
+        normalized("八個半"),
+        r#"{"kind":"money","text":"八個半","start":0,"end":9,"value":"8.5","unit":"HKD","qualifier":null}"#
+    );
+    // 毫 before a unit is that unit's milli-
+    assert_eq!(
+        normalized("5毫米"),
+        r#"error: unexpected text "毫米" after "5""#
+    );
+    assert_eq!(
+        times("廿五日到期", "2024-06-20"),
+        [("廿五日".to_string(), "2024-06-25".to_string())]
+    );
+    assert_eq!(
+        quantities("一杯奶茶卖廿五蚊，涨了三毫。"),
+        owned(&[("廿五蚊", "25", "HKD"), ("三毫", "0.3", "HKD")])
+    );
+}
+
+#[test]
+fn two_digit_years_where_they_cannot_be_durations() {
+    let t = |text: &str| times(text, "2024-06-20");
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(t("08年奥运会在北京举办"), pair("08年", "2008"));
+    assert_eq!(t("零八年奥运会在北京举办"), pair("零八年", "2008"));
+    assert_eq!(t("九八年金融危机"), pair("九八年", "1998"));
+    assert_eq!(t("98年3月上市"), pair("98年3月", "1998-03"));
+    assert_eq!(t("一二年三月"), pair("一二年三月", "2012-03"));
+    assert_eq!(
+        t("18年10月1日到19年2月3日"),
+        pair("18年10月1日到19年2月3日", "2018-10-01/2019-02-03")
+    );
+    // durations stay durations
+    for text in [
+        "过去10年",
+        "十二年来",
+        "五六年后",
+        "三五年内",
+        "一二年内",
+        "98年",
+    ] {
+        assert_eq!(t(text), [], "{text}");
+    }
+}
+
+#[test]
+fn more_relative_days_and_weeks() {
+    let t = |text: &str| times(text, "2024-06-20");
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(t("大前天"), pair("大前天", "2024-06-17"));
+    assert_eq!(t("大后天"), pair("大后天", "2024-06-23"));
+    assert_eq!(t("前天"), pair("前天", "2024-06-18"));
+    assert_eq!(t("上周五"), pair("上周五", "2024-06-14"));
+    assert_eq!(t("上週五"), pair("上週五", "2024-06-14"));
+    assert_eq!(t("上个周三"), pair("上个周三", "2024-06-12"));
+    assert_eq!(
+        t("任務是在上上個週三完成的"),
+        pair("上上個週三", "2024-06-05")
+    );
+    assert_eq!(t("3月5号"), pair("3月5号", "2024-03-05"));
+    assert_eq!(t("3月5號"), pair("3月5號", "2024-03-05"));
+}

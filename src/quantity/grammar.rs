@@ -293,8 +293,10 @@ enum Suffix {
     /// A hundredth of a currency unit written as its own word (`港仙`, `美分`,
     /// `分`).
     Cent(&'static str),
-    /// A tenth of a yuan: `八毛`, `五角`.
-    Jiao,
+    /// A tenth of a yuan: `八毛`, `五角`; of a Hong Kong dollar: `三毫`.
+    Jiao(&'static str),
+    /// Cantonese dollars and a half: `八個半` = 8.5 HKD.
+    DollarsAndHalf,
     Times,
     Cheng,
     Zhe,
@@ -306,7 +308,9 @@ impl Suffix {
         match self {
             Suffix::Percent(_) | Suffix::Cheng | Suffix::Zhe => QuantityKind::Percent,
             Suffix::Point | Suffix::BasisPoint => QuantityKind::PercentagePoint,
-            Suffix::Money(_) | Suffix::Cent(_) | Suffix::Jiao => QuantityKind::Money,
+            Suffix::Money(_) | Suffix::Cent(_) | Suffix::Jiao(_) | Suffix::DollarsAndHalf => {
+                QuantityKind::Money
+            }
             Suffix::Times => QuantityKind::Multiple,
             Suffix::Measure(..) => QuantityKind::Count,
         }
@@ -315,7 +319,8 @@ impl Suffix {
     fn unit(self) -> Option<UnitRef> {
         match self {
             Suffix::Money(c) | Suffix::Cent(c) => Some(UnitRef::Code(c)),
-            Suffix::Jiao => Some(UnitRef::Code("CNY")),
+            Suffix::Jiao(c) => Some(UnitRef::Code(c)),
+            Suffix::DollarsAndHalf => Some(UnitRef::Code("HKD")),
             Suffix::Times => Some(UnitRef::Times),
             Suffix::Measure(a, b) => Some(UnitRef::Word(a, b)),
             _ => None,
@@ -443,26 +448,38 @@ fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)>
     }
 }
 
-/// `八毛`, `五角钱`, `五分钱` with no 元 before them: the unit and its end
-/// (after `钱`), when [`Grammar::bare_cents`] allows it here (see there).
+/// `八毛`, `五角钱`, `五分钱` with no 元 before them, the Cantonese `三毫`
+/// (子) and `八個半`: the unit and its end (after `钱`, `子`), when
+/// [`Grammar::bare_cents`] allows it here (see there).
 fn bare_cents(s: &str, after: usize, c: char, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)> {
     let unit = match c {
-        '毛' | '角' => Suffix::Jiao,
+        '毛' | '角' => Suffix::Jiao("CNY"),
+        '毫' => Suffix::Jiao("HKD"),
         '分' => Suffix::Cent("CNY"),
+        '个' if g.bare_cents && s[after..].starts_with('半') => Suffix::DollarsAndHalf,
         _ => return None,
     };
     if n.shape.decimal || n.shape.negative || n.shape.fraction || n.value >= Decimal::ONE_HUNDRED {
         return None;
     }
     let next = char_at(s, after);
-    if next == Some('钱') {
-        return Some((unit, after + '钱'.len_utf8()));
+    let alone_at =
+        |p: usize| !char_at(s, p).is_some_and(|x| crate::text::is_cjk(x) || x.is_alphanumeric());
+    match (unit, next) {
+        (Suffix::DollarsAndHalf, _) => {
+            let end = after + '半'.len_utf8();
+            return alone_at(end).then_some((unit, end));
+        }
+        // `毫米`, `毫升`: units; `三毫子` is Cantonese money
+        (Suffix::Jiao("HKD"), Some('子')) => return Some((unit, after + '子'.len_utf8())),
+        (Suffix::Jiao("HKD"), _) => return alone_at(after).then_some((unit, after)),
+        (_, Some('钱')) => return Some((unit, after + '钱'.len_utf8())),
+        _ => {}
     }
     // alone: before no CJK character; `冰山一角`, `铁三角` are no money, so
     // 角 stands alone only after Arabic digits (`上涨2角`)
-    let alone = !next.is_some_and(|x| crate::text::is_cjk(x) || x.is_alphanumeric())
-        && (c == '毛' || n.shape.arabic);
-    let ok = g.bare_cents || (unit == Suffix::Jiao && alone);
+    let alone = alone_at(after) && (c == '毛' || n.shape.arabic);
+    let ok = g.bare_cents || (matches!(unit, Suffix::Jiao(_)) && alone);
     ok.then_some((unit, after))
 }
 
@@ -481,11 +498,12 @@ fn apply(
     Ok(Some(match u {
         Suffix::Percent(k) => (div(v, pow10(k), end)?, end),
         Suffix::BasisPoint | Suffix::Cent(_) => (div(v, pow10(2), end)?, end),
-        Suffix::Jiao => {
+        Suffix::Jiao(_) => {
             // `八毛五`: the fen after the jiao
             let (fen, e) = fen_after_jiao(s, end, g)?;
             (div(v, Decimal::TEN, end)? + fen, e)
         }
+        Suffix::DollarsAndHalf => (v + Decimal::new(5, 1), end),
         Suffix::Cheng => {
             let mut value = div(v, Decimal::TEN, end)?;
             let mut e = end;
@@ -617,6 +635,16 @@ fn cents(
                 }
             }
         }
+        // `五蚊三毫`: Cantonese dollars and ten-cents
+        "HKD" if s[..end].ends_with('蚊') => {
+            if let Some((n, q)) = plain(e)? {
+                if char_at(s, q) == Some('毫') {
+                    total += n.value / Decimal::TEN;
+                    e = q + '毫'.len_utf8();
+                    e = starts_with_at(s, e, '子').unwrap_or(e);
+                }
+            }
+        }
         "USD" => {
             let mut p = e;
             if char_at(s, p) == Some('又') {
@@ -632,6 +660,11 @@ fn cents(
         _ => {}
     }
     Ok((total, e))
+}
+
+/// The end of `c` when it is written at `p`.
+fn starts_with_at(s: &str, p: usize, c: char) -> Option<usize> {
+    (char_at(s, p) == Some(c)).then(|| p + c.len_utf8())
 }
 
 /// Range separators: `-`, `~`, `至`, `到`, dashes.
