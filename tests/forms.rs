@@ -291,3 +291,30 @@ fn more_relative_days_and_weeks() {
     assert_eq!(t("3月5号"), pair("3月5号", "2024-03-05"));
     assert_eq!(t("3月5號"), pair("3月5號", "2024-03-05"));
 }
+
+#[test]
+fn unresolved_relative_times_keep_their_calendar_part() {
+    assert_eq!(
+        normalized("去年三季度"),
+        r#"{"text":"去年三季度","start":0,"end":15,"value":null,"relative":true,"offset":"-1y","part":"Q3"}"#
+    );
+    assert_eq!(
+        normalized("去年9月15日"),
+        r#"{"text":"去年9月15日","start":0,"end":15,"value":null,"relative":true,"offset":"-1y","part":"09-15"}"#
+    );
+    assert_eq!(
+        normalized("今年上半年"),
+        r#"{"text":"今年上半年","start":0,"end":15,"value":null,"relative":true,"offset":"0y","part":"H1"}"#
+    );
+    assert_eq!(
+        normalized("去年1-9月"),
+        r#"{"text":"去年1-9月","start":0,"end":12,"value":null,"relative":true,"offset":"-1y","part":"01/09"}"#
+    );
+    assert_eq!(
+        normalized("去年"),
+        r#"{"text":"去年","start":0,"end":6,"value":null,"relative":true,"offset":"-1y"}"#
+    );
+    // resolved: no offset, no part
+    let t = zhnews::normalize_time("去年三季度", RefDate::parse("2024-08-21").ok()).unwrap();
+    assert_eq!((t.value.as_deref(), t.part), (Some("2023-Q3"), None));
+}

@@ -47,12 +47,24 @@ impl TimeMatch {
                 .zip(to.resolve(r))
                 .map(|(a, b)| format!("{a}/{b}")),
         };
-        let offset = match (&value, relative) {
-            (None, true) => self
+        let unresolved = value.is_none() && relative;
+        let offset = unresolved
+            .then(|| {
+                self.from
+                    .offset()
+                    .or_else(|| self.to.and_then(Point::offset))
+            })
+            .flatten();
+        let part = match self.to {
+            _ if !unresolved => None,
+            None => self.from.part(),
+            // both ends in one year: `去年1-9月` is `01/09`
+            Some(to) if to.offset() == self.from.offset() => self
                 .from
-                .offset()
-                .or_else(|| self.to.and_then(Point::offset)),
-            _ => None,
+                .part()
+                .zip(to.part())
+                .map(|(a, b)| format!("{a}/{b}")),
+            Some(_) => None,
         };
         Time {
             text: folded.original()[start..end].to_string(),
@@ -61,6 +73,7 @@ impl TimeMatch {
             value,
             relative,
             offset,
+            part,
         }
     }
 }

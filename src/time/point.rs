@@ -79,6 +79,19 @@ impl Point {
         })
     }
 
+    /// The calendar part of a point in a relative year, as its value
+    /// writes it after the year: `Q3`, `H1`, `09`, `09-15`. `None` for a
+    /// whole year, a written year and the other relative points.
+    pub fn part(self) -> Option<String> {
+        Some(match self {
+            Point::Month(Year::Rel(_), m) => format!("{m:02}"),
+            Point::Day(Year::Rel(_), m, d) => format!("{m:02}-{d:02}"),
+            Point::Quarter(Year::Rel(_), q) => format!("Q{q}"),
+            Point::Half(Year::Rel(_), h) => format!("H{h}"),
+            _ => return None,
+        })
+    }
+
     /// The value (`2024-Q2`), or `None` when the point is relative and
     /// there is no reference date (or the day does not exist).
     pub fn resolve(self, r: Option<RefDate>) -> Option<String> {

@@ -92,7 +92,8 @@ def test_sample_documents_equal_the_cli_output(sample_records):
 def test_ref_date_resolves_relative_times_and_a_date_argument_wins():
     plain = zhnews.Analyzer().analyze(RELATIVE)
     assert plain["times"] == [
-        {"text": "去年二季度", "start": 12, "end": 27, "value": None, "relative": True, "offset": "-1y"}
+        {"text": "去年二季度", "start": 12, "end": 27, "value": None, "relative": True, "offset": "-1y",
+         "part": "Q2"}
     ]
     assert plain["claims"][0]["period"] is None
     dated = zhnews.Analyzer(ref_date="2024-08-21").analyze(RELATIVE)
