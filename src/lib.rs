@@ -43,6 +43,11 @@
 //! `万 亿 港币 后 号`; characters mainland text also writes, such as 於 and
 //! 乾, stay). Offsets and `text` always refer to the original.
 //!
+//! Days without a year follow a news convention: `29日` and `周三` alone are
+//! the most recent such day on or before the reference date; `3月5日` is in
+//! the reference year unless that is more than half a year ahead, then in
+//! the year before (the repository's `FORMAT.md` has the details).
+//!
 //! A relative time without a reference date keeps what it says: `value` is
 //! `null`, `offset` how far the reference lies (`"-1y"`) and `part` the
 //! calendar part within that year, as the value would write it after the

@@ -61,8 +61,9 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     for c in "-$¥￥€£₩₹负負第几幾数數半翻对對".chars() {
         add(c, QUANTITY);
     }
-    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期, 大前天
-    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第大".chars() {
+    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期, 大前天, 过去
+    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第大过".chars()
+    {
         add(c, TIME);
     }
     let t = &*TABLES;

@@ -239,7 +239,7 @@ fn old_numerals_and_cantonese_money() {
         r#"error: unexpected text "毫米" after "5""#
     );
     assert_eq!(
-        times("廿五日到期", "2024-06-20"),
+        times("廿五日到期", "2024-06-26"),
         [("廿五日".to_string(), "2024-06-25".to_string())]
     );
     assert_eq!(
@@ -263,7 +263,7 @@ fn two_digit_years_where_they_cannot_be_durations() {
     );
     // durations stay durations
     for text in [
-        "过去10年",
+        "10年来",
         "十二年来",
         "五六年后",
         "三五年内",
@@ -317,4 +317,107 @@ fn unresolved_relative_times_keep_their_calendar_part() {
     // resolved: no offset, no part
     let t = zhnews::normalize_time("去年三季度", RefDate::parse("2024-08-21").ok()).unwrap();
     assert_eq!((t.value.as_deref(), t.part), (Some("2023-Q3"), None));
+}
+
+#[test]
+fn news_conventions_for_days_without_a_year() {
+    let t = |text: &str, date: &str| times(text, date);
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    // a day of the month or a weekday alone: the most recent on or before
+    assert_eq!(t("29日你开心吗", "2018-01-10"), pair("29日", "2017-12-29"));
+    assert_eq!(t("29日收盘", "2018-03-10"), pair("29日", "2018-01-29"));
+    assert_eq!(t("周三", "2024-06-20"), pair("周三", "2024-06-19"));
+    assert_eq!(t("周四", "2024-06-20"), pair("周四", "2024-06-20"));
+    assert_eq!(t("周五", "2024-06-20"), pair("周五", "2024-06-14"));
+    // unless the week is named
+    assert_eq!(t("本周五", "2024-06-20"), pair("本周五", "2024-06-21"));
+    assert_eq!(t("下周五", "2024-06-20"), pair("下周五", "2024-06-28"));
+    // a month and day: this year, or last year beyond half a year ahead
+    assert_eq!(
+        t("3月5日将召开", "2024-03-01"),
+        pair("3月5日", "2024-03-05")
+    );
+    assert_eq!(t("12月28日", "2024-01-05"), pair("12月28日", "2023-12-28"));
+    assert_eq!(t("2月29日", "2018-05-01"), pair("2月29日", "2016-02-29"));
+    assert_eq!(
+        t("2月29日-3月1日", "2017-05-01"),
+        pair("2月29日-3月1日", "2016-02-29/2016-03-01")
+    );
+    assert_eq!(
+        t("12月28日至1月5日", "2024-01-03"),
+        pair("12月28日至1月5日", "2023-12-28/2024-01-05")
+    );
+}
+
+#[test]
+fn parts_of_years_decades_and_spans() {
+    let t = |text: &str| times(text, "2019-09-10");
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(t("2021年的第一周"), pair("2021年的第一周", "2021-W01"));
+    assert_eq!(t("2021年的第三个月"), pair("2021年的第三个月", "2021-03"));
+    assert_eq!(t("明年第九个月"), pair("明年第九个月", "2020-09"));
+    assert_eq!(
+        t("2021年的前2周"),
+        pair("2021年的前2周", "2021-W01/2021-W02")
+    );
+    assert_eq!(
+        t("今年的最後 3 週"),
+        pair("今年的最後 3 週", "2019-W50/2019-W52")
+    );
+    assert_eq!(
+        t("2021 年的最後 4 个月"),
+        pair("2021 年的最後 4 个月", "2021-09/2021-12")
+    );
+    assert_eq!(
+        t("去年的前10天"),
+        pair("去年的前10天", "2018-01-01/2018-01-10")
+    );
+    assert_eq!(t("九十年代"), pair("九十年代", "1990/1999"));
+    assert_eq!(t("80年代"), pair("80年代", "1980/1989"));
+    assert_eq!(t("十九世纪七十年代"), []);
+    assert_eq!(t("2018年前半年"), pair("2018年前半年", "2018-H1"));
+    assert_eq!(t("上个半年"), pair("上个半年", "2019-H1"));
+    assert_eq!(t("下下周末"), pair("下下周末", "2019-09-28/2019-09-29"));
+    assert_eq!(
+        t("2015年和2018年之间"),
+        pair("2015年和2018年之间", "2015/2018")
+    );
+    assert_eq!(
+        t("三月和九月之间"),
+        pair("三月和九月之间", "2019-03/2019-09")
+    );
+    // 和 without 之间 joins two times, no span
+    assert_eq!(
+        t("2015年和2018年"),
+        vec![
+            ("2015年".to_string(), "2015".to_string()),
+            ("2018年".to_string(), "2018".to_string()),
+        ]
+    );
+    assert_eq!(
+        t("2018/1/10-2018/7/10"),
+        pair("2018/1/10-2018/7/10", "2018-01-10/2018-07-10")
+    );
+    assert_eq!(
+        t("二零零四年八月十五"),
+        pair("二零零四年八月十五", "2004-08-15")
+    );
+    assert_eq!(t("5天前"), pair("5天前", "2019-09-05"));
+    assert_eq!(t("5年前"), pair("5年前", "2014-09-10"));
+    assert_eq!(t("过去十年"), pair("过去十年", "2009-09-10/2019-09-09"));
+    assert_eq!(t("过去3周"), pair("过去3周", "2019-08-20/2019-09-09"));
+}
+
+#[test]
+fn no_new_times_in_these() {
+    let t = |text: &str| times(text, "2019-09-10");
+    for text in [
+        "此前半年报中",
+        "随后半年内上证",
+        "收盘后半年涨幅",
+        "5年后的资本",
+        "五六年后",
+    ] {
+        assert_eq!(t(text), [], "{text}");
+    }
 }

@@ -25,6 +25,7 @@ mod spans;
 #[cfg(test)]
 mod tests;
 mod words;
+mod year_parts;
 
 use serde::{Deserialize, Serialize};
 
