@@ -36,12 +36,37 @@
 //! # Ok::<(), zhnews::Error>(())
 //! ```
 //!
+//! ## Traditional characters, relative times
+//! Text is folded before any stage reads it: full-width forms to ASCII, and
+//! traditional characters to simplified ones, one for one, from a table
+//! generated out of the Unicode Han Database (`萬 億 港幣 後 號` read as
+//! `万 亿 港币 后 号`; characters mainland text also writes, such as 於 and
+//! 乾, stay). Offsets and `text` always refer to the original.
+//!
+//! Days without a year follow a news convention: `29日` and `周三` alone are
+//! the most recent such day on or before the reference date; `3月5日` is in
+//! the reference year unless that is more than half a year ahead, then in
+//! the year before (the repository's `FORMAT.md` has the details).
+//!
+//! A relative time without a reference date keeps what it says: `value` is
+//! `null`, `offset` how far the reference lies (`"-1y"`) and `part` the
+//! calendar part within that year, as the value would write it after the
+//! year: `去年三季度` → offset `-1y`, part `Q3`; `去年9月` → `09`; `去年1-9月`
+//! → `01/09`.
+//!
+//! ```
+//! let t = zhnews::normalize_time("去年三季度", None)?;
+//! assert_eq!((t.offset.as_deref(), t.part.as_deref()), (Some("-1y"), Some("Q3")));
+//! # Ok::<(), zhnews::Error>(())
+//! ```
+//!
 //! ## Entry points
 //! - [`Analyzer`]: build once, share by `&` across threads (`Send + Sync`),
 //!   call [`Analyzer::analyze`] per document → [`Document`].
 //! - [`normalize`]: one quantity expression → [`Quantity`];
 //!   [`normalize_time`]: one time expression → [`Time`];
-//!   [`normalize_expression`]: either, as the CLI's `normalize` reads them.
+//!   [`normalize_expression`]: either, or a change phrase (`同比增长 14%`),
+//!   as the CLI's `normalize` reads them.
 //! - [`scan::find`]: quantities and times only, no segmenter loaded.
 //! - [`Segmenter`]: words with POS tags, quantities and times kept whole.
 //! - [`record`]: the JSONL record reader and writer behind `zhnews extract`.

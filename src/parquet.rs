@@ -12,7 +12,7 @@
 //! | `line` | uint64, null for a document; the 1-based input line of an error record |
 //! | `error` | string, null for a document |
 //! | `quantities` | list of quantity structs (below), null for an error record |
-//! | `times` | list of struct `text`, `start`, `end`, `value`?, `relative`, `offset`? |
+//! | `times` | list of struct `text`, `start`, `end`, `value`?, `relative`, `offset`?, `part`? |
 //! | `entities` | list of struct `kind`, `text`, `start`, `end` |
 //! | `claims` | list of struct `subject`?, `metric`?, `period`?, `value`? (a quantity), `change`? (struct `basis`?, `direction`, `value`? a quantity), `start`, `end`, `subject_span`?, `metric_span`? (struct `start`, `end`) |
 //!
@@ -122,6 +122,7 @@ static TIME_FIELDS: LazyLock<Fields> = LazyLock::new(|| {
         utf8("value", true),
         Field::new("relative", DataType::Boolean, false),
         utf8("offset", true),
+        utf8("part", true),
     ])
 });
 
@@ -338,6 +339,7 @@ struct TimeCols {
     value: LargeStringBuilder,
     relative: BooleanBuilder,
     offset: LargeStringBuilder,
+    part: LargeStringBuilder,
     valid: Vec<bool>,
 }
 
@@ -349,6 +351,7 @@ impl TimeCols {
         self.value.append_option(t.value.as_deref());
         self.relative.append_value(t.relative);
         self.offset.append_option(t.offset.as_deref());
+        self.part.append_option(t.part.as_deref());
         self.valid.push(true);
     }
 
@@ -360,6 +363,7 @@ impl TimeCols {
             Arc::new(self.value.finish()),
             Arc::new(self.relative.finish()),
             Arc::new(self.offset.finish()),
+            Arc::new(self.part.finish()),
         ];
         struct_array(&TIME_FIELDS, columns, &mut self.valid)
     }

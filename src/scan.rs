@@ -50,7 +50,10 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     }
     for code in 0x3000u32..=0x9FFF {
         if let Some(c) = char::from_u32(code) {
-            if chinese_digit(c).is_some() || unit_power(c).is_some() {
+            if chinese_digit(c).is_some()
+                || unit_power(c).is_some()
+                || crate::number::old_tens(c).is_some()
+            {
                 add(c, TIME | QUANTITY);
             }
         }
@@ -58,8 +61,9 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     for c in "-$¥￥€£₩₹负負第几幾数數半翻对對".chars() {
         add(c, QUANTITY);
     }
-    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期
-    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第".chars() {
+    // relative times, clock prefixes, weekdays, 年底, Q2, H1, 同期, 大前天, 过去
+    for c in "今去前明后本上下这昨同年晚早凌中傍周週星礼禮QqH第大过".chars()
+    {
         add(c, TIME);
     }
     let t = &*TABLES;
@@ -67,7 +71,10 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
         let Some(c) = u32::try_from(code).ok().and_then(char::from_u32) else {
             continue;
         };
-        if t.qualifier_prefix.starts_with_char(c) || t.currency_prefix.starts_with_char(c) {
+        if t.qualifier_prefix.starts_with_char(c)
+            || t.currency_prefix.starts_with_char(c)
+            || t.currency_before.starts_with_char(c)
+        {
             *b |= if *b & QUANTITY != 0 {
                 QUANTITY
             } else {
@@ -150,6 +157,9 @@ fn may_start_quantity(s: &str, i: usize, c: char, len: usize) -> bool {
                 | '余'
                 | '几'
                 | '分'
+                | '毛'
+                | '角'
+                | '毫'
                 | '个'
                 | '個'
                 | '打'
@@ -191,7 +201,9 @@ fn accept(f: &Found, s: &str) -> bool {
                     char_at(s, f.end),
                     None | Some('，' | '。' | '；' | '！' | '？' | ',' | ' ')
                 );
-            !(shape.digit_string || kuai && lone_cn)
+            // `九牛一毛`: an idiom
+            let idiom = s[f.start..f.end].ends_with('毛') && s[..f.start].ends_with('牛');
+            !(shape.digit_string || kuai && lone_cn || idiom)
         }
         QuantityKind::Percent | QuantityKind::PercentagePoint | QuantityKind::Multiple => {
             let text = &s[f.start..f.end];
@@ -339,6 +351,7 @@ impl Scanner<'_, '_> {
             let t = &*TABLES;
             if t.qualifier_prefix.longest_at(s, i).is_none()
                 && t.currency_prefix.longest_at(s, i).is_none()
+                && t.currency_before.longest_at(s, i).is_none()
             {
                 return i + len;
             }

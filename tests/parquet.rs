@@ -93,7 +93,7 @@ fn rows_read_back_with_literal_values() {
     );
     assert_eq!(
         rows[0]["times"],
-        json!([{"text": "二季度", "start": 12, "end": 21, "value": "2024-Q2", "relative": true, "offset": null}])
+        json!([{"text": "二季度", "start": 12, "end": 21, "value": "2024-Q2", "relative": true, "offset": null, "part": null}])
     );
     assert_eq!(
         rows[0]["entities"],
@@ -140,7 +140,7 @@ fn rows_read_back_with_literal_values() {
     assert_eq!(q[2]["value"], "12345678901234567890123.45");
     assert_eq!(
         rows[2]["times"][0],
-        json!({"text": "去年 9 月", "start": 0, "end": 12, "value": null, "relative": true, "offset": "-1y"})
+        json!({"text": "去年 9 月", "start": 0, "end": 12, "value": null, "relative": true, "offset": "-1y", "part": "09"})
     );
 
     // an empty document: empty lists, not nulls
@@ -209,9 +209,10 @@ fn standard_nested_encoding_and_no_floats() {
         Some(PhysicalType::INT64)
     );
     assert_eq!(path("line"), Some(PhysicalType::INT64));
-    // claims: subject, metric, period, value (9), change (basis, direction,
-    // value 9), start, end, subject_span (2), metric_span (2)
-    assert_eq!(columns.len(), 3 + 9 + 6 + 4 + (3 + 9 + 2 + 9 + 2 + 2 + 2));
+    // times: text, start, end, value, relative, offset, part; claims:
+    // subject, metric, period, value (9), change (basis, direction, value 9),
+    // start, end, subject_span (2), metric_span (2)
+    assert_eq!(columns.len(), 3 + 9 + 7 + 4 + (3 + 9 + 2 + 9 + 2 + 2 + 2));
     assert_eq!(
         path("claims.list.element.metric_span.start"),
         Some(PhysicalType::INT64)

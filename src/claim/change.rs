@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use super::{Basis, Direction};
 use crate::lexicon::{WordTable, change_verb_ending, data_lines};
+use crate::text::skip_ws;
 
 const BASIS: &str = include_str!("../../data/claim/basis.txt");
 
@@ -85,6 +86,34 @@ pub(super) fn basis_at(s: &str, i: usize) -> Option<usize> {
     BASIS_WORDS.longest_at(s, i).map(|(_, end)| end)
 }
 
+/// A change phrase at the start of folded `s`: an optional basis (`同比`,
+/// `较上年同期`), a verb of change (`增长`, `下降了`) and the spaces after it.
+/// The basis, the direction and where the figure starts.
+pub(crate) fn leading_change(s: &str) -> Option<(Option<Basis>, Direction, usize)> {
+    let mut p = 0;
+    let mut basis = None;
+    if let Some((b, len)) = BASIS_WORDS.longest_at(s, 0) {
+        basis = Some(*b);
+        p = skip_ws(s, len);
+    }
+    // the longest verb that starts at p
+    let mut verb = None;
+    for (i, c) in s[p..].char_indices().take(6) {
+        let end = p + i + c.len_utf8();
+        if let Some((v, dir)) = verb_ending(&s[p..end]) {
+            if v.len() == end - p {
+                verb = Some((dir, end));
+            }
+        }
+    }
+    let (dir, mut end) = verb?;
+    end = skip_ws(s, end);
+    if let Some(rest) = s[end..].strip_prefix('了') {
+        end = skip_ws(s, s.len() - rest.len());
+    }
+    Some((basis, dir, end))
+}
+
 /// `环比` means quarter on quarter for a quarter, month on month for a month.
 pub(super) fn basis_for_period(basis: Option<Basis>, period_is_month: bool) -> Option<Basis> {
     match basis {
@@ -96,6 +125,21 @@ pub(super) fn basis_for_period(basis: Option<Basis>, period_is_month: bool) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn change_phrases_at_the_start() {
+        assert_eq!(
+            leading_change("同比增长 14%"),
+            Some((Some(Basis::Yoy), Direction::Up, 13))
+        );
+        assert_eq!(leading_change("增长3倍"), Some((None, Direction::Up, 6)));
+        assert_eq!(
+            leading_change("环比下降了2个百分点"),
+            Some((Some(Basis::Qoq), Direction::Down, 15))
+        );
+        assert_eq!(leading_change("营收14%"), None);
+        assert_eq!(leading_change("同比"), None);
+    }
 
     #[test]
     fn verbs_and_bases() {

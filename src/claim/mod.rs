@@ -30,6 +30,8 @@
 //! Where the rules cannot tell a subject or a metric, the field is `None`.
 
 mod change;
+
+pub(crate) use change::leading_change;
 mod clause;
 mod index;
 mod metric;

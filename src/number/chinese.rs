@@ -190,6 +190,22 @@ impl Simple<'_, '_> {
         Ok(flow)
     }
 
+    /// `廿`, `卅`, `卌` first in a numeral: `d` tens, read as `d十` (`廿五` =
+    /// 25, `卅` = 30).
+    #[inline]
+    pub fn old_tens(&mut self, at: At, d: u32) -> R<Flow> {
+        self.pending = Some(Lit::plain(Decimal::from(d)));
+        self.literals += 1;
+        self.unit(
+            At {
+                started: true,
+                spaced: false,
+                ..at
+            },
+            1,
+        )
+    }
+
     /// `半` before a unit: 0.5 of it (`半百` = 50).
     #[inline]
     pub fn half(&mut self, at: At) -> R<Flow> {

@@ -1,5 +1,6 @@
 //! The values of Chinese numeral characters: digits (`〇 零 两 幺`, the
-//! financial and traditional forms) and units (`十 百 千 万 亿 兆`).
+//! financial and traditional forms), units (`十 百 千 万 亿 兆`) and the old
+//! tens (`廿 卅 卌`).
 
 /// The value of a Chinese digit character (`两` and `〇` included).
 pub fn chinese_digit(c: char) -> Option<u32> {
@@ -31,7 +32,18 @@ pub fn unit_power(c: char) -> Option<u32> {
     })
 }
 
+/// The tens a single old numeral character stands for: 廿 20, 卅 30, 卌 40
+/// (`廿五` = 25).
+pub fn old_tens(c: char) -> Option<u32> {
+    Some(match c {
+        '廿' => 2,
+        '卅' => 3,
+        '卌' => 4,
+        _ => return None,
+    })
+}
+
 /// Whether `c` can start or continue a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || unit_power(c).is_some()
+    chinese_digit(c).is_some() || unit_power(c).is_some() || old_tens(c).is_some()
 }

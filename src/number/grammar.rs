@@ -25,6 +25,14 @@ pub struct Grammar {
     pub cn_spaces: bool,
     /// `M` for millions (`2.5M`); `k` is under [`Grammar::si_suffix`].
     pub si_mega: bool,
+    /// A currency name before any number (`港币3.14`); otherwise only before
+    /// a number with a magnitude (`新台币934亿`).
+    pub currency_name_first: bool,
+    /// 毛/角/分 after a numeral with no 元 before them (`八毛`, `五分`); in
+    /// running text only before 钱, or 毛 (and 角 after Arabic digits)
+    /// before no CJK character (`三分` is a score or minutes, `冰山一角` no
+    /// money).
+    pub bare_cents: bool,
 }
 
 impl Grammar {
@@ -37,6 +45,8 @@ impl Grammar {
         dozen: true,
         cn_spaces: true,
         si_mega: true,
+        currency_name_first: true,
+        bare_cents: true,
     };
     /// For running text.
     pub const TEXT: Grammar = Grammar {
@@ -47,5 +57,7 @@ impl Grammar {
         dozen: false,
         cn_spaces: true,
         si_mega: false,
+        currency_name_first: false,
+        bare_cents: false,
     };
 }

@@ -44,7 +44,7 @@ use crate::error::Error;
 
 use arabic::plain_arabic;
 pub(crate) use arith::{add_exact, pow10};
-pub use digits::{chinese_digit, is_chinese_numeral_char, unit_power};
+pub use digits::{chinese_digit, is_chinese_numeral_char, old_tens, unit_power};
 pub use grammar::Grammar;
 use parser::Parser;
 

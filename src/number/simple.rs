@@ -210,6 +210,10 @@ impl<'p, 's> Simple<'p, 's> {
             '多' | '余' | '餘' if at.started && !self.over => self.over_mark(at),
             '几' | '幾' | '数' | '數' if self.pending.is_none() => self.few(at),
             '半' if !at.started => self.half(at),
+            c if !at.started => match super::digits::old_tens(c) {
+                Some(d) => self.old_tens(at, d),
+                None => Ok(Flow::Stop),
+            },
             _ => Ok(Flow::Stop),
         }
     }

@@ -122,19 +122,20 @@ fn core(s: &str, p: usize, g: Grammar) -> MatchResult {
         return Ok(Some(f));
     }
     if let Some((code, len)) = t.currency_prefix.longest_at(s, p) {
-        let q = skip_ws(s, p + len);
-        let Some(mut f) = numeric(s, q, g)? else {
-            return Ok(None);
+        return prefixed_money(s, p, len, code, g);
+    }
+    if let Some((code, len)) = t.currency_before.longest_at(s, p) {
+        // `人民币兑美元6.8`: an exchange rate, not an amount
+        let rate = s[..p].ends_with(['兑', '对', '對']);
+        let f = if rate {
+            None
+        } else {
+            prefixed_money(s, p, len, code, g)?
         };
-        match (f.kind, f.unit) {
-            (QuantityKind::Number, _) => {}
-            (QuantityKind::Money, Some(UnitRef::Code(c))) if c == *code => {}
-            _ => return Ok(None),
+        match f {
+            Some(f) if g.currency_name_first || f.shape.big => return Ok(Some(f)),
+            _ => {}
         }
-        f.kind = QuantityKind::Money;
-        f.unit = Some(UnitRef::Code(code));
-        f.start = p;
-        return Ok(Some(f));
     }
     if let Some((denominator, q)) = percent_prefix(s, p) {
         let Some((n, end)) = numeral_at(s, q, g)? else {
@@ -154,6 +155,27 @@ fn core(s: &str, p: usize, g: Grammar) -> MatchResult {
         }));
     }
     numeric(s, p, g)
+}
+
+/// The money amount after the currency `code` written at `p` (`len` bytes):
+/// `US$ 5亿`, `人民币 8千元`, `港币3.14`.
+fn prefixed_money(s: &str, p: usize, len: usize, code: &'static str, g: Grammar) -> MatchResult {
+    let q = skip_ws(s, p + len);
+    let Some(mut f) = numeric(s, q, g)? else {
+        return Ok(None);
+    };
+    // `新台币100万元`: a bare 元 after a named currency is that currency's unit
+    let bare_yuan = s[..f.end].ends_with(['元', '圆']) && !s[..f.end].ends_with("人民币元");
+    match (f.kind, f.unit) {
+        (QuantityKind::Number, _) => {}
+        (QuantityKind::Money, Some(UnitRef::Code(c))) if c == code => {}
+        (QuantityKind::Money, Some(UnitRef::Code("CNY"))) if bare_yuan => {}
+        _ => return Ok(None),
+    }
+    f.kind = QuantityKind::Money;
+    f.unit = Some(UnitRef::Code(code));
+    f.start = p;
+    Ok(Some(f))
 }
 
 fn div(a: Decimal, b: Decimal, at: usize) -> Result<Decimal, (NumberError, usize)> {
@@ -268,8 +290,13 @@ enum Suffix {
     /// `个基点`: a hundredth of a percentage point.
     BasisPoint,
     Money(&'static str),
-    /// A hundredth of a currency unit written as its own word (`港仙`, `美分`).
+    /// A hundredth of a currency unit written as its own word (`港仙`, `美分`,
+    /// `分`).
     Cent(&'static str),
+    /// A tenth of a yuan: `八毛`, `五角`; of a Hong Kong dollar: `三毫`.
+    Jiao(&'static str),
+    /// Cantonese dollars and a half: `八個半` = 8.5 HKD.
+    DollarsAndHalf,
     Times,
     Cheng,
     Zhe,
@@ -281,7 +308,9 @@ impl Suffix {
         match self {
             Suffix::Percent(_) | Suffix::Cheng | Suffix::Zhe => QuantityKind::Percent,
             Suffix::Point | Suffix::BasisPoint => QuantityKind::PercentagePoint,
-            Suffix::Money(_) | Suffix::Cent(_) => QuantityKind::Money,
+            Suffix::Money(_) | Suffix::Cent(_) | Suffix::Jiao(_) | Suffix::DollarsAndHalf => {
+                QuantityKind::Money
+            }
             Suffix::Times => QuantityKind::Multiple,
             Suffix::Measure(..) => QuantityKind::Count,
         }
@@ -290,6 +319,8 @@ impl Suffix {
     fn unit(self) -> Option<UnitRef> {
         match self {
             Suffix::Money(c) | Suffix::Cent(c) => Some(UnitRef::Code(c)),
+            Suffix::Jiao(c) => Some(UnitRef::Code(c)),
+            Suffix::DollarsAndHalf => Some(UnitRef::Code("HKD")),
             Suffix::Times => Some(UnitRef::Times),
             Suffix::Measure(a, b) => Some(UnitRef::Word(a, b)),
             _ => None,
@@ -372,11 +403,14 @@ fn zhe_is_word(next: Option<char>) -> bool {
 }
 
 /// The unit after a numeral ending at `e`, and where it ends.
-fn suffix(s: &str, e: usize, n: &Numeral) -> Option<(Suffix, usize)> {
+fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)> {
     let t = &*TABLES;
     let q = skip_ws(s, e);
     let c = char_at(s, q)?;
     let after = q + c.len_utf8();
+    if let Some(found) = bare_cents(s, after, c, n, g) {
+        return Some(found);
+    }
     match c {
         '%' => return Some((Suffix::Percent(2), after)),
         '‰' => return Some((Suffix::Percent(3), after)),
@@ -414,6 +448,41 @@ fn suffix(s: &str, e: usize, n: &Numeral) -> Option<(Suffix, usize)> {
     }
 }
 
+/// `八毛`, `五角钱`, `五分钱` with no 元 before them, the Cantonese `三毫`
+/// (子) and `八個半`: the unit and its end (after `钱`, `子`), when
+/// [`Grammar::bare_cents`] allows it here (see there).
+fn bare_cents(s: &str, after: usize, c: char, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)> {
+    let unit = match c {
+        '毛' | '角' => Suffix::Jiao("CNY"),
+        '毫' => Suffix::Jiao("HKD"),
+        '分' => Suffix::Cent("CNY"),
+        '个' if g.bare_cents && s[after..].starts_with('半') => Suffix::DollarsAndHalf,
+        _ => return None,
+    };
+    if n.shape.decimal || n.shape.negative || n.shape.fraction || n.value >= Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let next = char_at(s, after);
+    let alone_at =
+        |p: usize| !char_at(s, p).is_some_and(|x| crate::text::is_cjk(x) || x.is_alphanumeric());
+    match (unit, next) {
+        (Suffix::DollarsAndHalf, _) => {
+            let end = after + '半'.len_utf8();
+            return alone_at(end).then_some((unit, end));
+        }
+        // `毫米`, `毫升`: units; `三毫子` is Cantonese money
+        (Suffix::Jiao("HKD"), Some('子')) => return Some((unit, after + '子'.len_utf8())),
+        (Suffix::Jiao("HKD"), _) => return alone_at(after).then_some((unit, after)),
+        (_, Some('钱')) => return Some((unit, after + '钱'.len_utf8())),
+        _ => {}
+    }
+    // alone: before no CJK character; `冰山一角`, `铁三角` are no money, so
+    // 角 stands alone only after Arabic digits (`上涨2角`)
+    let alone = alone_at(after) && (c == '毛' || n.shape.arabic);
+    let ok = g.bare_cents || (matches!(unit, Suffix::Jiao(_)) && alone);
+    ok.then_some((unit, after))
+}
+
 /// The value of a numeral under a unit, with the end of any trailing part
 /// (`七成六`, `五元三毛`).
 fn apply(
@@ -429,6 +498,12 @@ fn apply(
     Ok(Some(match u {
         Suffix::Percent(k) => (div(v, pow10(k), end)?, end),
         Suffix::BasisPoint | Suffix::Cent(_) => (div(v, pow10(2), end)?, end),
+        Suffix::Jiao(_) => {
+            // `八毛五`: the fen after the jiao
+            let (fen, e) = fen_after_jiao(s, end, g)?;
+            (div(v, Decimal::TEN, end)? + fen, e)
+        }
+        Suffix::DollarsAndHalf => (v + Decimal::new(5, 1), end),
         Suffix::Cheng => {
             let mut value = div(v, Decimal::TEN, end)?;
             let mut e = end;
@@ -480,6 +555,31 @@ fn apply(
     }))
 }
 
+/// The fen written after a jiao (`毛五`, `角五分`) at `end`, and its end.
+fn fen_after_jiao(
+    s: &str,
+    end: usize,
+    g: Grammar,
+) -> Result<(Decimal, usize), (NumberError, usize)> {
+    let Some((n, q)) = numeral_at(s, end, g)? else {
+        return Ok((Decimal::ZERO, end));
+    };
+    if n.shape.units || n.shape.decimal || n.high.is_some() || n.value >= Decimal::TEN {
+        return Ok((Decimal::ZERO, end));
+    }
+    let fen = n.value / Decimal::ONE_HUNDRED;
+    match char_at(s, q) {
+        Some('分') if !s[q..].starts_with("分之") => Ok((fen, q + '分'.len_utf8())),
+        // `三块六毛五`: a lone digit, Chinese or Arabic, not both
+        next if n.shape.chinese != n.shape.arabic
+            && !next.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic()) =>
+        {
+            Ok((fen, q))
+        }
+        _ => Ok((Decimal::ZERO, end)),
+    }
+}
+
 /// Fractions of a currency unit after it: `五元三毛`, `50元6角三分`, `9块9`,
 /// `两美元又三美分`.
 fn cents(
@@ -515,13 +615,9 @@ fn cents(
                 match char_at(s, q) {
                     Some('角' | '毛') => {
                         total += n.value / Decimal::TEN;
-                        e = q + '角'.len_utf8();
-                        if let Some((n2, q2)) = plain(e)? {
-                            if char_at(s, q2) == Some('分') {
-                                total += n2.value / Decimal::ONE_HUNDRED;
-                                e = q2 + '分'.len_utf8();
-                            }
-                        }
+                        let (fen, e2) = fen_after_jiao(s, q + '角'.len_utf8(), g)?;
+                        total += fen;
+                        e = e2;
                     }
                     Some('分') if !s[q..].starts_with("分之") => {
                         total += n.value / Decimal::ONE_HUNDRED;
@@ -536,6 +632,16 @@ fn cents(
                         e = q;
                     }
                     _ => {}
+                }
+            }
+        }
+        // `五蚊三毫`: Cantonese dollars and ten-cents
+        "HKD" if s[..end].ends_with('蚊') => {
+            if let Some((n, q)) = plain(e)? {
+                if char_at(s, q) == Some('毫') {
+                    total += n.value / Decimal::TEN;
+                    e = q + '毫'.len_utf8();
+                    e = starts_with_at(s, e, '子').unwrap_or(e);
                 }
             }
         }
@@ -554,6 +660,11 @@ fn cents(
         _ => {}
     }
     Ok((total, e))
+}
+
+/// The end of `c` when it is written at `p`.
+fn starts_with_at(s: &str, p: usize, c: char) -> Option<usize> {
+    (char_at(s, p) == Some(c)).then(|| p + c.len_utf8())
 }
 
 /// Range separators: `-`, `~`, `至`, `到`, dashes.
@@ -588,7 +699,7 @@ fn numeric(s: &str, p: usize, g: Grammar) -> MatchResult {
     let Some((n1, e1)) = numeral_at(s, p, g)? else {
         return Ok(None);
     };
-    let u1 = suffix(s, e1, &n1);
+    let u1 = suffix(s, e1, &n1, g);
     let after1 = u1.map_or(e1, |u| u.1);
 
     if n1.high.is_none() && !n1.over {
@@ -643,7 +754,7 @@ fn range(
     if n2.high.is_some() || n2.shape.negative {
         return Ok(None);
     }
-    let u2 = suffix(s, e2, &n2);
+    let u2 = suffix(s, e2, &n2, g);
     let unit = match (u1, u2) {
         (Some(a), Some(b)) if a.0.agrees(b.0) => Some(b),
         (Some(_), Some(_)) => return Ok(None),

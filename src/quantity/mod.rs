@@ -159,6 +159,8 @@ impl Quantity {
 pub(crate) struct Tables {
     pub currency_prefix: WordTable<&'static str>,
     pub currency_suffix: WordTable<&'static str>,
+    /// Currency names that may precede a number (`港币3.14`, `新台币934亿`).
+    pub currency_before: WordTable<&'static str>,
     pub qualifier_prefix: WordTable<Qualifier>,
     pub qualifier_suffix: WordTable<Qualifier>,
     /// `true` for measure words, `false` for compounds that only look like
@@ -174,6 +176,7 @@ pub(crate) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut t = Tables {
         currency_prefix: WordTable::new(),
         currency_suffix: WordTable::new(),
+        currency_before: WordTable::new(),
         qualifier_prefix: WordTable::new(),
         qualifier_suffix: WordTable::new(),
         measure_words: WordTable::new(),
@@ -183,6 +186,7 @@ pub(crate) static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         if let (Some(side), Some(word), Some(code)) = (f.next(), f.next(), f.next()) {
             match side {
                 "prefix" => t.currency_prefix.insert(word, code),
+                "before" => t.currency_before.insert(word, code),
                 _ => t.currency_suffix.insert(word, code),
             }
         }

@@ -22,7 +22,16 @@ pub(super) const MAX_FREQ: usize = 100_000_000;
 /// The tag of words added without one.
 pub(super) const UNKNOWN_TAG: &str = "x";
 
-/// `word` with full-width forms folded as in the text.
+/// The tag set of jieba-rs's embedded dictionary (the ICTCLAS tags it uses).
+const JIEBA_TAGS: [&str; 55] = [
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+    "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr",
+    "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn",
+    "vq", "x", "y", "z", "zg",
+];
+
+/// `word` with full-width forms and traditional characters folded as in
+/// the text.
 fn fold_word(word: &str) -> String {
     word.chars().map(|c| fold_char(c).unwrap_or(c)).collect()
 }
@@ -64,7 +73,15 @@ impl Segmenter {
             lexicon_words: FxHashSet::default(),
             compounds: CompoundMemo::default(),
             granularity: Granularity::default(),
+            tag_names: JIEBA_TAGS.iter().map(|&t| t.into()).collect(),
         }
+    }
+
+    /// The segmenter's own copy of the jieba tag `tag` (`x` when it is no
+    /// tag jieba can hand out): tags of words cut from text that lives
+    /// shorter than the segmenter (the folded text) live as long as it.
+    pub(super) fn own_tag(&self, tag: &str) -> &str {
+        self.tag_names.get(tag).map_or(UNKNOWN_TAG, |t| &**t)
     }
 
     /// Adds a word, or changes the frequency of a word the dictionary has.
@@ -73,7 +90,8 @@ impl Segmenter {
     /// way it is cut now (jieba's `suggest_freq`); `Some(0)` disables a word.
     /// Frequencies are clamped to 100,000,000. `pos` `None` tags a new word
     /// `x`; the tag of a word already in jieba's dictionary is not changed.
-    /// Full-width letters and digits are folded as in the text. Words
+    /// Full-width letters and digits, and traditional characters, are folded
+    /// as in the text. Words
     /// holding whitespace cannot match (the text is cut at whitespace) and
     /// are ignored.
     pub fn add_word(&mut self, word: &str, freq: Option<usize>, pos: Option<&str>) {
@@ -108,6 +126,9 @@ impl Segmenter {
         let Some((p, e)) = anchor_of(&word) else {
             // CJK only: jieba's
             self.lexicon_words.insert(word.as_str().into());
+            if let Some(pos) = pos.filter(|p| !self.tag_names.contains(*p)) {
+                self.tag_names.insert(pos.into());
+            }
             self.jieba
                 .add_word(&word, freq, Some(pos.unwrap_or(UNKNOWN_TAG)));
             return;

@@ -18,25 +18,56 @@ fn guess_tag(word: &str) -> &'static str {
     }
 }
 
+/// What jieba hands back for a stretch, at byte offsets into the stretch.
+enum Piece<'x> {
+    /// A word `start..end` with its tag.
+    Word(usize, usize, &'x str),
+    /// Text that is no CJK word, at its start: pushed as symbols.
+    Symbols(usize, &'x str),
+}
+
 impl Segmenter {
     /// Cuts folded `a..b` with jieba (HMM on).
     ///
     /// jieba reads the original text of the stretch, so that the tags it
     /// hands back live as long as the text: the stretch holds no Latin
-    /// letters or digits, and what folding changed in it (spaces, signs)
-    /// jieba treats the same either way. Words take their offsets from
-    /// jieba (original text); symbols are pushed folded.
+    /// letters or digits, and what width folding changed in it (spaces,
+    /// signs) jieba treats the same either way. Where traditional characters
+    /// were folded, jieba reads the folded (simplified) stretch instead, so
+    /// that its dictionary and the lexicons find the words; the offsets are
+    /// mapped back and the tags are the segmenter's own copies
+    /// ([`own_tag`](Segmenter::own_tag)). Symbols are pushed folded.
     pub(super) fn cut_jieba<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
         let folded = out.folded;
-        let original: &'a str = folded.original();
         let base = folded.to_original(a);
-        let Some(stretch) = original.get(base..folded.to_original(b)) else {
+        let Some(stretch) = folded.original().get(base..folded.to_original(b)) else {
             return;
         };
-        // Dictionary words and their tags come from jieba without its HMMs
-        // (the part-of-speech HMM that guesses tags of unknown words costs
-        // more than cutting). Only runs of single characters, where unknown
-        // words hide, go through jieba's word HMM.
+        let simplified = (folded.has_simplified())
+            .then(|| folded.as_str().get(a..b))
+            .flatten()
+            .filter(|f| *f != stretch);
+        let Some(simplified) = simplified else {
+            self.cut_stretch(stretch, &mut |piece| match piece {
+                Piece::Word(s, e, tag) => out.push_original(base + s, base + e, tag),
+                Piece::Symbols(s, w) => push_symbols(out, base + s, w),
+            });
+            return;
+        };
+        let orig = |i: usize| folded.to_original(a + i);
+        self.cut_stretch(simplified, &mut |piece| match piece {
+            Piece::Word(s, e, tag) => out.push_original(orig(s), orig(e), self.own_tag(tag)),
+            Piece::Symbols(s, w) => push_symbols(out, orig(s), w),
+        });
+    }
+
+    /// Cuts `stretch` with jieba and hands each piece to `emit`.
+    ///
+    /// Dictionary words and their tags come from jieba without its HMMs
+    /// (the part-of-speech HMM that guesses tags of unknown words costs more
+    /// than cutting). Only runs of single characters, where unknown words
+    /// hide, go through jieba's word HMM.
+    fn cut_stretch<'x>(&'x self, stretch: &'x str, emit: &mut impl FnMut(Piece<'x>)) {
         let tags = self.jieba.tag(stretch, false);
         let single_cjk = |t: &jieba_rs::Tag<'_>| {
             t.end - t.start == 1 && t.word.chars().next().is_some_and(is_cjk)
@@ -47,36 +78,35 @@ impl Segmenter {
             if single_cjk(t) {
                 let run = 1 + tags[i + 1..].iter().take_while(|t| single_cjk(t)).count();
                 if run >= 2 {
-                    self.cut_unknown(out, stretch, base, &tags[i..i + run]);
+                    self.cut_unknown(stretch, &tags[i..i + run], emit);
                 } else {
-                    out.push_original(base + t.byte_start, base + t.byte_end, t.tag);
+                    emit(Piece::Word(t.byte_start, t.byte_end, t.tag));
                 }
                 i += run;
                 continue;
             }
             match t.word.chars().next() {
-                Some(c) if is_cjk(c) => self.push_word(out, base, t),
-                _ => push_symbols(out, base + t.byte_start, t.word),
+                Some(c) if is_cjk(c) => self.push_word(t, emit),
+                _ => emit(Piece::Symbols(t.byte_start, t.word)),
             }
             i += 1;
         }
     }
 
     /// Cuts a run of single characters (`run`, as jieba's dictionary cut
-    /// `stretch` at original offset `base`) with jieba's word HMM, which
-    /// finds the unknown words there. A character left alone keeps the tag
-    /// the dictionary gave it; a word the HMM found gets [`guess_tag`]'s.
-    fn cut_unknown<'a>(
-        &'a self,
-        out: &mut Out<'a, '_>,
-        stretch: &'a str,
-        base: usize,
-        run: &[jieba_rs::Tag<'a>],
+    /// `stretch`) with jieba's word HMM, which finds the unknown words
+    /// there. A character left alone keeps the tag the dictionary gave it; a
+    /// word the HMM found gets [`guess_tag`]'s.
+    fn cut_unknown<'x>(
+        &'x self,
+        stretch: &'x str,
+        run: &[jieba_rs::Tag<'x>],
+        emit: &mut impl FnMut(Piece<'x>),
     ) {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
-        let start = base + first.byte_start;
+        let start = first.byte_start;
         let mut k = 0;
         for w in self
             .jieba
@@ -88,29 +118,27 @@ impl Segmenter {
             } else {
                 guess_tag(w.word)
             };
-            out.push_original(start + w.byte_start, start + w.byte_end, tag);
+            emit(Piece::Word(start + w.byte_start, start + w.byte_end, tag));
             k += n;
         }
     }
 
-    /// Pushes the dictionary word `t` of the stretch at original offset
-    /// `base`, cut in two when it is a compound (see
-    /// [`compound_split`](Segmenter::compound_split)).
-    fn push_word<'a>(&'a self, out: &mut Out<'a, '_>, base: usize, t: &jieba_rs::Tag<'a>) {
-        let start = base + t.byte_start;
+    /// Hands on the dictionary word `t`, cut in two when it is a compound
+    /// (see [`compound_split`](Segmenter::compound_split)).
+    fn push_word<'x>(&'x self, t: &jieba_rs::Tag<'x>, emit: &mut impl FnMut(Piece<'x>)) {
+        let start = t.byte_start;
         match self.compound_split(t.word, t.tag) {
             Some(mid) => {
-                let half = &t.word[..mid];
-                out.push_original(start, start + mid, self.tag_of(half));
-                let half = &t.word[mid..];
-                out.push_original(start + mid, base + t.byte_end, self.tag_of(half));
+                emit(Piece::Word(start, start + mid, self.tag_of(&t.word[..mid])));
+                let tag = self.tag_of(&t.word[mid..]);
+                emit(Piece::Word(start + mid, t.byte_end, tag));
             }
-            None => out.push_original(start, base + t.byte_end, t.tag),
+            None => emit(Piece::Word(start, t.byte_end, t.tag)),
         }
     }
 
     /// The dictionary tag of `word`.
-    fn tag_of<'a>(&'a self, word: &'a str) -> &'a str {
+    fn tag_of<'x>(&'x self, word: &'x str) -> &'x str {
         self.jieba
             .tag(word, false)
             .first()

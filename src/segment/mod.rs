@@ -131,6 +131,9 @@ pub struct Segmenter {
     compounds: CompoundMemo,
     /// How finely the text is cut.
     granularity: Granularity,
+    /// Every tag jieba can hand out: its dictionary's tag set and the tags
+    /// of the words added to it (see [`Segmenter::own_tag`]).
+    tag_names: FxHashSet<Box<str>>,
 }
 
 impl std::fmt::Debug for Segmenter {

@@ -472,3 +472,44 @@ fn anchors_and_runs() {
     assert_eq!(anchor_of("埃隆·马斯克"), Some((6, 8)));
     assert_eq!(anchor_of("营收"), None);
 }
+
+#[test]
+fn traditional_text_is_cut_as_its_simplified_form() {
+    let text = "騰訊控股營收增長，創新企業在場內買賣";
+    let simplified = "腾讯控股营收增长，创新企业在场内买卖";
+    let trad: Vec<(&str, &str)> = SEG.segment(text).iter().map(|t| (t.text, t.pos)).collect();
+    let simp: Vec<(&str, &str)> = SEG
+        .segment(simplified)
+        .iter()
+        .map(|t| (t.text, t.pos))
+        .collect();
+    assert_eq!(
+        trad,
+        [
+            ("騰訊控股", "nt"),
+            ("營收", "n"),
+            ("增長", "v"),
+            ("，", "x"),
+            ("創新", "v"),
+            ("企業", "n"),
+            ("在", "p"),
+            ("場內", "s"),
+            ("買賣", "v"),
+        ]
+    );
+    // the same cut and tags as the simplified text, at the same offsets
+    assert_eq!(trad.len(), simp.len());
+    for (t, s) in trad.iter().zip(&simp) {
+        assert_eq!(t.1, s.1);
+        assert_eq!(t.0.len(), s.0.len());
+    }
+}
+
+#[test]
+fn traditional_user_words_are_folded() {
+    let mut seg = Segmenter::new();
+    seg.add_word("澤連科技", Some(1000), Some("nt"));
+    assert!(seg.has_word("泽连科技"));
+    let tokens = seg.segment("澤連科技發佈");
+    assert_eq!((tokens[0].text, tokens[0].pos), ("澤連科技", "nt"));
+}

@@ -63,6 +63,9 @@ pub(super) fn small_int(s: &str, p: usize) -> Option<(u32, usize, usize)> {
 /// whether `年` was written.
 pub(super) fn abs_year(s: &str, p: usize) -> Option<(i32, usize, bool)> {
     let (v, e, digits) = small_int(s, p)?;
+    if v < 100 {
+        return short_year(s, p, v, e, digits);
+    }
     if !(1000..=2999).contains(&v) || (digits != 0 && digits != 4) {
         return None;
     }
@@ -72,6 +75,38 @@ pub(super) fn abs_year(s: &str, p: usize) -> Option<(i32, usize, bool)> {
         Some(after) => Some((v as i32, starts(s, after, "度").unwrap_or(after), true)),
         None => Some((v as i32, e, false)),
     }
+}
+
+/// A two-digit year with its `年`, where it cannot be a number of years:
+/// two Arabic digits with a leading zero (`08年`) or before a month
+/// (`18年10月`), or two Chinese digits without units (`九八年`, `零八年`)
+/// that are not two digits in a row (`五六年` is five or six years; `一二年三月`
+/// with its month is March 2012) and start with neither 三 nor 四 (`三五年` is
+/// a few years). `00`-`49` are 2000-2049, `50`-`99`
+/// 1950-1999. `98年` alone, `10年`, `十二年` stay durations.
+fn short_year(s: &str, p: usize, v: u32, e: usize, digits: usize) -> Option<(i32, usize, bool)> {
+    let after = starts(s, skip_ws(s, e), "年")?;
+    let text = &s[p..e];
+    let month_after = || month(s, skip_ws(s, after)).is_some();
+    let ok = match digits {
+        2 => text.starts_with('0') || month_after(),
+        0 => {
+            let d: Vec<u32> = text
+                .chars()
+                .filter(|&c| c != '两')
+                .filter_map(crate::number::chinese_digit)
+                .collect();
+            // `五六年`, `一二年`: five or six years, unless a month follows;
+            // `三五年` is a few years, and the 2030s and 2040s are left out
+            d.len() == 2
+                && text.chars().count() == 2
+                && !matches!(d[0], 3 | 4)
+                && (d[0] + 1 != d[1] || month_after())
+        }
+        _ => false,
+    };
+    let year = if v < 50 { 2000 + v } else { 1900 + v };
+    ok.then_some((year as i32, after, true))
 }
 
 /// A year with its `年` written.

@@ -6,9 +6,13 @@
 //! forms with no year written (spans first, then single points). The first
 //! that matches wins.
 
+use chrono::Datelike;
+
 use super::clock::clock;
 use super::fields::year_with_nian;
-use super::fields::{abs_year, day, half, month, numeric_date, quarter, weekday, year_end};
+use super::fields::{
+    abs_year, day, half, month, numeric_date, quarter, small_int, weekday, year_end,
+};
 use super::point::{Point, Year};
 use super::spans::{after_year, first_months, first_quarters, month_span, quarter_span};
 use super::spans::{span_tail, time_sep};
@@ -44,15 +48,27 @@ impl TimeMatch {
             Some(to) => self
                 .from
                 .resolve(r)
-                .zip(to.resolve(r))
+                .zip(same_shift(self.from, to, r).resolve(r))
                 .map(|(a, b)| format!("{a}/{b}")),
         };
-        let offset = match (&value, relative) {
-            (None, true) => self
+        let unresolved = value.is_none() && relative;
+        let offset = unresolved
+            .then(|| {
+                self.from
+                    .offset()
+                    .or_else(|| self.to.and_then(Point::offset))
+            })
+            .flatten();
+        let part = match self.to {
+            _ if !unresolved => None,
+            None => self.from.part(),
+            // both ends in one year: `去年1-9月` is `01/09`
+            Some(to) if to.offset() == self.from.offset() => self
                 .from
-                .offset()
-                .or_else(|| self.to.and_then(Point::offset)),
-            _ => None,
+                .part()
+                .zip(to.part())
+                .map(|(a, b)| format!("{a}/{b}")),
+            Some(_) => None,
         };
         Time {
             text: folded.original()[start..end].to_string(),
@@ -61,8 +77,36 @@ impl TimeMatch {
             value,
             relative,
             offset,
+            part,
         }
     }
+}
+
+/// A count of days, weeks or years at `p`: a small integer, but no run of
+/// Chinese digits (`五六年后` is five or six years).
+fn count(s: &str, p: usize) -> Option<(u32, usize)> {
+    let (n, e, digits) = small_int(s, p)?;
+    let run = digits == 0
+        && s[p..e].chars().count() >= 2
+        && s[p..e]
+            .chars()
+            .all(|c| crate::number::chinese_digit(c).is_some());
+    (!run).then_some((n, e))
+}
+
+/// The second day of a span with no year written, in the year the first one
+/// was read in (`2月29日-3月1日`: both in the leap year); other points as
+/// they are.
+fn same_shift(from: Point, to: Point, r: Option<RefDate>) -> Point {
+    let (Point::Day(Year::Near(k1), m1, d1), Point::Day(Year::Near(k2), m2, d2)) = (from, to)
+    else {
+        return to;
+    };
+    let Some(first) = r.and_then(|r| super::point::near_day(r.0, k1, m1, d1)) else {
+        return to;
+    };
+    let year = first.year().saturating_add(k2.saturating_sub(k1));
+    Point::Day(Year::Abs(year), m2, d2)
 }
 
 /// Matches a time expression starting exactly at `p` of folded `s`.
@@ -75,8 +119,11 @@ pub(crate) fn time_at(s: &str, p: usize) -> Option<TimeMatch> {
     let at = TimeAt { s, p };
     at.no_time()
         .or_else(|| at.week_day())
+        .or_else(|| if numeral { at.decade() } else { None })
         .or_else(|| if numeral { at.written_year() } else { None })
         .or_else(|| at.relative())
+        .or_else(|| if c == '过' { at.past_span() } else { None })
+        .or_else(|| if numeral { at.days_from_now() } else { None })
         .or_else(|| at.this_year_span())
         .or_else(|| at.this_year_point())
 }
@@ -88,7 +135,9 @@ fn may_start(s: &str, p: usize, c: char, numeral: bool) -> bool {
     if numeral {
         numeral_may_start_time(s, p)
     } else {
-        WORDS.starts.longest_at(s, p).is_some() || matches!(c, '前' | '第' | 'Q' | 'q' | 'H')
+        WORDS.starts.longest_at(s, p).is_some()
+            || matches!(c, '前' | '第' | 'Q' | 'q' | 'H')
+            || s[p..].starts_with("过去")
     }
 }
 
@@ -99,8 +148,8 @@ fn numeral_may_start_time(s: &str, p: usize) -> bool {
     let mut separator = false;
     for c in s[p..].chars().take(24) {
         match c {
-            '年' | '月' | '日' | '号' | '季' | '点' | '點' | '时' | '時' | ':' | '：' | 'Q'
-            | 'q' | 'H' => return true,
+            '年' | '月' | '日' | '号' | '季' | '点' | '點' | '时' | '時' | '天' | ':' | '：'
+            | 'Q' | 'q' | 'H' => return true,
             '-' | '/' | '.' => separator = true,
             '0'..='9' | ' ' | '\t' | '~' | '—' | '–' | '〜' | '至' | '到' | '第' => {}
             c if crate::number::is_chinese_numeral_char(c) => {}
@@ -168,7 +217,7 @@ impl TimeAt<'_> {
         let (_, len) = WORDS.week.longest_at(s, p)?;
         let e = p + len;
         let wd = char_at(s, e).and_then(weekday)?;
-        Some(self.one(Point::WeekDay(0, wd), None, e + '一'.len_utf8()))
+        Some(self.one(Point::Weekday(wd), None, e + '一'.len_utf8()))
     }
 
     /// A written year: with `年` and what follows it (`2024年3月`,
@@ -197,9 +246,9 @@ impl TimeAt<'_> {
                 return Some(self.one(Point::Half(Year::Abs(y), h), None, e2));
             }
         }
-        // `2024-03-15`, `2024/3/15`, `2024.03.15`
+        // `2024-03-15`, `2024/3/15`, `2024.03.15`, and spans of them
         if let Some((pt, e2)) = numeric_date(s, p, y, e) {
-            return Some(self.one(pt, None, e2));
+            return Some(self.span(pt, None, e2));
         }
         // `2020-2022年`
         let (y2, e2) = time_sep(s, e).and_then(|q2| year_with_nian(s, q2))?;
@@ -243,13 +292,67 @@ impl TimeAt<'_> {
 
     /// `上季度`, `本周`, `昨天`, `上周五`: the point `pt` written up to `e`.
     fn relative_point(self, pt: Point, e: usize) -> TimeMatch {
-        // `上周五`
         if let Point::RelWeek(k) = pt {
+            // `上周五`
             if let Some(wd) = char_at(self.s, e).and_then(weekday) {
                 return self.one(Point::WeekDay(k, wd), None, e + '一'.len_utf8());
             }
+            // `上周末`: its Saturday and Sunday
+            if let Some(e2) = starts(self.s, e, "末") {
+                return self.one(Point::WeekDay(k, 6), Some(Point::WeekDay(k, 7)), e2);
+            }
         }
         self.one(pt, None, e)
+    }
+
+    /// `九十年代`: a decade.
+    fn decade(self) -> Option<TimeMatch> {
+        let (from, to, e) = super::year_parts::decade(self.s, self.p)?;
+        Some(self.one(from, Some(to), e))
+    }
+
+    /// `5天前`, `3天后`, `5年前`: days from the reference date, or years
+    /// before it (a day either way).
+    fn days_from_now(self) -> Option<TimeMatch> {
+        let (s, p) = (self.s, self.p);
+        let (n, e) = count(s, p)?;
+        let q = skip_ws(s, e);
+        let (years, e) = match starts(s, q, "天") {
+            Some(e) => (false, e),
+            None => (true, starts(s, q, "年")?),
+        };
+        // `5年后` is five years after some event more often than after the
+        // reference date: only days look forward
+        let (sign, e2) = match starts(s, e, "前") {
+            Some(e2) => (-1, e2),
+            None if !years => (1, starts(s, e, "后")?),
+            None => return None,
+        };
+        let k = sign * i32::try_from(n).ok().filter(|&n| n <= 3660)?;
+        let point = if years {
+            Point::RelYearDay(k)
+        } else {
+            Point::RelDay(k)
+        };
+        Some(self.one(point, None, e2))
+    }
+
+    /// `过去十年`, `过去3周`, `过去30天`: the days up to the day before the
+    /// reference date.
+    fn past_span(self) -> Option<TimeMatch> {
+        let s = self.s;
+        let q = skip_ws(s, starts(s, self.p, "过去")?);
+        let (n, e) = count(s, q)?;
+        let k = i32::try_from(n).ok().filter(|&n| (1..=100).contains(&n))?;
+        let q = skip_ws(s, e);
+        let (from, e) = if let Some(e) = starts(s, q, "年") {
+            (Point::RelYearDay(-k), e)
+        } else if let Some(e) = starts(s, q, "周").or_else(|| starts(s, q, "週")) {
+            (Point::RelDay(-7 * k), e)
+        } else {
+            (Point::RelDay(-k), starts(s, q, "天")?)
+        };
+        Some(self.one(from, Some(Point::RelDay(-1)), e))
     }
 
     /// Spans with no year written, in the reference year: `前三季度`,
@@ -287,7 +390,7 @@ impl TimeAt<'_> {
         if let Some((m, e)) = month(s, p) {
             let d = skip_ws(s, e);
             if let Some((dd, e2)) = day(s, d) {
-                return Some(self.span(Point::Day(y, m, dd), None, e2));
+                return Some(self.span(Point::Day(Year::Near(0), m, dd), None, e2));
             }
             return Some(self.span(Point::Month(y, m), None, e));
         }

@@ -25,6 +25,7 @@ mod spans;
 #[cfg(test)]
 mod tests;
 mod words;
+mod year_parts;
 
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,12 @@ pub struct Time {
     /// date it lies (`"-1y"`, `"0y"`, `"+1q"`, `"-1m"`, `"0w"`, `"-1d"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<String>,
+    /// With `offset`, the calendar part the expression names within its
+    /// year, as the value writes it after the year: `"Q3"` (`去年三季度`),
+    /// `"H1"`, `"09"` (`去年9月`), `"09-15"`, or `"01/09"` for a span within
+    /// one year (`去年1-9月`). Absent for a bare offset (`去年`, `上月`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// Reads one time expression exactly, resolving relative forms against
@@ -65,6 +72,9 @@ pub struct Time {
 /// assert_eq!(normalize_time("前三季度", r).unwrap().value.as_deref(), Some("2025-Q1/2025-Q3"));
 /// let t = normalize_time("去年 9 月", None).unwrap();
 /// assert_eq!((t.value, t.offset.as_deref()), (None, Some("-1y")));
+/// assert_eq!(t.part.as_deref(), Some("09"));
+/// let t = normalize_time("去年三季度", None).unwrap();
+/// assert_eq!((t.offset.as_deref(), t.part.as_deref()), (Some("-1y"), Some("Q3")));
 /// ```
 pub fn normalize_time(expr: &str, ref_date: Option<RefDate>) -> Result<Time, Error> {
     let folded = Folded::new(expr);

@@ -13,6 +13,11 @@ pub(super) enum Year {
     /// Relative to the reference year: `去年` = -1; a month or quarter with
     /// no year is `Rel(0)`.
     Rel(i32),
+    /// Not written, for a day (`3月5日`): the reference year (plus the
+    /// offset, for the second day of a span into the next year), or the year
+    /// before when the day would lie more than half a year after the
+    /// reference date; see [`near_day`].
+    Near(i32),
 }
 
 /// A point (or period) in time as written.
@@ -30,6 +35,10 @@ pub(super) enum Point {
     Half(Year, u32),
     /// `上月` = -1
     RelMonth(i32),
+    /// `上个半年` = -1: halves from the reference half year
+    RelHalf(i32),
+    /// `5年前` = -5: the day that many years from the reference date
+    RelYearDay(i32),
     /// `上季度` = -1
     RelQuarter(i32),
     /// `本周` = 0
@@ -40,6 +49,12 @@ pub(super) enum Point {
     DayOfMonth(u32),
     /// `上周五`: weeks from the reference week, ISO weekday 1-7
     WeekDay(i32, u32),
+    /// An ISO week of a year: `2021年的第一周` = 1; 0 and below count back
+    /// from the last week of the year (`最后3周` = -2 to 0).
+    Week(Year, i32),
+    /// `周三` with no week word: the most recent such day on or before the
+    /// reference date (ISO weekday 1-7)
+    Weekday(u32),
 }
 
 impl Point {
@@ -50,7 +65,8 @@ impl Point {
             | Point::Month(y, _)
             | Point::Day(y, ..)
             | Point::Quarter(y, _)
-            | Point::Half(y, _) => matches!(y, Year::Rel(_)),
+            | Point::Half(y, _)
+            | Point::Week(y, _) => matches!(y, Year::Rel(_) | Year::Near(_)),
             _ => true,
         }
     }
@@ -69,12 +85,31 @@ impl Point {
             | Point::Month(Year::Rel(k), _)
             | Point::Day(Year::Rel(k), ..)
             | Point::Quarter(Year::Rel(k), _)
-            | Point::Half(Year::Rel(k), _) => f(k, 'y'),
+            | Point::Half(Year::Rel(k), _)
+            | Point::Day(Year::Near(k), ..)
+            | Point::Week(Year::Rel(k), _) => f(k, 'y'),
             Point::RelMonth(k) => f(k, 'm'),
+            Point::RelHalf(k) => f(k, 'h'),
+            Point::RelYearDay(k) => f(k, 'y'),
             Point::RelQuarter(k) => f(k, 'q'),
             Point::RelWeek(k) | Point::WeekDay(k, _) => f(k, 'w'),
+            Point::Weekday(_) => f(0, 'w'),
             Point::RelDay(k) => f(k, 'd'),
             Point::DayOfMonth(_) => f(0, 'm'),
+            _ => return None,
+        })
+    }
+
+    /// The calendar part of a point in a relative year, as its value
+    /// writes it after the year: `Q3`, `H1`, `09`, `09-15`. `None` for a
+    /// whole year, a written year and the other relative points.
+    pub fn part(self) -> Option<String> {
+        Some(match self {
+            Point::Month(Year::Rel(_), m) => format!("{m:02}"),
+            Point::Day(Year::Rel(_) | Year::Near(_), m, d) => format!("{m:02}-{d:02}"),
+            Point::Quarter(Year::Rel(_), q) => format!("Q{q}"),
+            Point::Half(Year::Rel(_), h) => format!("H{h}"),
+            Point::Week(Year::Rel(_), w) if w > 0 => format!("W{w:02}"),
             _ => return None,
         })
     }
@@ -85,10 +120,13 @@ impl Point {
         let year = |y: Year| -> Option<i32> {
             match y {
                 Year::Abs(y) => Some(y),
-                Year::Rel(k) => Some(r?.0.year() + k),
+                Year::Rel(k) | Year::Near(k) => Some(r?.0.year() + k),
             }
         };
         Some(match self {
+            Point::Day(Year::Near(k), m, d) => {
+                near_day(r?.0, k, m, d)?.format("%Y-%m-%d").to_string()
+            }
             Point::Year(y) => format!("{:04}", year(y)?),
             Point::Month(y, m) => format!("{:04}-{m:02}", year(y)?),
             Point::Day(y, m, d) => {
@@ -97,11 +135,34 @@ impl Point {
                 format!("{y:04}-{m:02}-{d:02}")
             }
             Point::Quarter(y, q) => format!("{:04}-Q{q}", year(y)?),
+            Point::Week(y, w) => {
+                let y = year(y)?;
+                // the last ISO week is the one holding 28 December
+                let last = NaiveDate::from_ymd_opt(y, 12, 28)?.iso_week().week() as i32;
+                let w = if w > 0 { w } else { last + w };
+                if !(1..=last).contains(&w) {
+                    return None;
+                }
+                format!("{y:04}-W{w:02}")
+            }
             Point::Half(y, h) => format!("{:04}-H{h}", year(y)?),
             Point::RelMonth(k) => {
                 let r = r?.0;
                 let idx = r.year() * 12 + r.month0() as i32 + k;
                 format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
+            }
+            Point::RelHalf(k) => {
+                let r = r?.0;
+                let idx = r.year() * 2 + (r.month0() / 6) as i32 + k;
+                format!("{:04}-H{}", idx.div_euclid(2), idx.rem_euclid(2) + 1)
+            }
+            Point::RelYearDay(k) => {
+                let r = r?.0;
+                let y = r.year().checked_add(k)?;
+                // 29 February in a year without one is the 28th
+                let d = NaiveDate::from_ymd_opt(y, r.month(), r.day())
+                    .or_else(|| NaiveDate::from_ymd_opt(y, r.month(), r.day() - 1))?;
+                d.format("%Y-%m-%d").to_string()
             }
             Point::RelQuarter(k) => {
                 let r = r?.0;
@@ -117,10 +178,12 @@ impl Point {
                 let d = r?.0.checked_add_signed(Duration::days(i64::from(k)))?;
                 d.format("%Y-%m-%d").to_string()
             }
-            Point::DayOfMonth(d) => {
+            Point::DayOfMonth(d) => recent_day_of_month(r?.0, d)?.format("%Y-%m-%d").to_string(),
+            Point::Weekday(wd) => {
                 let r = r?.0;
-                let day = NaiveDate::from_ymd_opt(r.year(), r.month(), d)?;
-                day.format("%Y-%m-%d").to_string()
+                let back = (7 + r.weekday().number_from_monday() - wd) % 7;
+                let d = r.checked_sub_signed(Duration::days(i64::from(back)))?;
+                d.format("%Y-%m-%d").to_string()
             }
             Point::WeekDay(k, wd) => {
                 let r = r?.0;
@@ -133,4 +196,31 @@ impl Point {
             }
         })
     }
+}
+
+/// How far after the reference date a day with no year written may lie
+/// before it is read as the year before (news reports what happened more
+/// than what is planned): half a year.
+const NEAR_DAYS_AHEAD: i64 = 183;
+
+/// The day `m`-`d` of the reference year plus `k`, or of the year before
+/// when it would lie more than half a year after the reference date `r`;
+/// `2月29日` outside a leap year is the most recent 29 February.
+pub(super) fn near_day(r: NaiveDate, k: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    let latest = r.checked_add_signed(Duration::days(NEAR_DAYS_AHEAD))?;
+    let y = r.year().checked_add(k)?;
+    (0..8)
+        .filter_map(|back| NaiveDate::from_ymd_opt(y - back, m, d))
+        .find(|&day| day <= latest)
+}
+
+/// The most recent day `d` of a month on or before the reference date `r`
+/// (`29日` read on 3 March is 29 January when February has no 29th).
+fn recent_day_of_month(r: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let idx = r.year() * 12 + r.month0() as i32;
+    (0..12).find_map(|back| {
+        let i = idx - back;
+        let day = NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, d)?;
+        (day <= r).then_some(day)
+    })
 }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::fields::{day, half, month, quarter, small_int, year_end, year_with_nian};
+use super::fields::year_with_nian;
+use super::fields::{abs_year, day, half, month, numeric_date, quarter, small_int, year_end};
 use super::grammar::TimeMatch;
 use super::point::{Point, Year};
 use super::starts;
@@ -19,6 +20,13 @@ pub(super) fn time_sep(s: &str, p: usize) -> Option<usize> {
     }
 }
 
+/// `和`, `与` between two times (`2015年和2018年之间`): where the second starts.
+fn and_between(s: &str, p: usize) -> Option<usize> {
+    let q = skip_ws(s, p);
+    let c = char_at(s, q)?;
+    matches!(c, '和' | '与').then(|| skip_ws(s, q + c.len_utf8()))
+}
+
 /// What follows a year: month [day], quarter, half, year end, 前N季度, a
 /// month span. `None` when nothing does.
 pub(super) fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Point>, usize)> {
@@ -29,12 +37,18 @@ pub(super) fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Po
     if let Some((from, to, e)) = first_months(s, q, y) {
         return Some((from, Some(to), e));
     }
+    if let Some(found) = super::year_parts::year_part(s, q, y) {
+        return Some(found);
+    }
     if let Some((n, e)) = quarter(s, q) {
         // `一至三季度` is handled by the span below
         return Some((Point::Quarter(y, n), None, e));
     }
     if let Some((h, e)) = half(s, q) {
         return Some((Point::Half(y, h), None, e));
+    }
+    if let Some((&h, len)) = super::words::WORDS.year_half.longest_at(s, q) {
+        return Some((Point::Half(y, h), None, q + len));
     }
     if let Some((m, e)) = year_end(s, q, true) {
         return Some((Point::Month(y, m), None, e));
@@ -49,10 +63,10 @@ pub(super) fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Po
     }
     if let Some((m, e)) = month(s, q) {
         let d = skip_ws(s, e);
-        if let Some((dd, e2)) = day(s, d) {
+        if let Some((dd, e2)) = day(s, d).or_else(|| bare_day(s, q, d, y)) {
             let valid = match y {
                 Year::Abs(y) => NaiveDate::from_ymd_opt(y, m, dd).is_some(),
-                Year::Rel(_) => NaiveDate::from_ymd_opt(2024, m, dd).is_some(),
+                Year::Rel(_) | Year::Near(_) => NaiveDate::from_ymd_opt(2024, m, dd).is_some(),
             };
             if valid {
                 return Some((Point::Day(y, m, dd), None, e2));
@@ -61,6 +75,21 @@ pub(super) fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Po
         return Some((Point::Month(y, m), None, e));
     }
     None
+}
+
+/// `二零零四年八月十五`: a day in Chinese numerals with no 日, after a written
+/// year and a month in Chinese numerals, ending the expression (nothing CJK
+/// or alphanumeric after it).
+fn bare_day(s: &str, month_at: usize, p: usize, y: Year) -> Option<(u32, usize)> {
+    if !matches!(y, Year::Abs(_)) || char_at(s, month_at).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !char_at(s, p).is_some_and(crate::number::is_chinese_numeral_char) {
+        return None;
+    }
+    let (d, e, _) = small_int(s, p)?;
+    let alone = !char_at(s, e).is_some_and(|c| crate::text::is_cjk(c) || c.is_alphanumeric());
+    ((1..=31).contains(&d) && alone).then_some((d, e))
 }
 
 /// `前三季度` → Q1..Q3.
@@ -135,7 +164,8 @@ pub(super) fn span_tail(
     if to.is_some() {
         return single;
     }
-    let Some(q) = time_sep(s, end) else {
+    let between = and_between(s, end);
+    let Some(q) = time_sep(s, end).or(between) else {
         return single;
     };
     let second = match from {
@@ -144,7 +174,15 @@ pub(super) fn span_tail(
         | Point::Quarter(..)
         | Point::Half(..)
         | Point::Day(..) => {
-            if let Some((y2, e2)) = year_with_nian(s, q) {
+            let numeric = match from {
+                Point::Day(Year::Abs(_), ..) => abs_year(s, q)
+                    .filter(|y| !y.2)
+                    .and_then(|(y2, e2, _)| numeric_date(s, q, y2, e2)),
+                _ => None,
+            };
+            if numeric.is_some() {
+                numeric
+            } else if let Some((y2, e2)) = year_with_nian(s, q) {
                 let y2 = Year::Abs(y2);
                 Some(match after_year(s, e2, y2) {
                     Some((f, _, e3)) => (f, e3),
@@ -168,9 +206,19 @@ pub(super) fn span_tail(
                     Point::Quarter(..) => quarter(s, q).map(|(q2, e2)| (Point::Quarter(y, q2), e2)),
                     _ => None,
                 })
+                .map(|(to, e)| (into_next_year(from, to), e))
             }
         }
         _ => None,
+    };
+    // `A和B之间`: a span only with 之间 or 间 after B
+    let second = match (second, between) {
+        (Some((to, e)), Some(_)) => ["之间", "间"]
+            .iter()
+            .find_map(|w| starts(s, e, w))
+            .map(|e2| (to, e2)),
+        (second, None) => second,
+        (None, Some(_)) => None,
     };
     match second {
         Some((to, e)) if same_granularity(from, to) => TimeMatch {
@@ -181,6 +229,25 @@ pub(super) fn span_tail(
             emit: true,
         },
         _ => single,
+    }
+}
+
+/// The second point of a span that took its year from the first, moved to
+/// the next year when it would come before the first (`2024年12月至1月` ends
+/// in 2025-01, `11月20日至1月5日` in January of the next year).
+fn into_next_year(from: Point, to: Point) -> Point {
+    let next = |y: Year| match y {
+        Year::Abs(y) => Year::Abs(y.saturating_add(1)),
+        Year::Rel(k) => Year::Rel(k.saturating_add(1)),
+        Year::Near(k) => Year::Near(k.saturating_add(1)),
+    };
+    match (from, to) {
+        (Point::Month(_, a), Point::Month(y, b)) if b < a => Point::Month(next(y), b),
+        (Point::Quarter(_, a), Point::Quarter(y, b)) if b < a => Point::Quarter(next(y), b),
+        (Point::Day(_, m1, d1), Point::Day(y, m2, d2)) if m2 < m1 && (m1, d1) != (m2, d2) => {
+            Point::Day(next(y), m2, d2)
+        }
+        (_, to) => to,
     }
 }
 

@@ -33,6 +33,9 @@ pub(super) struct Words {
     pub week: WordTable<()>,
     /// Half years: `上半年` 1.
     pub half: WordTable<u32>,
+    /// Half years read only right after a year: `前半年` 1 (`2018年前半年`;
+    /// alone it is `此前半年报`, `随后半年内`).
+    pub year_half: WordTable<u32>,
     /// Year ends and starts: `年底` 12, `年初` 1.
     pub year_end: WordTable<u32>,
     /// The same right after a written `年`: `底` 12, `初` 1.
@@ -50,6 +53,7 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         skip: WordTable::new(),
         week: WordTable::new(),
         half: WordTable::new(),
+        year_half: WordTable::new(),
         year_end: WordTable::new(),
         end: WordTable::new(),
         starts: WordTable::new(),
@@ -77,6 +81,10 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
                 w.end.insert(word, v);
                 continue;
             }
+            ("year_half", Some(v)) => {
+                w.year_half.insert(word, v);
+                continue;
+            }
             _ => continue,
         }
         w.starts.insert(word, ());
@@ -91,6 +99,7 @@ pub(super) fn relative_line(line: &str) -> Option<(&str, Relative)> {
     let r = match unit {
         "year" => Relative::Year(k),
         "quarter" => Relative::Other(Point::RelQuarter(k)),
+        "half" => Relative::Other(Point::RelHalf(k)),
         "month" => Relative::Other(Point::RelMonth(k)),
         "week" => Relative::Other(Point::RelWeek(k)),
         "day" => Relative::Other(Point::RelDay(k)),

@@ -557,7 +557,8 @@ impl Analyzer {
 
 /// `normalize(expr, ref_date=None) -> dict`: one quantity (`"2.4 亿美元"`)
 /// or, failing that, one time expression (`"去年二季度"`, against
-/// `ref_date`) as its SPEC.md dict, as `zhnews normalize` prints it.
+/// `ref_date`) or a change phrase (`"同比增长 14%"`) as its SPEC.md dict, as
+/// `zhnews normalize` prints it.
 /// Raises `ValueError` with the library's message (the quantity's) when the
 /// expression is neither.
 #[pyfunction]

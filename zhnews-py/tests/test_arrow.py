@@ -14,7 +14,7 @@ def test_schema_has_the_spec_field_names():
     assert [f.name for f in zs.QUANTITY] == [
         "kind", "text", "start", "end", "value", "low", "high", "unit", "qualifier"
     ]
-    assert [f.name for f in zs.TIME] == ["text", "start", "end", "value", "relative", "offset"]
+    assert [f.name for f in zs.TIME] == ["text", "start", "end", "value", "relative", "offset", "part"]
     assert [f.name for f in zs.ENTITY] == ["kind", "text", "start", "end"]
     assert [f.name for f in zs.CLAIM] == [
         "subject", "metric", "period", "value", "change", "start", "end",

@@ -92,7 +92,8 @@ def test_sample_documents_equal_the_cli_output(sample_records):
 def test_ref_date_resolves_relative_times_and_a_date_argument_wins():
     plain = zhnews.Analyzer().analyze(RELATIVE)
     assert plain["times"] == [
-        {"text": "去年二季度", "start": 12, "end": 27, "value": None, "relative": True, "offset": "-1y"}
+        {"text": "去年二季度", "start": 12, "end": 27, "value": None, "relative": True, "offset": "-1y",
+         "part": "Q2"}
     ]
     assert plain["claims"][0]["period"] is None
     dated = zhnews.Analyzer(ref_date="2024-08-21").analyze(RELATIVE)
@@ -328,3 +329,16 @@ def test_multiprocessing_fork_after_a_batch():
 
 def test_version():
     assert zhnews.__version__ == "0.1.0"
+
+
+def test_normalize_reads_change_phrases_and_keeps_calendar_parts():
+    assert zhnews.normalize("同比增长 14%") == {
+        "basis": "yoy", "direction": "up",
+        "value": {"kind": "percent", "text": "14%", "start": 13, "end": 16,
+                  "value": "0.14", "unit": None, "qualifier": None},
+    }
+    assert zhnews.normalize("去年三季度") == {
+        "text": "去年三季度", "start": 0, "end": 15, "value": None, "relative": True,
+        "offset": "-1y", "part": "Q3",
+    }
+    assert zhnews.normalize("3.8億港幣")["value"] == "380000000"

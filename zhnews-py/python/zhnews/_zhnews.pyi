@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, Iterable, List, Optional, Union, final
 
-from .results import DateLike, Document, Quantity, Time
+from .results import Change, DateLike, Document, Quantity, Time
 
 __all__ = ["Analyzer", "normalize", "__version__"]
 
@@ -52,7 +52,8 @@ class Analyzer:
         ending in a newline: the input of Arrow's JSON reader."""
     def __reduce__(self) -> Any: ...
 
-def normalize(expr: str, ref_date: DateLike = None) -> Union[Quantity, Time]:
-    """One quantity or, failing that, one time expression, as ``zhnews
+def normalize(expr: str, ref_date: DateLike = None) -> Union[Quantity, Time, Change]:
+    """One quantity or, failing that, one time expression or a change phrase
+    (``同比增长 14%``: basis, direction and the quantity), as ``zhnews
     normalize`` prints it. Raises ``ValueError`` with the library's message
-    when it is neither."""
+    when it is none of them."""

@@ -49,9 +49,11 @@ class _Time(TypedDict):
 class Time(_Time, total=False):
     """SPEC.md "Time": ``value`` is ``"2024-Q2"``, ``"2024-08-21"``, a span
     ``"A/B"``, ...; a relative time without a reference date has ``value``
-    ``None`` and an ``offset`` (``"-1y"``)."""
+    ``None``, an ``offset`` (``"-1y"``) and, when it names one, the calendar
+    ``part`` within that year (``"Q3"`` for ``去年三季度``)."""
 
     offset: str
+    part: str
 
 
 class Entity(TypedDict):

@@ -74,6 +74,7 @@ TIME = pa.struct(
         pa.field("value", pa.string()),
         pa.field("relative", pa.bool_()),
         pa.field("offset", pa.string()),
+        pa.field("part", pa.string()),
     ]
 )
 """A time expression (SPEC.md "Time")."""
@@ -280,8 +281,8 @@ def _quantity(q: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
 
 
 def _time(t: Dict[str, Any]) -> Dict[str, Any]:
-    # and `offset` of a resolved time
-    return {k: v for k, v in t.items() if not (v is None and k == "offset")}
+    # and `offset` and `part` of a resolved time
+    return {k: v for k, v in t.items() if not (v is None and k in ("offset", "part"))}
 
 
 def _claim(c: Dict[str, Any]) -> Dict[str, Any]:

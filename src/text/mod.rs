@@ -1,4 +1,5 @@
-//! Width folding with an offset map back to the original text.
+//! Width folding and Traditional → Simplified folding, with an offset map
+//! back to the original text.
 //!
 //! Scraped Chinese news mixes half-width and full-width forms freely
 //! (`２０２４年`, `２５％`, `ｉＰｈｏｎｅ`) and pads text with ideographic spaces
@@ -11,16 +12,26 @@
 //! - the full-width signs `％ ． － ＋ ／ ～ ＄ ＆ ＠ ＃ ＊ ＝ ＜ ＞ ＾ ＿ ｜ ＇ ＂ ｀ ＼`;
 //! - U+3000 (ideographic space) and U+00A0 (no-break space) become `' '`.
 //!
+//! - Traditional characters become their simplified form, one character
+//!   for one (`萬 億 幣 號 後 個` → `万 亿 币 号 后 个`), from a table generated
+//!   out of the Unicode Han Database ([`simplified`] says which characters
+//!   it holds). Characters that mainland text also writes (於 乾 著 阪) stay.
+//!
 //! CJK punctuation (`，。、：；！？（）【】`) is left alone: the segmenter needs
 //! it as it is, and the number grammar accepts `，` as a thousands separator
 //! where it sits between digit groups (`82，225.00元`).
 //!
-//! Folding only ever replaces one character by one shorter character, so the
-//! offset map is a sorted list of correction points (like lindera's
+//! Folding only ever replaces one character by one no longer character
+//! (a traditional ideograph and its simplified form are nearly always three
+//! bytes each, and then nothing shifts), so the offset map is a sorted list of correction points (like lindera's
 //! `OffsetMapping`) and lookups are `O(log n)`. When nothing needs folding the
 //! folded text borrows the input and the map is empty.
 
 use std::borrow::Cow;
+
+mod simplified;
+
+pub use simplified::simplified;
 
 /// Text after width folding, with the map back to the original byte offsets.
 #[derive(Debug, Clone)]
@@ -30,11 +41,13 @@ pub struct Folded<'a> {
     /// `(folded_offset, shift)`: from `folded_offset` on, original offsets are
     /// `folded + shift`. Sorted by `folded_offset`, shifts increasing.
     corrections: Vec<(usize, usize)>,
+    /// Whether some traditional character was folded to its simplified form.
+    simplified: bool,
 }
 
-/// The folded form of one character, or `None` when it stays as it is.
+/// The width-folded form of one character, or `None` when it stays as it is.
 #[inline]
-pub fn fold_char(c: char) -> Option<char> {
+pub fn fold_width(c: char) -> Option<char> {
     match c {
         '\u{3000}' | '\u{00A0}' => Some(' '),
         // Full-width ASCII block. Keep the CJK punctuation that Chinese text
@@ -46,41 +59,64 @@ pub fn fold_char(c: char) -> Option<char> {
     }
 }
 
+/// The folded form of one character (width folding, then Traditional →
+/// Simplified), or `None` when it stays as it is.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    fold_width(c).or_else(|| simplified(c))
+}
+
+/// Whether a character whose UTF-8 form starts with `lead` may fold: U+00A0
+/// (C2), U+3000 and the ideographs U+3400..U+9FFF (E3..E9), the full-width
+/// forms and compatibility ideographs (EF), the supplementary ideographs
+/// (F0). Every other lead byte, ASCII first, is skipped without decoding.
+#[inline]
+fn may_fold(lead: u8) -> bool {
+    matches!(lead, 0xC2 | 0xE3..=0xE9 | 0xEF | 0xF0)
+}
+
 impl<'a> Folded<'a> {
     /// Folds `original`. Allocates only when some character changes.
     pub fn new(original: &'a str) -> Self {
-        // Every folded character starts with lead byte C2 (U+00A0), EF
-        // (U+FF01..U+FF5E) or E3 (U+3000; E3 also starts the common
-        // `、。「」`). Jump between them with memchr and copy the runs in
-        // between whole. Continuation bytes are never lead bytes, so every
-        // hit starts a character.
         let bytes = original.as_bytes();
         let mut out: Option<String> = None;
         let mut corrections = Vec::new();
         let mut shift = 0usize;
         let mut copied = 0usize;
-        for i in memchr::memchr3_iter(0xC2, 0xE3, 0xEF, bytes) {
-            if bytes[i] == 0xE3 && bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80]) {
+        let mut simplified = false;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let lead = bytes[i];
+            if !may_fold(lead) {
+                i += 1;
                 continue;
             }
             let Some(c) = original.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
                 continue;
             };
+            let len = c.len_utf8();
             let Some(f) = fold_char(c) else {
+                i += len;
                 continue;
             };
+            simplified |= is_cjk(f);
             let buf = out.get_or_insert_with(|| String::with_capacity(original.len()));
             buf.push_str(&original[copied..i]);
             buf.push(f);
-            shift += c.len_utf8() - f.len_utf8();
-            corrections.push((buf.len(), shift));
-            copied = i + c.len_utf8();
+            if f.len_utf8() < len {
+                shift += len - f.len_utf8();
+                corrections.push((buf.len(), shift));
+            }
+            i += len;
+            copied = i;
         }
         match out {
             None => Folded {
                 original,
                 folded: Cow::Borrowed(original),
                 corrections,
+                simplified,
             },
             Some(mut buf) => {
                 buf.push_str(&original[copied..]);
@@ -88,6 +124,7 @@ impl<'a> Folded<'a> {
                     original,
                     folded: Cow::Owned(buf),
                     corrections,
+                    simplified,
                 }
             }
         }
@@ -105,7 +142,13 @@ impl<'a> Folded<'a> {
 
     /// Whether folding changed anything.
     pub fn is_changed(&self) -> bool {
-        !self.corrections.is_empty()
+        matches!(self.folded, Cow::Owned(_))
+    }
+
+    /// Whether some traditional character was folded to its simplified form
+    /// (width folding alone leaves this `false`).
+    pub fn has_simplified(&self) -> bool {
+        self.simplified
     }
 
     /// Maps a byte offset in the folded text (on a char boundary) to the byte
@@ -237,6 +280,7 @@ mod tests {
     fn folds_spaces() {
         let f = Folded::new("a\u{3000}b\u{00A0}c");
         assert_eq!(f.as_str(), "a b c");
+        assert!(f.is_changed() && !f.has_simplified());
         assert_eq!(f.to_original(2), 4);
         assert_eq!(f.to_original(3), 5);
         assert_eq!(f.to_original(4), 7);
@@ -271,6 +315,43 @@ mod tests {
         assert_eq!(f.to_original(1), 3);
         let f = Folded::new("「甲」、乙。カ");
         assert!(matches!(f.folded, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn folds_traditional_characters_in_place() {
+        let text = "騰訊控股營收１２．５億港幣，後市看漲";
+        let f = Folded::new(text);
+        assert_eq!(f.as_str(), "腾讯控股营收12.5亿港币，后市看涨");
+        assert!(f.is_changed() && f.has_simplified());
+        // three bytes for three: offsets before the digits do not move
+        assert_eq!(f.to_original(18), 18);
+        assert_eq!(f.to_original(20), 24);
+        let yi = f.as_str().find('亿').unwrap();
+        assert_eq!(f.original_slice(18, yi + 3), "１２．５億");
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(f.to_original(f.to_folded(i)), i);
+        }
+    }
+
+    #[test]
+    fn keeps_simplified_text_borrowed() {
+        // 於 乾 著 are standard simplified characters too
+        let f = Folded::new("位於乾隆著名的大阪");
+        assert!(matches!(f.folded, Cow::Borrowed(_)));
+        assert!(!f.is_changed() && !f.has_simplified());
+    }
+
+    #[test]
+    fn a_four_byte_traditional_character_shrinks() {
+        // U+23236 → 暅 (U+6685): the map records one byte of shift
+        let text = "甲\u{23236}乙１";
+        let f = Folded::new(text);
+        assert_eq!(f.as_str(), "甲暅乙1");
+        assert_eq!(f.to_original(3), 3);
+        assert_eq!(f.to_original(6), 7);
+        assert_eq!(f.to_original(9), 10);
+        assert_eq!(f.to_original(10), 13);
+        assert_eq!(f.original_slice(3, 6), "\u{23236}");
     }
 
     #[test]
