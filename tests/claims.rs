@@ -353,3 +353,12 @@ fn a_subjectless_clause_continues_the_topic() {
         ]
     );
 }
+
+/// A figure listed right after a claim's value measures the same.
+#[test]
+fn listed_values_share_their_metric() {
+    assert_eq!(
+        claims("公司分别减持股份142万股和284万股。"),
+        ["-|减持股份|-|1420000|-", "-|减持股份|-|2840000|-"]
+    );
+}

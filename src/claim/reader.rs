@@ -451,6 +451,7 @@ impl<'a> Reader<'a> {
         let metric = self
             .metric_of(cl, from, q)
             .or_else(of_origin)
+            .or_else(|| self.listed_metric(cl, q))
             .or_else(|| self.parallel_metric(cl, q));
         if metric.is_none() && self.completes_change(cl, q) {
             return None;
@@ -520,6 +521,16 @@ impl<'a> Reader<'a> {
             i += 1;
         }
         listed >= 2 && n == rust_decimal::Decimal::from(listed)
+    }
+
+    /// `减持股份142万股和284万股`: a figure listed right after the value of
+    /// the last claim measures what that one measures.
+    fn listed_metric(&self, cl: Clause, q: &Quantity) -> Option<Metric> {
+        let prev = within(&self.quantities, cl.start, q.start).next_back()?;
+        let last = self.out.last()?;
+        let listed = is_list_separator(&self.text[prev.end..q.start]);
+        let same = last.value.is_some_and(|v| std::ptr::eq(v, prev));
+        (listed && same).then_some(last.metric).flatten()
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
