@@ -362,3 +362,12 @@ fn listed_values_share_their_metric() {
         ["-|减持股份|-|1420000|-", "-|减持股份|-|2840000|-"]
     );
 }
+
+/// A clause that names a relative time the document's date cannot resolve
+/// (no date) has no period, not the one named before it.
+#[test]
+fn an_unresolved_time_gives_no_period() {
+    let doc = ANALYZER.analyze("2016年，参加双11的品牌突破10万。去年，双11品牌数量超过14万。");
+    let periods: Vec<Option<&str>> = doc.claims.iter().map(|c| c.period.as_deref()).collect();
+    assert_eq!(periods, [Some("2016"), None]);
+}

@@ -109,6 +109,9 @@ pub(super) struct Reader<'a> {
     words: Words,
     subjects: Subjects<'a>,
     periods: Finger<Vec<&'a Time>>,
+    /// Relative times the document's date could not resolve (`去年` without
+    /// a date): a clause that names one has no period from elsewhere.
+    unresolved: Finger<Vec<(usize, usize)>>,
     out: Vec<Draft<'a>>,
     /// Claims of the current sentence that may still take a change.
     open: Vec<usize>,
@@ -157,6 +160,12 @@ impl<'a> Reader<'a> {
                         .any(|w| before.ends_with(w))
             })
             .collect();
+        let unresolved = inputs
+            .times
+            .iter()
+            .filter(|t| t.value.is_none() && t.relative)
+            .map(|t| (t.start, t.end))
+            .collect();
         let words = metric_words(text);
         let named = names(inputs.entities, inputs.tokens, &words);
         Reader {
@@ -167,6 +176,7 @@ impl<'a> Reader<'a> {
             names: Finger::new(named.iter().map(|e| (e.start, e.end)).collect()),
             words: Finger::new(words),
             periods: Finger::new(periods),
+            unresolved: Finger::new(unresolved),
             out: Vec::new(),
             open: Vec::new(),
             waiting: Waiting::default(),
@@ -733,10 +743,20 @@ impl<'a> Reader<'a> {
         let in_clause = within(&self.periods, cl.start, at)
             .next_back()
             .or_else(|| within(&self.periods, at, cl.end).next());
+        if in_clause.is_none() && self.names_unresolved(cl) {
+            // `去年，天猫双11品牌数量超过14万` with no date: not the year before
+            return None;
+        }
         in_clause
             .or_else(|| within(&self.periods, cl.sentence_start, cl.start).next_back())
             .and_then(|t| t.value.as_deref())
             .or_else(|| self.running_period_for(cl))
+    }
+
+    /// Whether clause `cl` names a relative time that was not resolved.
+    fn names_unresolved(&self, cl: Clause) -> bool {
+        let k = self.unresolved.partition_point(|u| u.0 < cl.start);
+        self.unresolved.get(k).is_some_and(|u| u.1 <= cl.end)
     }
 
     /// Changes complete the claims before them (`营收 889 亿元，同比增长
