@@ -110,7 +110,8 @@ pub(super) struct Reader<'a> {
     subjects: Subjects<'a>,
     periods: Finger<Vec<&'a Time>>,
     /// Relative times the document's date could not resolve (`去年` without
-    /// a date): a clause that names one has no period from elsewhere.
+    /// a date): a clause that names one, or follows one in its sentence,
+    /// has no period from elsewhere.
     unresolved: Finger<Vec<(usize, usize)>>,
     out: Vec<Draft<'a>>,
     /// Claims of the current sentence that may still take a change.
@@ -743,20 +744,24 @@ impl<'a> Reader<'a> {
         let in_clause = within(&self.periods, cl.start, at)
             .next_back()
             .or_else(|| within(&self.periods, at, cl.end).next());
-        if in_clause.is_none() && self.names_unresolved(cl) {
+        let in_sentence = || within(&self.periods, cl.sentence_start, cl.start).next_back();
+        if in_clause.is_none() {
             // `去年，天猫双11品牌数量超过14万` with no date: not the year before
-            return None;
+            let valued_end = in_sentence().map_or(cl.sentence_start, |t| t.end);
+            if self.names_unresolved(valued_end, cl.end) {
+                return None;
+            }
         }
         in_clause
-            .or_else(|| within(&self.periods, cl.sentence_start, cl.start).next_back())
+            .or_else(in_sentence)
             .and_then(|t| t.value.as_deref())
             .or_else(|| self.running_period_for(cl))
     }
 
-    /// Whether clause `cl` names a relative time that was not resolved.
-    fn names_unresolved(&self, cl: Clause) -> bool {
-        let k = self.unresolved.partition_point(|u| u.0 < cl.start);
-        self.unresolved.get(k).is_some_and(|u| u.1 <= cl.end)
+    /// Whether a relative time that was not resolved stands inside `a..b`.
+    fn names_unresolved(&self, a: usize, b: usize) -> bool {
+        let k = self.unresolved.partition_point(|u| u.0 < a);
+        self.unresolved.get(k).is_some_and(|u| u.1 <= b)
     }
 
     /// Changes complete the claims before them (`营收 889 亿元，同比增长
