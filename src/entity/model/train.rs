@@ -4,11 +4,12 @@
 //! but not places) are corrected towards the best path that agrees with
 //! the labels they have.
 
-use super::NerModel;
 use super::features::{Featurizer, PER_CHAR};
+use super::grams::{GramKeys, GramModel};
 use super::labels::{self, KINDS, LABELS, OUTSIDE, Part, kind_index};
-use super::viterbi::{Mask, Scorer, Viterbi};
+use super::viterbi::{Mask, Scorer, Transitions, Viterbi};
 use super::weights::{Dense, Weights};
+use super::{NerModel, Tagger};
 use crate::analyzer::Analyzer;
 use crate::entity::{Entity, EntityKind};
 use crate::text::Folded;
@@ -146,8 +147,12 @@ impl<'a> NerTrainer<'a> {
         mut report: impl FnMut(&EpochReport),
     ) -> NerModel {
         let bits = self.options.bits.clamp(8, 30);
-        let train: Vec<Prepared> = train.iter().map(|e| self.prepare(e, bits)).collect();
-        let dev: Vec<Prepared> = dev.iter().map(|e| self.prepare(e, bits)).collect();
+        let mut keys = GramKeys::default();
+        let train: Vec<Prepared> = train
+            .iter()
+            .map(|e| self.prepare(e, bits, Some(&mut keys)))
+            .collect();
+        let dev: Vec<Prepared> = dev.iter().map(|e| self.prepare(e, bits, None)).collect();
         let mut dense = Dense::new(bits);
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = XorShift(self.options.seed | 1);
@@ -169,18 +174,22 @@ impl<'a> NerTrainer<'a> {
             });
         }
         NerModel {
-            weights: Arc::new(weights),
+            tagger: Arc::new(Tagger::Grams(GramModel::export(&weights, &keys))),
         }
     }
 
-    /// The features, masks and names of one example.
-    fn prepare(&self, e: &NerExample, bits: u32) -> Prepared {
+    /// The features, masks and names of one example; what it holds added
+    /// to `keys`.
+    fn prepare(&self, e: &NerExample, bits: u32, keys: Option<&mut GramKeys>) -> Prepared {
         let folded = Folded::new(&e.text);
         let tokens = self.analyzer.entity_tokens(&folded);
         let s = folded.as_str();
         let lexical = self.analyzer.entities().lexicon.spans(s, &tokens);
         let mut feats = Featurizer::default();
         feats.compute(s, &tokens, &lexical, bits);
+        if let Some(keys) = keys {
+            keys.add(&feats);
+        }
         let char_at = |b: usize| feats.offsets.binary_search(&folded.to_folded(b)).ok();
         let mut names: Vec<(usize, usize, usize)> = e
             .names
@@ -285,7 +294,9 @@ impl Scorer for Dense {
     fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
         self.score(buckets, scores);
     }
+}
 
+impl Transitions for Dense {
     fn transition(&self, from: usize, to: usize) -> i32 {
         self.t[from * LABELS + to]
     }

@@ -13,7 +13,7 @@ const MAGIC: &[u8; 8] = b"ZHNERv1\n";
 pub(crate) const FEATURE_VERSION: u32 = 1;
 
 /// Scores per row in memory: [`LABELS`] padded with zeros.
-const LANES: usize = 16;
+pub(crate) const LANES: usize = 16;
 
 /// No row: the empty slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
@@ -168,6 +168,27 @@ impl Weights {
         self.rows.get(row as usize)
     }
 
+    /// The row of bucket `b`, `None` when it carries no weight.
+    #[inline]
+    pub(crate) fn row(&self, b: u32) -> Option<&[i16; LANES]> {
+        match &self.index {
+            Index::Rank(blocks) => self.ranked(blocks, b),
+            Index::Hash(slots) => self.hashed(slots, b),
+        }
+    }
+
+    /// The same weights with the rows of the buckets `keep` holds only.
+    pub(crate) fn restricted(&self, keep: impl Fn(u32) -> bool) -> Weights {
+        let rows = self
+            .buckets
+            .iter()
+            .zip(&self.rows)
+            .filter(|(b, _)| keep(**b))
+            .map(|(&b, r)| (b, std::array::from_fn(|l| r[l])))
+            .collect();
+        Weights::new(self.bits, self.transitions.clone(), rows)
+    }
+
     /// Adds the scores of `buckets` to `scores`.
     #[inline]
     pub(crate) fn score(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
@@ -196,7 +217,15 @@ impl Weights {
     /// transitions, buckets, scores (all little-endian).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        for v in [FEATURE_VERSION, self.bits, LABELS as u32, self.len() as u32] {
+        out.extend(FEATURE_VERSION.to_le_bytes());
+        self.write_body(&mut out);
+        out
+    }
+
+    /// What [`Weights::to_bytes`] writes after the magic and the feature
+    /// version: bits, labels, rows, transitions, buckets, scores.
+    pub(crate) fn write_body(&self, out: &mut Vec<u8>) {
+        for v in [self.bits, LABELS as u32, self.len() as u32] {
             out.extend(v.to_le_bytes());
         }
         out.extend(self.transitions.iter().flat_map(|t| t.to_le_bytes()));
@@ -206,22 +235,21 @@ impl Weights {
                 .iter()
                 .flat_map(|r| r[..LABELS].iter().flat_map(|w| w.to_le_bytes())),
         );
-        out
     }
 
     /// Reads a model file written by [`Weights::to_bytes`].
     pub(crate) fn from_bytes(b: &[u8]) -> Result<Weights, Error> {
         let mut r = Reader(b);
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(Error::Model(ModelProblem::NotAModel));
+        r.header(MAGIC)?;
+        let weights = Weights::read_body(&mut r)?;
+        if !r.0.is_empty() {
+            return Err(Error::Model(ModelProblem::Shape));
         }
-        let version = r.u32()?;
-        if version != FEATURE_VERSION {
-            return Err(Error::Model(ModelProblem::FeatureVersion {
-                found: version,
-                expected: FEATURE_VERSION,
-            }));
-        }
+        Ok(weights)
+    }
+
+    /// Reads what [`Weights::write_body`] writes.
+    pub(crate) fn read_body(r: &mut Reader<'_>) -> Result<Weights, Error> {
         let bits = r.u32()?;
         let labels = r.u32()? as usize;
         if labels != LABELS || !(8..=30).contains(&bits) {
@@ -245,18 +273,32 @@ impl Weights {
             }
             rows.push((bucket, scores));
         }
-        if !r.0.is_empty() {
-            return Err(Error::Model(ModelProblem::Shape));
-        }
         Ok(Weights::new(bits, transitions, rows))
     }
 }
 
 /// A cursor over the bytes of a model file.
-struct Reader<'a>(&'a [u8]);
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+    /// Reads `magic` and the feature version; refuses another file or
+    /// scheme.
+    pub(crate) fn header(&mut self, magic: &[u8; 8]) -> Result<(), Error> {
+        if self.take(magic.len())? != magic {
+            return Err(Error::Model(ModelProblem::NotAModel));
+        }
+        let version = self.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(Error::Model(ModelProblem::FeatureVersion {
+                found: version,
+                expected: FEATURE_VERSION,
+            }));
+        }
+        Ok(())
+    }
+
+    /// The next `n` bytes.
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
         if self.0.len() < n {
             return Err(Error::Model(ModelProblem::Truncated));
         }
@@ -265,15 +307,39 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    fn u32(&mut self) -> Result<u32, Error> {
+    /// A little-endian `u32`.
+    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    fn u16(&mut self) -> Result<u16, Error> {
+    /// A little-endian `u16`.
+    pub(crate) fn u16(&mut self) -> Result<u16, Error> {
         let b = self.take(2)?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
+
+    /// An unsigned LEB128 number (at most 64 bits).
+    pub(crate) fn varint(&mut self) -> Result<u64, Error> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Error::Model(ModelProblem::Shape))
+    }
+}
+
+/// Appends `v` as an unsigned LEB128 number.
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// The weights while training: dense, one integer per bucket and label,
