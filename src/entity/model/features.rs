@@ -251,36 +251,68 @@ impl Featurizer {
     }
 
     /// The features of character `i` that are neither the bias nor
-    /// character n-grams nor token features ([`RESIDUAL`] of them): the
-    /// skip bigram and the trigram around it, two class n-grams, its
+    /// character n-grams nor token features: the skip bigram and the
+    /// trigram around it ([`HASHED`] of them), two class n-grams, its
     /// lexicon name and its listed name (twice).
-    fn residual_at(&self, i: usize) -> [Hash; RESIDUAL] {
+    fn residual_at(&self, i: usize) -> [Hash; 7] {
         let c: [CharInfo; 5] = std::array::from_fn(|d| self.info[i + d]);
-        let code = |d: usize| u64::from(c[d].code);
         let me = c[2];
+        let [skip, tri] = self.hashed_at(i);
+        let [class3, class5] = classes(c.map(|c| c.class));
+        let [lexicon, listed, listed_in] = contexts(
+            me.lexicon.0,
+            me.lexicon.1,
+            me.listed.0,
+            me.listed.1,
+            me.in_token,
+        );
+        [skip, tri, class3, class5, lexicon, listed, listed_in]
+    }
+
+    /// The skip bigram and the trigram around character `i`.
+    #[inline]
+    fn hashed_at(&self, i: usize) -> [Hash; HASHED] {
+        let code = |d: usize| {
+            self.info
+                .get(i + d)
+                .map_or(u64::from(EDGE), |c| u64::from(c.code))
+        };
         [
             Hash::new(10).add(code(1)).add(code(3)),
             Hash::new(11).add(code(1)).add(code(2)).add(code(3)),
-            Hash::new(12).add(c[1].class).add(me.class).add(c[3].class),
-            Hash::new(13)
-                .add(c[0].class)
-                .add(c[1].class)
-                .add(me.class)
-                .add(c[3].class)
-                .add(c[4].class),
-            Hash::new(20).add(me.lexicon.0).add(me.lexicon.1),
-            Hash::new(22).add(me.listed.0).add(me.listed.1),
-            Hash::new(23)
-                .add(me.listed.0)
-                .add(me.listed.1)
-                .add(me.in_token),
         ]
     }
 
-    /// Fills `out` with the [`RESIDUAL`] buckets of each character.
-    pub(crate) fn residual(&self, bits: u32, out: &mut Vec<[u32; RESIDUAL]>) {
+    /// Fills `out` with the [`HASHED`] buckets of each character.
+    pub(crate) fn hashed(&self, bits: u32, out: &mut Vec<[u32; HASHED]>) {
         out.clear();
-        out.extend((0..self.len()).map(|i| self.residual_at(i).map(|h| h.bucket(bits))));
+        out.extend((0..self.len()).map(|i| self.hashed_at(i).map(|h| h.bucket(bits))));
+    }
+
+    /// The classes of the five characters around character `i`, six bits
+    /// each (the first the highest).
+    #[inline]
+    pub(crate) fn class_key(&self, i: usize) -> u64 {
+        let c = self.info.get(i..i + 5).unwrap_or_default();
+        c.iter().fold(0, |k, c| k << 6 | c.class)
+    }
+
+    /// The lexicon name and listed name covering character `i`, and where
+    /// it stands in its token, a byte each.
+    #[inline]
+    pub(crate) fn context_key(&self, i: usize) -> u64 {
+        let Some(me) = self.info.get(i + 2) else {
+            return 0;
+        };
+        [
+            me.lexicon.0,
+            me.lexicon.1,
+            me.listed.0,
+            me.listed.1,
+            me.in_token,
+        ]
+        .iter()
+        .fold(0, |k, &v| k << 8 | (v & 0xff))
     }
 
     /// Computes what [`Featurizer::compute`] does but the buckets: the
@@ -312,13 +344,47 @@ impl Featurizer {
     }
 }
 
-/// The features of each character that [`super::grams`] does not score
-/// by character or token blocks: the residual templates.
-pub(crate) const RESIDUAL: usize = 7;
+/// The features of each character that [`super::grams`] looks up hashed:
+/// the skip bigram and the trigram.
+pub(crate) const HASHED: usize = 2;
 
-/// Where the [`RESIDUAL`] features stand among a character's
-/// [`PER_CHAR`] buckets.
-pub(crate) const RESIDUAL_AT: [usize; RESIDUAL] = [10, 11, 12, 13, 20, 22, 23];
+/// Where the [`HASHED`] features stand among a character's [`PER_CHAR`]
+/// buckets.
+pub(crate) const HASHED_AT: [usize; HASHED] = [10, 11];
+
+/// The class trigram and five-gram of the classes around a character.
+fn classes(c: [u64; 5]) -> [Hash; 2] {
+    [
+        Hash::new(12).add(c[1]).add(c[2]).add(c[3]),
+        Hash::new(13)
+            .add(c[0])
+            .add(c[1])
+            .add(c[2])
+            .add(c[3])
+            .add(c[4]),
+    ]
+}
+
+/// The lexicon name and the listed name (alone and with where the
+/// character stands in its token) covering a character.
+fn contexts(lex: u64, lex_part: u64, listed: u64, listed_part: u64, v: u64) -> [Hash; 3] {
+    [
+        Hash::new(20).add(lex).add(lex_part),
+        Hash::new(22).add(listed).add(listed_part),
+        Hash::new(23).add(listed).add(listed_part).add(v),
+    ]
+}
+
+/// The buckets of the two class features of a [`Featurizer::class_key`].
+pub(crate) fn class_buckets(key: u64, bits: u32) -> [u32; 2] {
+    classes(std::array::from_fn(|d| key >> (6 * (4 - d)) & 63)).map(|h| h.bucket(bits))
+}
+
+/// The buckets of the three features of a [`Featurizer::context_key`].
+pub(crate) fn context_buckets(key: u64, bits: u32) -> [u32; 3] {
+    let b = |d: u32| key >> (8 * (4 - d)) & 0xff;
+    contexts(b(0), b(1), b(2), b(3), b(4)).map(|h| h.bucket(bits))
+}
 
 /// The template every character has.
 fn bias() -> Hash {

@@ -52,6 +52,11 @@ pub struct TrainOptions {
     pub max_rows: usize,
     /// The seed of the order in which sentences are visited.
     pub seed: u64,
+    /// The fewest times a character bigram, a word or a hashed feature
+    /// of another kind must occur in the training text to keep its
+    /// weights in the model written (rarer ones share their hashed rows
+    /// with other features more than they own them).
+    pub min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -61,6 +66,7 @@ impl Default for TrainOptions {
             bits: 22,
             max_rows: 260_000,
             seed: 20261201,
+            min_count: 1,
         }
     }
 }
@@ -174,8 +180,51 @@ impl<'a> NerTrainer<'a> {
             });
         }
         NerModel {
-            tagger: Arc::new(Tagger::Grams(GramModel::export(&weights, &keys))),
+            tagger: Arc::new(Tagger::Grams(GramModel::export(
+                &weights,
+                &keys,
+                self.options.min_count,
+            ))),
         }
+    }
+
+    /// Exact-span figures of `model` on `dev`, per kind, tagging each
+    /// text as analysis does (only kinds an example labels are counted for
+    /// it): the figures of the model as written, beside those of the
+    /// hashed weights each epoch reports.
+    pub fn evaluate(&self, model: &NerModel, dev: &[NerExample]) -> Vec<KindScore> {
+        let mut out: Vec<KindScore> = KINDS
+            .iter()
+            .map(|&kind| KindScore {
+                kind,
+                gold: 0,
+                predicted: 0,
+                right: 0,
+            })
+            .collect();
+        for e in dev {
+            let folded = Folded::new(&e.text);
+            let tokens = self.analyzer.entity_tokens(&folded);
+            let s = folded.as_str();
+            let lexical = self.analyzer.entities().lexicon.spans(s, &tokens);
+            let found = model.spans(s, &tokens, &lexical).names;
+            for kind in e.labelled.iter().filter(|k| kind_index(**k).is_some()) {
+                let Some(score) = out.iter_mut().find(|k| k.kind == *kind) else {
+                    continue;
+                };
+                let gold: Vec<(usize, usize)> = e
+                    .names
+                    .iter()
+                    .filter(|n| n.kind == *kind)
+                    .map(|n| (folded.to_folded(n.start), folded.to_folded(n.end)))
+                    .collect();
+                let mine = found.iter().filter(|n| n.kind == *kind);
+                score.gold += gold.len();
+                score.predicted += mine.clone().count();
+                score.right += mine.filter(|n| gold.contains(&(n.start, n.end))).count();
+            }
+        }
+        out
     }
 
     /// The features, masks and names of one example; what it holds added

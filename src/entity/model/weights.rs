@@ -177,16 +177,34 @@ impl Weights {
         }
     }
 
-    /// The same weights with the rows of the buckets `keep` holds only.
-    pub(crate) fn restricted(&self, keep: impl Fn(u32) -> bool) -> Weights {
+    /// The same weights with the rows of the buckets `keep` holds only,
+    /// every score (and transition) times `scale`, rounded; rows that
+    /// round to zero dropped.
+    pub(crate) fn scaled(&self, keep: impl Fn(u32) -> bool, scale: f64) -> Weights {
         let rows = self
             .buckets
             .iter()
             .zip(&self.rows)
             .filter(|(b, _)| keep(**b))
-            .map(|(&b, r)| (b, std::array::from_fn(|l| r[l])))
+            .map(|(&b, r)| (b, std::array::from_fn(|l| scale_score(r[l], scale))))
+            .filter(|(_, r): &(u32, [i16; LABELS])| r.iter().any(|&w| w != 0))
             .collect();
-        Weights::new(self.bits, self.transitions.clone(), rows)
+        let transitions = self
+            .transitions
+            .iter()
+            .map(|&t| (f64::from(t) * scale).round() as i32)
+            .collect();
+        Weights::new(self.bits, transitions, rows)
+    }
+
+    /// The largest score of any row.
+    pub(crate) fn peak(&self) -> i32 {
+        self.rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .map(|&w| i32::from(w).abs())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Adds the scores of `buckets` to `scores`.
@@ -237,6 +255,47 @@ impl Weights {
         );
     }
 
+    /// As [`Weights::write_body`], compactly: buckets as increasing
+    /// differences and rows as [`write_row`] writes them.
+    pub(crate) fn write_compact(&self, out: &mut Vec<u8>) {
+        for v in [self.bits, LABELS as u32, self.len() as u32] {
+            out.extend(v.to_le_bytes());
+        }
+        out.extend(self.transitions.iter().flat_map(|t| t.to_le_bytes()));
+        let mut last = 0;
+        for (&b, row) in self.buckets.iter().zip(&self.rows) {
+            write_varint(out, u64::from(b - last));
+            last = b;
+            write_row(out, row);
+        }
+    }
+
+    /// Reads what [`Weights::write_compact`] writes.
+    pub(crate) fn read_compact(r: &mut Reader<'_>) -> Result<Weights, Error> {
+        let shape = || Error::Model(ModelProblem::Shape);
+        let bits = r.u32()?;
+        let labels = r.u32()? as usize;
+        if labels != LABELS || !(8..=30).contains(&bits) {
+            return Err(shape());
+        }
+        let n = r.u32()? as usize;
+        let transitions = (0..(LABELS + 1) * LABELS)
+            .map(|_| r.u32().map(|v| v as i32))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::with_capacity(n.min(1 << 24));
+        let mut bucket = 0u64;
+        for i in 0..n {
+            let delta = r.varint()?;
+            bucket = bucket.checked_add(delta).ok_or_else(shape)?;
+            if (i > 0 && delta == 0) || bucket >> bits != 0 {
+                return Err(shape());
+            }
+            let row = r.row()?;
+            rows.push((bucket as u32, std::array::from_fn(|l| row[l])));
+        }
+        Ok(Weights::new(bits, transitions, rows))
+    }
+
     /// Reads a model file written by [`Weights::to_bytes`].
     pub(crate) fn from_bytes(b: &[u8]) -> Result<Weights, Error> {
         let mut r = Reader(b);
@@ -275,6 +334,11 @@ impl Weights {
         }
         Ok(Weights::new(bits, transitions, rows))
     }
+}
+
+/// `w` times `scale` (at most 1), rounded.
+pub(crate) fn scale_score(w: i16, scale: f64) -> i16 {
+    (f64::from(w) * scale).round() as i16
 }
 
 /// A cursor over the bytes of a model file.
@@ -319,6 +383,27 @@ impl<'a> Reader<'a> {
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
 
+    /// A row written by [`write_row`].
+    pub(crate) fn row(&mut self) -> Result<[i16; LANES], Error> {
+        let mask = self.varint()?;
+        if mask >> LABELS != 0 {
+            return Err(Error::Model(ModelProblem::Shape));
+        }
+        let mut row = [0i16; LANES];
+        for (l, w) in row.iter_mut().enumerate().take(LABELS) {
+            if mask >> l & 1 != 0 {
+                *w = self.score()?;
+            }
+        }
+        Ok(row)
+    }
+
+    /// A score written by [`write_score`].
+    fn score(&mut self) -> Result<i16, Error> {
+        let z = u16::try_from(self.varint()?).map_err(|_| Error::Model(ModelProblem::Shape))?;
+        Ok((z >> 1) as i16 ^ -((z & 1) as i16))
+    }
+
     /// An unsigned LEB128 number (at most 64 bits).
     pub(crate) fn varint(&mut self) -> Result<u64, Error> {
         let mut v = 0u64;
@@ -331,6 +416,27 @@ impl<'a> Reader<'a> {
         }
         Err(Error::Model(ModelProblem::Shape))
     }
+}
+
+/// Appends score `w` as a zigzag LEB128 number (one byte for −64..64).
+fn write_score(out: &mut Vec<u8>, w: i16) {
+    write_varint(out, u64::from(((w << 1) ^ (w >> 15)) as u16));
+}
+
+/// Appends the [`LABELS`] scores of `row`: a bit per label whose score is
+/// not zero, then those scores ([`write_score`]).
+pub(crate) fn write_row(out: &mut Vec<u8>, row: &[i16]) {
+    let scores = &row[..LABELS.min(row.len())];
+    let mask = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w != 0)
+        .fold(0u64, |m, (l, _)| m | 1 << l);
+    write_varint(out, mask);
+    scores
+        .iter()
+        .filter(|w| **w != 0)
+        .for_each(|&w| write_score(out, w));
 }
 
 /// Appends `v` as an unsigned LEB128 number.
