@@ -72,29 +72,23 @@ struct Table {
 }
 
 impl Table {
-    /// A table of `blocks` (`(key, rows by mask)`, keys distinct).
-    fn new(blocks: Vec<(u64, u32, Vec<Row>)>) -> Table {
-        let kept = blocks.iter().filter(|b| b.1 != 0).count();
-        let size = (kept * 2).next_power_of_two().max(2);
+    /// A table of `blocks` (`(key, mask)`, keys distinct, masks not 0)
+    /// whose rows follow each other in `rows`, block after block.
+    fn new(blocks: Vec<(u64, u32)>, rows: Vec<Row>) -> Table {
+        let size = (blocks.len() * 2).next_power_of_two().max(2);
         let mut t = Table {
-            rows: Vec::new(),
+            rows,
             slots: vec![Block::default(); size],
             shift: 64 - size.trailing_zeros(),
         };
-        for (key, mask, rows) in blocks {
-            if mask == 0 {
-                continue;
-            }
+        let mut first = 0u32;
+        for (key, mask) in blocks {
             let mut s = t.slot(key);
             while t.slots[s].mask != 0 {
                 s = (s + 1) & (size - 1);
             }
-            t.slots[s] = Block {
-                key,
-                first: t.rows.len() as u32,
-                mask,
-            };
-            t.rows.extend(rows);
+            t.slots[s] = Block { key, first, mask };
+            first += mask.count_ones();
         }
         t
     }
@@ -174,6 +168,7 @@ impl Table {
     fn read(r: &mut Reader<'_>, width: u32) -> Result<Table, Error> {
         let n = r.u32()? as usize;
         let mut blocks = Vec::with_capacity(n.min(1 << 20));
+        let mut rows = Vec::with_capacity(n.min(1 << 20));
         let mut key = 0u64;
         for i in 0..n {
             let delta = r.varint()?;
@@ -182,13 +177,12 @@ impl Table {
             if (i > 0 && delta == 0) || mask == 0 || mask >> width != 0 {
                 return Err(Error::Model(ModelProblem::Shape));
             }
-            let mut rows = Vec::with_capacity(mask.count_ones() as usize);
             for _ in 0..mask.count_ones() {
                 rows.push(r.row()?);
             }
-            blocks.push((key, mask, rows));
+            blocks.push((key, mask));
         }
-        Ok(Table::new(blocks))
+        Ok(Table::new(blocks, rows))
     }
 }
 
@@ -362,23 +356,23 @@ fn peaks(d: &Draft) -> [i64; 12] {
 /// round to zero dropped).
 fn scaled(d: Draft, scale: f64) -> Table {
     let q = |w: i32| (f64::from(w) * scale).round().clamp(-32767.0, 32767.0) as i16;
-    Table::new(
-        d.into_iter()
-            .map(|(key, mask, rows)| {
-                let (mut kept, mut out, mut m) = (0, Vec::new(), mask);
-                for r in rows {
-                    let k = m.trailing_zeros();
-                    m &= m.wrapping_sub(1);
-                    let row = r.map(q);
-                    if row.iter().any(|&w| w != 0) {
-                        kept |= 1 << k;
-                        out.push(row);
-                    }
-                }
-                (key, kept, out)
-            })
-            .collect(),
-    )
+    let (mut blocks, mut out) = (Vec::new(), Vec::new());
+    for (key, mask, rows) in d {
+        let (mut kept, mut m) = (0, mask);
+        for r in rows {
+            let k = m.trailing_zeros();
+            m &= m.wrapping_sub(1);
+            let row = r.map(q);
+            if row.iter().any(|&w| w != 0) {
+                kept |= 1 << k;
+                out.push(row);
+            }
+        }
+        if kept != 0 {
+            blocks.push((key, kept));
+        }
+    }
+    Table::new(blocks, out)
 }
 
 /// Per-thread scratch space of [`GramModel::emissions`].
@@ -632,5 +626,70 @@ impl Transitions for GramModel {
     #[inline]
     fn transition(&self, from: usize, to: usize) -> i32 {
         self.hashed.transitions[from * LABELS + to]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Folded;
+
+    #[test]
+    fn blocks_score_as_the_hashed_features() {
+        let analyzer = crate::Analyzer::new();
+        let texts = [
+            "小米集团董事长雷军在北京表示，公司营收增长12%。",
+            "阿里巴巴集团控股有限公司与贵州茅台",
+            "A股 iPhone 15 Pro",
+            "王",
+        ];
+        let bits = 16;
+        let (mut feats, mut keys) = (Featurizer::default(), GramKeys::default());
+        let prepare = |t: &str, feats: &mut Featurizer, compute: bool| {
+            let folded = Folded::new(t);
+            let tokens = analyzer.entity_tokens(&folded);
+            let s = folded.as_str();
+            let lexical = analyzer.entities().lexicon.spans(s, &tokens);
+            if compute {
+                feats.compute(s, &tokens, &lexical, bits);
+            } else {
+                feats.prepare(s, &tokens, &lexical);
+            }
+        };
+        for t in texts {
+            prepare(t, &mut feats, true);
+            keys.add(&feats);
+        }
+        let rows = (0..1u32 << bits)
+            .map(|b| {
+                let row = std::array::from_fn(|l| ((b as usize * 31 + l * 7) % 61) as i16 - 30);
+                (b, row)
+            })
+            .collect();
+        let weights = Weights::new(bits, vec![5; (LABELS + 1) * LABELS], rows);
+        let model = GramModel::export(&weights, &keys, 1);
+        let (mut hashed, mut blocks) = (Viterbi::default(), Viterbi::default());
+        let mut scratch = GramScratch::default();
+        for t in texts {
+            prepare(t, &mut feats, true);
+            hashed.emissions(&weights, &feats.ids, PER_CHAR);
+            prepare(t, &mut feats, false);
+            model.emissions(&feats, &mut scratch, &mut blocks);
+            assert_eq!(blocks.emission_scores(), hashed.emission_scores(), "{t}");
+        }
+        assert_eq!(blocks.emission_scores().len(), 1);
+    }
+
+    #[test]
+    fn the_shipped_model_reads_back_as_written() {
+        let bytes = include_bytes!("../../../data/entity/ner.model");
+        let model = GramModel::from_bytes(bytes).unwrap();
+        assert!(model.to_bytes() == bytes);
+        for cut in (0..300).chain((300..bytes.len()).step_by(99_991)) {
+            assert!(GramModel::from_bytes(&bytes[..cut]).is_err(), "{cut}");
+        }
+        let mut bad = bytes.to_vec();
+        bad[8] ^= 1;
+        assert!(GramModel::from_bytes(&bad).is_err());
     }
 }

@@ -86,6 +86,12 @@ impl Viterbi {
         }
     }
 
+    /// The emission scores last computed.
+    #[cfg(test)]
+    pub(crate) fn emission_scores(&self) -> &[[i32; LABELS]] {
+        &self.emissions
+    }
+
     /// Sets the emission scores of each character.
     pub(crate) fn set_emissions(&mut self, scores: impl Iterator<Item = [i32; LABELS]>) {
         self.emissions.clear();

@@ -390,8 +390,11 @@ impl<'a> Reader<'a> {
             return Err(Error::Model(ModelProblem::Shape));
         }
         let mut row = [0i16; LANES];
-        for (l, w) in row.iter_mut().enumerate().take(LABELS) {
-            if mask >> l & 1 != 0 {
+        let mut m = mask;
+        while m != 0 {
+            let l = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(w) = row.get_mut(l) {
                 *w = self.score()?;
             }
         }
@@ -400,21 +403,43 @@ impl<'a> Reader<'a> {
 
     /// A score written by [`write_score`].
     fn score(&mut self) -> Result<i16, Error> {
-        let z = u16::try_from(self.varint()?).map_err(|_| Error::Model(ModelProblem::Shape))?;
+        let z = match self.0 {
+            [b, rest @ ..] if *b < 0x80 => {
+                self.0 = rest;
+                u16::from(*b)
+            }
+            [b0, b1, rest @ ..] if *b1 < 0x80 => {
+                self.0 = rest;
+                u16::from(b0 & 0x7f) | u16::from(*b1) << 7
+            }
+            _ => u16::try_from(self.varint()?).map_err(|_| Error::Model(ModelProblem::Shape))?,
+        };
         Ok((z >> 1) as i16 ^ -((z & 1) as i16))
     }
 
     /// An unsigned LEB128 number (at most 64 bits).
+    #[inline]
     pub(crate) fn varint(&mut self) -> Result<u64, Error> {
+        if let Some((&b, rest)) = self.0.split_first()
+            && b < 0x80
+        {
+            self.0 = rest;
+            return Ok(u64::from(b));
+        }
+        let bytes = self.0;
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7f) << shift;
+        for (i, &b) in bytes.iter().enumerate().take(10) {
+            v |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
+                self.0 = bytes.get(i + 1..).unwrap_or_default();
                 return Ok(v);
             }
         }
-        Err(Error::Model(ModelProblem::Shape))
+        Err(Error::Model(if bytes.len() < 10 {
+            ModelProblem::Truncated
+        } else {
+            ModelProblem::Shape
+        }))
     }
 }
 
