@@ -4,6 +4,8 @@
 //! Each feature is hashed to a bucket of the weight table; nothing is
 //! interned, so a feature the model never saw costs nothing.
 
+use std::sync::LazyLock;
+
 use super::super::translit::translit_char;
 use super::super::words::SURNAMES;
 use super::super::{Span, Tagged};
@@ -42,6 +44,19 @@ impl Hash {
     fn bucket(self, bits: u32) -> u32 {
         (self.0 >> (64 - bits)) as u32
     }
+}
+
+/// [`class`] of each character up to the end of the CJK Unified
+/// Ideographs (`U+0000..U+A000`: ASCII, punctuation, ideographs),
+/// computed once (the surname and transliteration sets are hash lookups).
+static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| (0..0xA000).map(|c| class(c) as u8).collect());
+
+/// [`class`] of `ch`, looked up below `U+A000`.
+#[inline]
+fn class_of(ch: char) -> u64 {
+    CLASSES
+        .get(ch as usize)
+        .map_or_else(|| class(ch as u32), |&c| u64::from(c))
 }
 
 /// The class of a character: digit, numeral, Latin, punctuation, space,
@@ -195,7 +210,7 @@ impl Featurizer {
             self.offsets.push(p);
             self.info.push(CharInfo {
                 code: ch as u32,
-                class: class(ch as u32),
+                class: class_of(ch),
                 token: t + 1,
                 in_token,
                 lexicon,
