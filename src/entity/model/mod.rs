@@ -63,7 +63,7 @@ enum Tagger {
     /// Every feature hashed (files of the first layout, `ZHNERv1`).
     Hashed(Weights),
     /// By n-gram and token blocks ([`grams`]; what the trainer writes).
-    Grams(GramModel),
+    Grams(Box<GramModel>),
 }
 
 thread_local! {
@@ -83,7 +83,7 @@ impl NerModel {
     /// refused with [`Error::Model`].
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, Error> {
         let tagger = if bytes.starts_with(grams::MAGIC) {
-            Tagger::Grams(GramModel::from_bytes(bytes)?)
+            Tagger::Grams(Box::new(GramModel::from_bytes(bytes)?))
         } else {
             Tagger::Hashed(Weights::from_bytes(bytes)?)
         };
@@ -159,7 +159,7 @@ impl NerModel {
                 Tagger::Grams(g) => {
                     feats.prepare(s, tokens, lexical);
                     g.emissions(feats, scratch, viterbi);
-                    viterbi.decode_free(g)
+                    viterbi.decode_free(&**g)
                 }
             };
             let names = to_spans(&labels::names(&path), &feats.offsets);

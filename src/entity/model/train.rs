@@ -180,11 +180,11 @@ impl<'a> NerTrainer<'a> {
             });
         }
         NerModel {
-            tagger: Arc::new(Tagger::Grams(GramModel::export(
+            tagger: Arc::new(Tagger::Grams(Box::new(GramModel::export(
                 &weights,
                 &keys,
                 self.options.min_count,
-            ))),
+            )))),
         }
     }
 
