@@ -375,6 +375,9 @@ fn scaled(d: Draft, scale: f64) -> Table {
     Table::new(blocks, out)
 }
 
+/// The places before and after the characters in the first sums.
+const PAD: usize = 4;
+
 /// Per-thread scratch space of [`GramModel::emissions`].
 #[derive(Debug, Default)]
 pub(crate) struct GramScratch {
@@ -503,7 +506,7 @@ impl GramModel {
     pub(crate) fn emissions(&self, feats: &Featurizer, x: &mut GramScratch, viterbi: &mut Viterbi) {
         let n = feats.len();
         x.scores.clear();
-        x.scores.resize(n, self.bias);
+        x.scores.resize(n + 2 * PAD, self.bias);
         self.add_characters(feats, &mut x.scores);
         x.tokens.clear();
         x.tokens.extend(
@@ -514,7 +517,8 @@ impl GramModel {
         );
         let edge = x.tokens.last().copied().unwrap_or_default();
         feats.hashed(self.hashed.bits, &mut x.hashed);
-        let (scores, tokens, hashed) = (&x.scores, &x.tokens, &x.hashed);
+        let scores = x.scores.get(PAD..PAD + n).unwrap_or_default();
+        let (tokens, hashed) = (&x.tokens, &x.hashed);
         let at = |t: usize| tokens.get(t).copied().unwrap_or(edge);
         viterbi.set_emissions(
             scores
@@ -554,30 +558,37 @@ impl GramModel {
         );
     }
 
-    /// Adds the unigram and bigram blocks of the characters to `scores`.
+    /// Adds the unigram and bigram blocks of the characters to `scores`
+    /// (character `i` at `PAD + i`; what lands in the padding is never
+    /// read, so no place needs a test).
     fn add_characters(&self, feats: &Featurizer, scores: &mut [Row]) {
-        let n = scores.len() as isize;
-        let mut at = |i: isize, row: &Row| {
-            if let Some(acc) = usize::try_from(i).ok().and_then(|i| scores.get_mut(i)) {
-                add(acc, row);
-            }
-        };
-        for j in -2..=n + 1 {
+        let n = scores.len().saturating_sub(2 * PAD);
+        // jj = j + 2 for the characters j = −2..n + 2 the blocks are of
+        for jj in 0..n + 4 {
+            let j = jj as isize - 2;
             let c = feats.code(j);
-            let own = usize::try_from(j).ok().filter(|&j| j < n as usize);
-            let v = own.map_or(usize::MAX, |j| feats.in_token(j).0);
+            let v = if (2..n + 2).contains(&jj) {
+                feats.in_token(jj - 2).0
+            } else {
+                usize::MAX
+            };
+            let mut at = |i: usize, row: &Row| {
+                if let Some(acc) = scores.get_mut(i) {
+                    add(acc, row);
+                }
+            };
+            // row k < 5 is for the character at j + 2 − k, at PAD + j + 2 − k
             self.unigrams
                 .each_row(self.unigrams.find(u64::from(c)), |k, row| {
                     if k < 5 {
-                        at(j + 2 - k as isize, row);
+                        at(jj + PAD - k, row);
                     } else if k - 5 == v {
-                        at(j, row);
+                        at(jj + 2, row);
                     }
                 });
-            if j <= n {
+            if jj <= n + 2 {
                 let b = self.bigrams.find(bigram_key(c, feats.code(j + 1)));
-                self.bigrams
-                    .each_row(b, |k, row| at(j + 2 - k as isize, row));
+                self.bigrams.each_row(b, |k, row| at(jj + PAD - k, row));
             }
         }
     }

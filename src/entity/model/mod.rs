@@ -100,8 +100,8 @@ impl NerModel {
         }
     }
 
-    /// The number of weight rows the model holds (its size: about 27 bytes
-    /// a row).
+    /// The number of weight rows the model holds (its size: about 11 bytes
+    /// a row in the file, 32 in memory).
     pub fn rows(&self) -> usize {
         match &*self.tagger {
             Tagger::Hashed(w) => w.len(),

@@ -47,8 +47,11 @@ pub struct TrainOptions {
     /// Bits of the feature hash (buckets = 2^bits; training holds 12 bytes
     /// per bucket and label).
     pub bits: u32,
-    /// The most weight rows the model keeps (30 bytes each); the weakest
-    /// go first.
+    /// The most rows of the hashed weights (one per bucket) kept when
+    /// they are averaged; the weakest go first. The model written lays
+    /// them out by n-gram and token, where a row shared by several
+    /// n-grams is held by each: about twice as many rows, 11 bytes each in
+    /// the file.
     pub max_rows: usize,
     /// The seed of the order in which sentences are visited.
     pub seed: u64,
