@@ -23,7 +23,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::Value;
-use zhnews::{Analyzer, Entity, EntityKind, Error, NerExample, NerTrainer, TrainOptions};
+use zhnews::{
+    Analyzer, Entity, EntityKind, Error, KindScore, NerExample, NerTrainer, TrainOptions,
+};
 
 /// The options of `zhnews train-ner`.
 #[derive(Args)]
@@ -46,12 +48,16 @@ pub struct TrainArgs {
     /// Bits of the feature hash.
     #[arg(long, default_value_t = TrainOptions::default().bits)]
     bits: u32,
-    /// The most weight rows the model keeps (30 bytes each).
+    /// The most weight rows of the hashed model before it is written.
     #[arg(long, default_value_t = TrainOptions::default().max_rows)]
     max_rows: usize,
     /// Seed of the visiting order.
     #[arg(long, default_value_t = TrainOptions::default().seed)]
     seed: u64,
+    /// Keep the weights of character bigrams, words and hashed features
+    /// seen at least N times in the training text.
+    #[arg(long, default_value_t = TrainOptions::default().min_count)]
+    min_count: u32,
     /// Where to write the model.
     #[arg(long, short, value_name = "FILE")]
     output: PathBuf,
@@ -85,30 +91,44 @@ impl TrainArgs {
             bits: self.bits,
             max_rows: self.max_rows,
             seed: self.seed,
+            min_count: self.min_count,
         };
         let analyzer = Analyzer::new();
         let started = std::time::Instant::now();
-        let model = NerTrainer::new(&analyzer, options).train(&train, &dev, |e| {
-            let figures: Vec<String> = e
-                .dev
-                .iter()
-                .map(|k| {
-                    let (p, r, f) = k.prf();
-                    format!("{:?} P {p:.3} R {r:.3} F1 {f:.3}", k.kind)
-                })
-                .collect();
+        let trainer = NerTrainer::new(&analyzer, options);
+        let model = trainer.train(&train, &dev, |e| {
             eprintln!(
                 "epoch {} ({:.0} s): train errors {}/{} chars; dev {}; {} rows",
                 e.epoch,
                 started.elapsed().as_secs_f64(),
                 e.wrong.0,
                 e.wrong.1,
-                figures.join(", "),
+                figures(&e.dev),
                 e.rows
             );
         });
+        if !dev.is_empty() {
+            let scores = trainer.evaluate(&model, &dev);
+            eprintln!(
+                "model written: dev {}; {} rows",
+                figures(&scores),
+                model.rows()
+            );
+        }
         std::fs::write(&self.output, model.to_bytes()).map_err(|e| Error::io_at(&self.output, e))
     }
+}
+
+/// Precision, recall and F1 per kind.
+fn figures(scores: &[KindScore]) -> String {
+    let figures: Vec<String> = scores
+        .iter()
+        .map(|k| {
+            let (p, r, f) = k.prf();
+            format!("{:?} P {p:.3} R {r:.3} F1 {f:.3}", k.kind)
+        })
+        .collect();
+    figures.join(", ")
 }
 
 /// The sentences of `FORMAT:PATH`, at most `limit` (0: all).

@@ -4,6 +4,8 @@
 //! Each feature is hashed to a bucket of the weight table; nothing is
 //! interned, so a feature the model never saw costs nothing.
 
+use std::sync::LazyLock;
+
 use super::super::translit::translit_char;
 use super::super::words::SURNAMES;
 use super::super::{Span, Tagged};
@@ -42,6 +44,19 @@ impl Hash {
     fn bucket(self, bits: u32) -> u32 {
         (self.0 >> (64 - bits)) as u32
     }
+}
+
+/// [`class`] of each character up to the end of the CJK Unified
+/// Ideographs (`U+0000..U+A000`: ASCII, punctuation, ideographs),
+/// computed once (the surname and transliteration sets are hash lookups).
+static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| (0..0xA000).map(|c| class(c) as u8).collect());
+
+/// [`class`] of `ch`, looked up below `U+A000`.
+#[inline]
+fn class_of(ch: char) -> u64 {
+    CLASSES
+        .get(ch as usize)
+        .map_or_else(|| class(ch as u32), |&c| u64::from(c))
 }
 
 /// The class of a character: digit, numeral, Latin, punctuation, space,
@@ -195,7 +210,7 @@ impl Featurizer {
             self.offsets.push(p);
             self.info.push(CharInfo {
                 code: ch as u32,
-                class: class(ch as u32),
+                class: class_of(ch),
                 token: t + 1,
                 in_token,
                 lexicon,
@@ -211,49 +226,252 @@ impl Featurizer {
         let c: [CharInfo; 5] = std::array::from_fn(|d| self.info[i + d]);
         let code = |d: usize| u64::from(c[d].code);
         let me = c[2];
-        let tok = self.words[me.token];
-        let prev = self.words[me.token - 1];
-        let next = self
-            .words
-            .get(me.token + 1)
-            .copied()
-            .unwrap_or(TokenHashes::EDGE);
+        let v = me.in_token;
+        let (prev, tok, next) = self.around(me.token);
+        let r = self.residual_at(i);
         let f: [Hash; PER_CHAR] = [
-            Hash::new(0),
-            Hash::new(1).add(code(0)),
-            Hash::new(2).add(code(1)),
-            Hash::new(3).add(code(2)),
-            Hash::new(4).add(code(3)),
-            Hash::new(5).add(code(4)),
-            Hash::new(6).add(code(0)).add(code(1)),
-            Hash::new(7).add(code(1)).add(code(2)),
-            Hash::new(8).add(code(2)).add(code(3)),
-            Hash::new(9).add(code(3)).add(code(4)),
-            Hash::new(10).add(code(1)).add(code(3)),
-            Hash::new(11).add(code(1)).add(code(2)).add(code(3)),
-            Hash::new(12).add(c[1].class).add(me.class).add(c[3].class),
-            Hash::new(13)
-                .add(c[0].class)
-                .add(c[1].class)
-                .add(me.class)
-                .add(c[3].class)
-                .add(c[4].class),
-            Hash::new(14).add(me.in_token).add(tok.pos),
-            Hash::new(15).add(me.in_token).add(tok.word),
-            Hash::new(16).add(me.in_token).add(prev.pos),
-            Hash::new(17).add(me.in_token).add(next.pos),
-            Hash::new(18).add(me.in_token).add(prev.word),
-            Hash::new(19).add(me.in_token).add(next.word),
-            Hash::new(20).add(me.lexicon.0).add(me.lexicon.1),
-            Hash::new(21).add(me.in_token).add(code(2)),
-            Hash::new(22).add(me.listed.0).add(me.listed.1),
-            Hash::new(23)
-                .add(me.listed.0)
-                .add(me.listed.1)
-                .add(me.in_token),
+            bias(),
+            unigram(0, code(0)),
+            unigram(1, code(1)),
+            unigram(2, code(2)),
+            unigram(3, code(3)),
+            unigram(4, code(4)),
+            bigram(0, code(0), code(1)),
+            bigram(1, code(1), code(2)),
+            bigram(2, code(2), code(3)),
+            bigram(3, code(3), code(4)),
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            pos(0, v, tok.pos),
+            word(0, v, tok.word),
+            pos(1, v, prev.pos),
+            pos(2, v, next.pos),
+            word(1, v, prev.word),
+            word(2, v, next.word),
+            r[4],
+            char_in_token(v, code(2)),
+            r[5],
+            r[6],
         ];
         self.ids.extend(f.iter().map(|h| h.bucket(bits)));
     }
+
+    /// The tokens before, holding and after token `t` (an index of
+    /// `words`; the edges stand beyond the text).
+    fn around(&self, t: usize) -> (TokenHashes, TokenHashes, TokenHashes) {
+        let at = |t: usize| self.words.get(t).copied().unwrap_or(TokenHashes::EDGE);
+        (at(t.wrapping_sub(1)), at(t), at(t + 1))
+    }
+
+    /// The features of character `i` that are neither the bias nor
+    /// character n-grams nor token features: the skip bigram and the
+    /// trigram around it ([`HASHED`] of them), two class n-grams, its
+    /// lexicon name and its listed name (twice).
+    fn residual_at(&self, i: usize) -> [Hash; 7] {
+        let c: [CharInfo; 5] = std::array::from_fn(|d| self.info[i + d]);
+        let me = c[2];
+        let [skip, tri] = self.hashed_at(i);
+        let [class3, class5] = classes(c.map(|c| c.class));
+        let [lexicon, listed, listed_in] = contexts(
+            me.lexicon.0,
+            me.lexicon.1,
+            me.listed.0,
+            me.listed.1,
+            me.in_token,
+        );
+        [skip, tri, class3, class5, lexicon, listed, listed_in]
+    }
+
+    /// The skip bigram and the trigram around character `i`.
+    #[inline]
+    fn hashed_at(&self, i: usize) -> [Hash; HASHED] {
+        let code = |d: usize| {
+            self.info
+                .get(i + d)
+                .map_or(u64::from(EDGE), |c| u64::from(c.code))
+        };
+        [
+            Hash::new(10).add(code(1)).add(code(3)),
+            Hash::new(11).add(code(1)).add(code(2)).add(code(3)),
+        ]
+    }
+
+    /// Fills `out` with the [`HASHED`] buckets of each character.
+    pub(crate) fn hashed(&self, bits: u32, out: &mut Vec<[u32; HASHED]>) {
+        out.clear();
+        out.extend((0..self.len()).map(|i| self.hashed_at(i).map(|h| h.bucket(bits))));
+    }
+
+    /// The classes of the five characters around character `i`, six bits
+    /// each (the first the highest).
+    #[inline]
+    pub(crate) fn class_key(&self, i: usize) -> u64 {
+        let c = self.info.get(i..i + 5).unwrap_or_default();
+        c.iter().fold(0, |k, c| k << 6 | c.class)
+    }
+
+    /// The lexicon name and listed name covering character `i`, and where
+    /// it stands in its token, a byte each.
+    #[inline]
+    pub(crate) fn context_key(&self, i: usize) -> u64 {
+        let Some(me) = self.info.get(i + 2) else {
+            return 0;
+        };
+        [
+            me.lexicon.0,
+            me.lexicon.1,
+            me.listed.0,
+            me.listed.1,
+            me.in_token,
+        ]
+        .iter()
+        .fold(0, |k, &v| k << 8 | (v & 0xff))
+    }
+
+    /// Computes what [`Featurizer::compute`] does but the buckets: the
+    /// characters, tokens and names (for [`super::grams`]).
+    pub(crate) fn prepare(&mut self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) {
+        self.chars(s, tokens, lexical);
+    }
+
+    /// The code of character `i` (from −2: [`EDGE`] past the text).
+    #[inline]
+    pub(crate) fn code(&self, i: isize) -> u32 {
+        self.info
+            .get(i.wrapping_add(2) as usize)
+            .map_or(EDGE, |c| c.code)
+    }
+
+    /// Where character `i` stands in its token (0 begin, 1 middle, 2 end,
+    /// 3 single), and the index of the token in [`Featurizer::tokens`].
+    #[inline]
+    pub(crate) fn in_token(&self, i: usize) -> (usize, usize) {
+        let c = &self.info[i + 2];
+        (c.in_token as usize, c.token)
+    }
+
+    /// The word and POS hashes of the tokens, with an edge entry before
+    /// and after (as [`Featurizer::in_token`] counts them).
+    pub(crate) fn tokens(&self) -> impl ExactSizeIterator<Item = (u64, u64)> + '_ {
+        self.words.iter().map(|w| (w.word, w.pos))
+    }
+}
+
+/// The features of each character that [`super::grams`] looks up hashed:
+/// the skip bigram and the trigram.
+pub(crate) const HASHED: usize = 2;
+
+/// Where the [`HASHED`] features stand among a character's [`PER_CHAR`]
+/// buckets.
+pub(crate) const HASHED_AT: [usize; HASHED] = [10, 11];
+
+/// The class trigram and five-gram of the classes around a character.
+fn classes(c: [u64; 5]) -> [Hash; 2] {
+    [
+        Hash::new(12).add(c[1]).add(c[2]).add(c[3]),
+        Hash::new(13)
+            .add(c[0])
+            .add(c[1])
+            .add(c[2])
+            .add(c[3])
+            .add(c[4]),
+    ]
+}
+
+/// The lexicon name and the listed name (alone and with where the
+/// character stands in its token) covering a character.
+fn contexts(lex: u64, lex_part: u64, listed: u64, listed_part: u64, v: u64) -> [Hash; 3] {
+    [
+        Hash::new(20).add(lex).add(lex_part),
+        Hash::new(22).add(listed).add(listed_part),
+        Hash::new(23).add(listed).add(listed_part).add(v),
+    ]
+}
+
+/// The buckets of the two class features of a [`Featurizer::class_key`].
+pub(crate) fn class_buckets(key: u64, bits: u32) -> [u32; 2] {
+    classes(std::array::from_fn(|d| key >> (6 * (4 - d)) & 63)).map(|h| h.bucket(bits))
+}
+
+/// The buckets of the three features of a [`Featurizer::context_key`].
+pub(crate) fn context_buckets(key: u64, bits: u32) -> [u32; 3] {
+    let b = |d: u32| key >> (8 * (4 - d)) & 0xff;
+    contexts(b(0), b(1), b(2), b(3), b(4)).map(|h| h.bucket(bits))
+}
+
+/// The template every character has.
+fn bias() -> Hash {
+    Hash::new(0)
+}
+
+/// The character at `k − 2` from the one tagged (`k` in 0..5).
+fn unigram(k: u64, c: u64) -> Hash {
+    Hash::new(1 + k).add(c)
+}
+
+/// The characters at `k − 2` and `k − 1` from the one tagged (`k` in 0..4).
+fn bigram(k: u64, a: u64, b: u64) -> Hash {
+    Hash::new(6 + k).add(a).add(b)
+}
+
+/// The character tagged, with where it stands in its token (`v`).
+fn char_in_token(v: u64, c: u64) -> Hash {
+    Hash::new(21).add(v).add(c)
+}
+
+/// The POS tag of the token holding the character (`at` 0), the one before
+/// (1) or after (2), with where the character stands in its token.
+fn pos(at: u64, v: u64, p: u64) -> Hash {
+    Hash::new([14, 16, 17][at as usize]).add(v).add(p)
+}
+
+/// The word holding the character (`at` 0), the one before (1) or after
+/// (2), with where the character stands in its token.
+fn word(at: u64, v: u64, w: u64) -> Hash {
+    Hash::new([15, 18, 19][at as usize]).add(v).add(w)
+}
+
+/// The bucket of the bias.
+pub(crate) fn bias_bucket(bits: u32) -> u32 {
+    bias().bucket(bits)
+}
+
+/// The buckets of the block of character `c`: rows `k` (0..5) the
+/// [`unigram`]s that see it at `k − 2`, rows `5 + v` the
+/// [`char_in_token`]s.
+pub(crate) fn unigram_buckets(c: u32, bits: u32) -> [u32; 9] {
+    let c = u64::from(c);
+    std::array::from_fn(|r| {
+        let r = r as u64;
+        if r < 5 {
+            unigram(r, c)
+        } else {
+            char_in_token(r - 5, c)
+        }
+        .bucket(bits)
+    })
+}
+
+/// The buckets of the block of the bigram `a b`: row `k` (0..4) the
+/// [`bigram`] that sees it at `k − 2`.
+pub(crate) fn bigram_buckets(a: u32, b: u32, bits: u32) -> [u32; 4] {
+    std::array::from_fn(|k| bigram(k as u64, u64::from(a), u64::from(b)).bucket(bits))
+}
+
+/// The buckets of the block of a token's word (`pos` false) or POS tag
+/// hash `h`: rows `4 at + v` as in [`word`] and [`pos`].
+pub(crate) fn token_buckets(h: u64, is_pos: bool, bits: u32) -> [u32; 12] {
+    std::array::from_fn(|r| {
+        let (at, v) = (r as u64 / 4, r as u64 % 4);
+        if is_pos {
+            pos(at, v, h)
+        } else {
+            word(at, v, h)
+        }
+        .bucket(bits)
+    })
 }
 
 /// The hashes of a token's text and POS tag, computed once per token.
@@ -266,9 +484,15 @@ struct TokenHashes {
     pos: u64,
 }
 
+/// The word and POS hashes of the tokens past the text's edges.
+pub(crate) const EDGE_TOKEN: (u64, u64) = (1, 2);
+
 impl TokenHashes {
     /// Past the text's edges.
-    const EDGE: TokenHashes = TokenHashes { word: 1, pos: 2 };
+    const EDGE: TokenHashes = TokenHashes {
+        word: EDGE_TOKEN.0,
+        pos: EDGE_TOKEN.1,
+    };
 
     fn of(s: &str, t: &Tagged<'_>) -> TokenHashes {
         let text = if t.end - t.start <= 18 {

@@ -14,6 +14,7 @@
 //! trainer, [`NerTrainer`]).
 
 mod features;
+mod grams;
 mod labels;
 mod names;
 mod train;
@@ -26,8 +27,9 @@ use std::sync::{Arc, LazyLock};
 use super::{Span, Tagged};
 use crate::error::Error;
 use features::{Featurizer, PER_CHAR};
+use grams::{GramModel, GramScratch};
 use labels::{KINDS, LABELS};
-use viterbi::{Scorer, Viterbi};
+use viterbi::{Scorer, Transitions, Viterbi};
 use weights::Weights;
 
 pub use train::{EpochReport, KindScore, NerExample, NerTrainer, TrainOptions};
@@ -52,12 +54,21 @@ static EMBEDDED_MODEL: LazyLock<Option<NerModel>> =
 /// ```
 #[derive(Debug, Clone)]
 pub struct NerModel {
-    weights: Arc<Weights>,
+    tagger: Arc<Tagger>,
+}
+
+/// The weights of a model, as its file lays them out.
+#[derive(Debug)]
+enum Tagger {
+    /// Every feature hashed (files of the first layout, `ZHNERv1`).
+    Hashed(Weights),
+    /// By n-gram and token blocks ([`grams`]; what the trainer writes).
+    Grams(Box<GramModel>),
 }
 
 thread_local! {
     /// Per-thread scratch buffers of the tagger.
-    static SCRATCH: RefCell<(Featurizer, Viterbi)> = RefCell::default();
+    static SCRATCH: RefCell<(Featurizer, Viterbi, GramScratch)> = RefCell::default();
 }
 
 impl NerModel {
@@ -71,19 +82,31 @@ impl NerModel {
     /// `zhnews train-ner`). A file of another format or feature scheme is
     /// refused with [`Error::Model`].
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, Error> {
+        let tagger = if bytes.starts_with(grams::MAGIC) {
+            Tagger::Grams(Box::new(GramModel::from_bytes(bytes)?))
+        } else {
+            Tagger::Hashed(Weights::from_bytes(bytes)?)
+        };
         Ok(NerModel {
-            weights: Arc::new(Weights::from_bytes(bytes)?),
+            tagger: Arc::new(tagger),
         })
     }
 
     /// The model file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.weights.to_bytes()
+        match &*self.tagger {
+            Tagger::Hashed(w) => w.to_bytes(),
+            Tagger::Grams(g) => g.to_bytes(),
+        }
     }
 
-    /// The number of weight rows the model holds (its size: 30 bytes a row).
+    /// The number of weight rows the model holds (its size: about 11 bytes
+    /// a row in the file, 32 in memory).
     pub fn rows(&self) -> usize {
-        self.weights.len()
+        match &*self.tagger {
+            Tagger::Hashed(w) => w.len(),
+            Tagger::Grams(g) => g.len(),
+        }
     }
 
     /// The names the model finds in folded text `s` with its tokens and
@@ -126,10 +149,19 @@ impl NerModel {
         at: usize,
         out: &mut Tagging,
     ) {
-        SCRATCH.with_borrow_mut(|(feats, viterbi)| {
-            feats.compute(s, tokens, lexical, self.weights.bits);
-            viterbi.emissions(&*self.weights, &feats.ids, PER_CHAR);
-            let path = viterbi.decode_free(&*self.weights);
+        SCRATCH.with_borrow_mut(|(feats, viterbi, scratch)| {
+            let path = match &*self.tagger {
+                Tagger::Hashed(w) => {
+                    feats.compute(s, tokens, lexical, w.bits);
+                    viterbi.emissions(w, &feats.ids, PER_CHAR);
+                    viterbi.decode_free(w)
+                }
+                Tagger::Grams(g) => {
+                    feats.prepare(s, tokens, lexical);
+                    g.emissions(feats, scratch, viterbi);
+                    viterbi.decode_free(&**g)
+                }
+            };
             let names = to_spans(&labels::names(&path), &feats.offsets);
             out.names.extend(names.iter().map(|sp| shift(sp, at, true)));
             out.stocks
@@ -196,7 +228,9 @@ impl Scorer for Weights {
     fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
         self.score(buckets, scores);
     }
+}
 
+impl Transitions for Weights {
     #[inline]
     fn transition(&self, from: usize, to: usize) -> i32 {
         self.transitions[from * LABELS + to]

@@ -4,11 +4,12 @@
 //! but not places) are corrected towards the best path that agrees with
 //! the labels they have.
 
-use super::NerModel;
 use super::features::{Featurizer, PER_CHAR};
+use super::grams::{GramKeys, GramModel};
 use super::labels::{self, KINDS, LABELS, OUTSIDE, Part, kind_index};
-use super::viterbi::{Mask, Scorer, Viterbi};
+use super::viterbi::{Mask, Scorer, Transitions, Viterbi};
 use super::weights::{Dense, Weights};
+use super::{NerModel, Tagger};
 use crate::analyzer::Analyzer;
 use crate::entity::{Entity, EntityKind};
 use crate::text::Folded;
@@ -46,11 +47,19 @@ pub struct TrainOptions {
     /// Bits of the feature hash (buckets = 2^bits; training holds 12 bytes
     /// per bucket and label).
     pub bits: u32,
-    /// The most weight rows the model keeps (30 bytes each); the weakest
-    /// go first.
+    /// The most rows of the hashed weights (one per bucket) kept when
+    /// they are averaged; the weakest go first. The model written lays
+    /// them out by n-gram and token, where a row shared by several
+    /// n-grams is held by each: about twice as many rows, 11 bytes each in
+    /// the file.
     pub max_rows: usize,
     /// The seed of the order in which sentences are visited.
     pub seed: u64,
+    /// The fewest times a character bigram, a word or a hashed feature
+    /// of another kind must occur in the training text to keep its
+    /// weights in the model written (rarer ones share their hashed rows
+    /// with other features more than they own them).
+    pub min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -60,6 +69,7 @@ impl Default for TrainOptions {
             bits: 22,
             max_rows: 260_000,
             seed: 20261201,
+            min_count: 1,
         }
     }
 }
@@ -146,8 +156,12 @@ impl<'a> NerTrainer<'a> {
         mut report: impl FnMut(&EpochReport),
     ) -> NerModel {
         let bits = self.options.bits.clamp(8, 30);
-        let train: Vec<Prepared> = train.iter().map(|e| self.prepare(e, bits)).collect();
-        let dev: Vec<Prepared> = dev.iter().map(|e| self.prepare(e, bits)).collect();
+        let mut keys = GramKeys::default();
+        let train: Vec<Prepared> = train
+            .iter()
+            .map(|e| self.prepare(e, bits, Some(&mut keys)))
+            .collect();
+        let dev: Vec<Prepared> = dev.iter().map(|e| self.prepare(e, bits, None)).collect();
         let mut dense = Dense::new(bits);
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = XorShift(self.options.seed | 1);
@@ -169,18 +183,65 @@ impl<'a> NerTrainer<'a> {
             });
         }
         NerModel {
-            weights: Arc::new(weights),
+            tagger: Arc::new(Tagger::Grams(Box::new(GramModel::export(
+                &weights,
+                &keys,
+                self.options.min_count,
+            )))),
         }
     }
 
-    /// The features, masks and names of one example.
-    fn prepare(&self, e: &NerExample, bits: u32) -> Prepared {
+    /// Exact-span figures of `model` on `dev`, per kind, tagging each
+    /// text as analysis does (only kinds an example labels are counted for
+    /// it): the figures of the model as written, beside those of the
+    /// hashed weights each epoch reports.
+    pub fn evaluate(&self, model: &NerModel, dev: &[NerExample]) -> Vec<KindScore> {
+        let mut out: Vec<KindScore> = KINDS
+            .iter()
+            .map(|&kind| KindScore {
+                kind,
+                gold: 0,
+                predicted: 0,
+                right: 0,
+            })
+            .collect();
+        for e in dev {
+            let folded = Folded::new(&e.text);
+            let tokens = self.analyzer.entity_tokens(&folded);
+            let s = folded.as_str();
+            let lexical = self.analyzer.entities().lexicon.spans(s, &tokens);
+            let found = model.spans(s, &tokens, &lexical).names;
+            for kind in e.labelled.iter().filter(|k| kind_index(**k).is_some()) {
+                let Some(score) = out.iter_mut().find(|k| k.kind == *kind) else {
+                    continue;
+                };
+                let gold: Vec<(usize, usize)> = e
+                    .names
+                    .iter()
+                    .filter(|n| n.kind == *kind)
+                    .map(|n| (folded.to_folded(n.start), folded.to_folded(n.end)))
+                    .collect();
+                let mine = found.iter().filter(|n| n.kind == *kind);
+                score.gold += gold.len();
+                score.predicted += mine.clone().count();
+                score.right += mine.filter(|n| gold.contains(&(n.start, n.end))).count();
+            }
+        }
+        out
+    }
+
+    /// The features, masks and names of one example; what it holds added
+    /// to `keys`.
+    fn prepare(&self, e: &NerExample, bits: u32, keys: Option<&mut GramKeys>) -> Prepared {
         let folded = Folded::new(&e.text);
         let tokens = self.analyzer.entity_tokens(&folded);
         let s = folded.as_str();
         let lexical = self.analyzer.entities().lexicon.spans(s, &tokens);
         let mut feats = Featurizer::default();
         feats.compute(s, &tokens, &lexical, bits);
+        if let Some(keys) = keys {
+            keys.add(&feats);
+        }
         let char_at = |b: usize| feats.offsets.binary_search(&folded.to_folded(b)).ok();
         let mut names: Vec<(usize, usize, usize)> = e
             .names
@@ -285,7 +346,9 @@ impl Scorer for Dense {
     fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
         self.score(buckets, scores);
     }
+}
 
+impl Transitions for Dense {
     fn transition(&self, from: usize, to: usize) -> i32 {
         self.t[from * LABELS + to]
     }

@@ -16,13 +16,17 @@ const FREE: [usize; 7] = [0, 1, 4, 5, 8, 9, 12];
 /// `E-k` follow only `B-k` and `M-k`.
 const KINDS: usize = (LABELS - 1) / 4;
 
-/// Scores a character's features for every label.
-pub(crate) trait Scorer {
-    /// Adds the scores of `buckets` to `scores`.
-    fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]);
+/// Scores the label transitions.
+pub(crate) trait Transitions {
     /// The score of the transition `from → to` (`from` = `LABELS` at the
     /// start of the text).
     fn transition(&self, from: usize, to: usize) -> i32;
+}
+
+/// Scores a character's features for every label.
+pub(crate) trait Scorer: Transitions {
+    /// Adds the scores of `buckets` to `scores`.
+    fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]);
 }
 
 /// Labels allowed at a character: one bit per label.
@@ -37,10 +41,39 @@ const ANY: Mask = (1 << LABELS) - 1;
 pub(crate) struct Viterbi {
     back: Vec<[u8; LABELS]>,
     emissions: Vec<[i32; LABELS]>,
+    /// The scores of each label at each character (of `decode_free`).
+    scores: Vec<[i32; LABELS]>,
 }
 
 /// A score no path takes.
 const NONE: i64 = i64::MIN / 8;
+
+/// A score no path takes, in [`Viterbi::decode_free`] (only the labels
+/// that cannot start a text have it, at the first character).
+const NONE32: i32 = i32::MIN / 4;
+
+/// The transitions [`Viterbi::decode_free`] weighs.
+struct FreeTransitions {
+    /// `free[t][f]`: from `CLOSED[f]` to `FREE[t]`.
+    free: [[i32; 7]; 7],
+    /// `[kind][M, E][from B, from M]`.
+    open: [[[i32; 2]; 2]; KINDS],
+}
+
+impl FreeTransitions {
+    fn of(model: &impl Transitions) -> FreeTransitions {
+        FreeTransitions {
+            free: std::array::from_fn(|t| {
+                std::array::from_fn(|f| model.transition(CLOSED[f], FREE[t]))
+            }),
+            open: std::array::from_fn(|k| {
+                std::array::from_fn(|to| {
+                    std::array::from_fn(|from| model.transition(1 + 4 * k + from, 2 + 4 * k + to))
+                })
+            }),
+        }
+    }
+}
 
 impl Viterbi {
     /// The emission scores of each character (`per_char` buckets each).
@@ -53,9 +86,25 @@ impl Viterbi {
         }
     }
 
+    /// The emission scores last computed.
+    #[cfg(test)]
+    pub(crate) fn emission_scores(&self) -> &[[i32; LABELS]] {
+        &self.emissions
+    }
+
+    /// Sets the emission scores of each character.
+    pub(crate) fn set_emissions(&mut self, scores: impl Iterator<Item = [i32; LABELS]>) {
+        self.emissions.clear();
+        self.emissions.extend(scores);
+    }
+
     /// The best path over the emissions last computed, each label within
     /// `mask(i)` at character `i`.
-    pub(crate) fn decode(&mut self, model: &impl Scorer, mask: impl Fn(usize) -> Mask) -> Vec<u8> {
+    pub(crate) fn decode(
+        &mut self,
+        model: &impl Transitions,
+        mask: impl Fn(usize) -> Mask,
+    ) -> Vec<u8> {
         let n = self.emissions.len();
         if n == 0 {
             return Vec::new();
@@ -119,57 +168,85 @@ impl Viterbi {
     /// through a forbidden transition or from an unreachable label (all
     /// about [`NONE`]); among the allowed ones both take the first best in
     /// label order.
-    pub(crate) fn decode_free(&mut self, model: &impl Scorer) -> Vec<u8> {
-        let n = self.emissions.len();
-        if n == 0 {
+    ///
+    /// The forward pass keeps scores only (no back-pointers); the way back
+    /// weighs again, for the one label taken at each character, the
+    /// predecessors the forward pass weighed, ties the same way. Scores
+    /// are `i32`, less the score of `O` one character before at each step:
+    /// a shift common to every label at a character, which changes no
+    /// comparison, and keeps the scores within a few characters' worth of
+    /// emissions of each other (every label is reached from `O` within
+    /// two steps), far from overflow.
+    pub(crate) fn decode_free(&mut self, model: &impl Transitions) -> Vec<u8> {
+        let Some(first) = self.emissions.first() else {
             return Vec::new();
-        }
-        self.back.clear();
-        self.back.resize(n, [0; LABELS]);
-        let mut score = [NONE; LABELS];
-        for (l, s) in score.iter_mut().enumerate() {
+        };
+        let t = FreeTransitions::of(model);
+        let mut score: [i32; LABELS] = std::array::from_fn(|l| {
             if may_start(l as u8) {
-                *s = i64::from(self.emissions[0][l]) + i64::from(model.transition(LABELS, l));
+                first[l] + model.transition(LABELS, l)
+            } else {
+                NONE32
+            }
+        });
+        self.scores.clear();
+        self.scores.push(score);
+        for emission in &self.emissions[1..] {
+            let base = score[0];
+            let closed: [i32; 7] = std::array::from_fn(|f| score[CLOSED[f]] - base);
+            let mut next = [0i32; LABELS];
+            for (t, row) in t.free.iter().enumerate() {
+                let best = (1..7).fold(closed[0] + row[0], |b, f| b.max(closed[f] + row[f]));
+                next[FREE[t]] = best + emission[FREE[t]];
+            }
+            for (k, rows) in t.open.iter().enumerate() {
+                let (b, m) = (score[1 + 4 * k] - base, score[2 + 4 * k] - base);
+                for (to, row) in rows.iter().enumerate() {
+                    let l = 2 + 4 * k + to;
+                    next[l] = (b + row[0]).max(m + row[1]) + emission[l];
+                }
+            }
+            score = next;
+            self.scores.push(score);
+        }
+        self.trace_free(&t)
+    }
+
+    /// The path back from the best final label over the scores
+    /// [`Viterbi::decode_free`] left.
+    fn trace_free(&self, t: &FreeTransitions) -> Vec<u8> {
+        let n = self.scores.len();
+        let mut best = (i32::MIN, 0usize);
+        for (l, &s) in self.scores[n - 1].iter().enumerate() {
+            if may_end(l as u8) && s > best.0 {
+                best = (s, l);
             }
         }
-        let free: [[i64; 7]; 7] = std::array::from_fn(|t| {
-            std::array::from_fn(|f| i64::from(model.transition(CLOSED[f], FREE[t])))
-        });
-        // [kind][M, E][from B, from M]
-        let open: [[[i64; 2]; 2]; KINDS] = std::array::from_fn(|k| {
-            std::array::from_fn(|to| {
-                std::array::from_fn(|from| {
-                    i64::from(model.transition(1 + 4 * k + from, 2 + 4 * k + to))
-                })
-            })
-        });
-        for (back, emission) in self.back.iter_mut().zip(&self.emissions).skip(1) {
-            let mut next = [0i64; LABELS];
-            let closed: [i64; 7] = std::array::from_fn(|f| score[CLOSED[f]]);
-            for (t, row) in free.iter().enumerate() {
-                let (mut best, mut arg) = (closed[0] + row[0], 0);
+        let mut path = vec![0u8; n];
+        let mut l = best.1;
+        for i in (0..n).rev() {
+            path[i] = l as u8;
+            let Some(prev) = i.checked_sub(1).map(|p| &self.scores[p]) else {
+                break;
+            };
+            l = if let Some(to) = FREE.iter().position(|&f| f == l) {
+                let row = &t.free[to];
+                let (mut best, mut arg) = (prev[CLOSED[0]] + row[0], 0);
                 for f in 1..7 {
-                    let c = closed[f] + row[f];
+                    let c = prev[CLOSED[f]] + row[f];
                     if c > best {
                         (best, arg) = (c, f);
                     }
                 }
-                next[FREE[t]] = best + i64::from(emission[FREE[t]]);
-                back[FREE[t]] = CLOSED[arg] as u8;
-            }
-            for (k, rows) in open.iter().enumerate() {
-                let (b, m) = (score[1 + 4 * k], score[2 + 4 * k]);
-                for (to, row) in rows.iter().enumerate() {
-                    let l = 2 + 4 * k + to;
-                    let (from_b, from_m) = (b + row[0], m + row[1]);
-                    let from_m_wins = from_m > from_b;
-                    next[l] = from_b.max(from_m) + i64::from(emission[l]);
-                    back[l] = (1 + 4 * k + usize::from(from_m_wins)) as u8;
-                }
-            }
-            score = next;
+                CLOSED[arg]
+            } else {
+                let (k, to) = ((l - 2) / 4, (l - 2) % 4);
+                let row = &t.open[k][to];
+                let from_m_wins = prev[2 + 4 * k] + row[1] > prev[1 + 4 * k] + row[0];
+                1 + 4 * k + usize::from(from_m_wins)
+            };
         }
-        self.trace(&score)
+        path
     }
 
     /// The path back from the best final label.
@@ -221,7 +298,9 @@ mod tests {
                 }
             }
         }
+    }
 
+    impl Transitions for Random {
         fn transition(&self, from: usize, to: usize) -> i32 {
             self.0[(from * 31 + to * 17 + 5) % self.0.len()]
         }

@@ -13,7 +13,7 @@ const MAGIC: &[u8; 8] = b"ZHNERv1\n";
 pub(crate) const FEATURE_VERSION: u32 = 1;
 
 /// Scores per row in memory: [`LABELS`] padded with zeros.
-const LANES: usize = 16;
+pub(crate) const LANES: usize = 16;
 
 /// No row: the empty slot of the lookup table.
 const EMPTY: u32 = u32::MAX;
@@ -168,6 +168,45 @@ impl Weights {
         self.rows.get(row as usize)
     }
 
+    /// The row of bucket `b`, `None` when it carries no weight.
+    #[inline]
+    pub(crate) fn row(&self, b: u32) -> Option<&[i16; LANES]> {
+        match &self.index {
+            Index::Rank(blocks) => self.ranked(blocks, b),
+            Index::Hash(slots) => self.hashed(slots, b),
+        }
+    }
+
+    /// The same weights with the rows of the buckets `keep` holds only,
+    /// every score (and transition) times `scale`, rounded; rows that
+    /// round to zero dropped.
+    pub(crate) fn scaled(&self, keep: impl Fn(u32) -> bool, scale: f64) -> Weights {
+        let rows = self
+            .buckets
+            .iter()
+            .zip(&self.rows)
+            .filter(|(b, _)| keep(**b))
+            .map(|(&b, r)| (b, std::array::from_fn(|l| scale_score(r[l], scale))))
+            .filter(|(_, r): &(u32, [i16; LABELS])| r.iter().any(|&w| w != 0))
+            .collect();
+        let transitions = self
+            .transitions
+            .iter()
+            .map(|&t| (f64::from(t) * scale).round() as i32)
+            .collect();
+        Weights::new(self.bits, transitions, rows)
+    }
+
+    /// The largest score of any row.
+    pub(crate) fn peak(&self) -> i32 {
+        self.rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .map(|&w| i32::from(w).abs())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Adds the scores of `buckets` to `scores`.
     #[inline]
     pub(crate) fn score(&self, buckets: &[u32], scores: &mut [i32; LABELS]) {
@@ -196,7 +235,15 @@ impl Weights {
     /// transitions, buckets, scores (all little-endian).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        for v in [FEATURE_VERSION, self.bits, LABELS as u32, self.len() as u32] {
+        out.extend(FEATURE_VERSION.to_le_bytes());
+        self.write_body(&mut out);
+        out
+    }
+
+    /// What [`Weights::to_bytes`] writes after the magic and the feature
+    /// version: bits, labels, rows, transitions, buckets, scores.
+    pub(crate) fn write_body(&self, out: &mut Vec<u8>) {
+        for v in [self.bits, LABELS as u32, self.len() as u32] {
             out.extend(v.to_le_bytes());
         }
         out.extend(self.transitions.iter().flat_map(|t| t.to_le_bytes()));
@@ -206,22 +253,62 @@ impl Weights {
                 .iter()
                 .flat_map(|r| r[..LABELS].iter().flat_map(|w| w.to_le_bytes())),
         );
-        out
+    }
+
+    /// As [`Weights::write_body`], compactly: buckets as increasing
+    /// differences and rows as [`write_row`] writes them.
+    pub(crate) fn write_compact(&self, out: &mut Vec<u8>) {
+        for v in [self.bits, LABELS as u32, self.len() as u32] {
+            out.extend(v.to_le_bytes());
+        }
+        out.extend(self.transitions.iter().flat_map(|t| t.to_le_bytes()));
+        let mut last = 0;
+        for (&b, row) in self.buckets.iter().zip(&self.rows) {
+            write_varint(out, u64::from(b - last));
+            last = b;
+            write_row(out, row);
+        }
+    }
+
+    /// Reads what [`Weights::write_compact`] writes.
+    pub(crate) fn read_compact(r: &mut Reader<'_>) -> Result<Weights, Error> {
+        let shape = || Error::Model(ModelProblem::Shape);
+        let bits = r.u32()?;
+        let labels = r.u32()? as usize;
+        if labels != LABELS || !(8..=30).contains(&bits) {
+            return Err(shape());
+        }
+        let n = r.u32()? as usize;
+        let transitions = (0..(LABELS + 1) * LABELS)
+            .map(|_| r.u32().map(|v| v as i32))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::with_capacity(n.min(1 << 24));
+        let mut bucket = 0u64;
+        for i in 0..n {
+            let delta = r.varint()?;
+            bucket = bucket.checked_add(delta).ok_or_else(shape)?;
+            if (i > 0 && delta == 0) || bucket >> bits != 0 {
+                return Err(shape());
+            }
+            let row = r.row()?;
+            rows.push((bucket as u32, std::array::from_fn(|l| row[l])));
+        }
+        Ok(Weights::new(bits, transitions, rows))
     }
 
     /// Reads a model file written by [`Weights::to_bytes`].
     pub(crate) fn from_bytes(b: &[u8]) -> Result<Weights, Error> {
         let mut r = Reader(b);
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(Error::Model(ModelProblem::NotAModel));
+        r.header(MAGIC)?;
+        let weights = Weights::read_body(&mut r)?;
+        if !r.0.is_empty() {
+            return Err(Error::Model(ModelProblem::Shape));
         }
-        let version = r.u32()?;
-        if version != FEATURE_VERSION {
-            return Err(Error::Model(ModelProblem::FeatureVersion {
-                found: version,
-                expected: FEATURE_VERSION,
-            }));
-        }
+        Ok(weights)
+    }
+
+    /// Reads what [`Weights::write_body`] writes.
+    pub(crate) fn read_body(r: &mut Reader<'_>) -> Result<Weights, Error> {
         let bits = r.u32()?;
         let labels = r.u32()? as usize;
         if labels != LABELS || !(8..=30).contains(&bits) {
@@ -245,18 +332,37 @@ impl Weights {
             }
             rows.push((bucket, scores));
         }
-        if !r.0.is_empty() {
-            return Err(Error::Model(ModelProblem::Shape));
-        }
         Ok(Weights::new(bits, transitions, rows))
     }
 }
 
+/// `w` times `scale` (at most 1), rounded.
+pub(crate) fn scale_score(w: i16, scale: f64) -> i16 {
+    (f64::from(w) * scale).round() as i16
+}
+
 /// A cursor over the bytes of a model file.
-struct Reader<'a>(&'a [u8]);
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+    /// Reads `magic` and the feature version; refuses another file or
+    /// scheme.
+    pub(crate) fn header(&mut self, magic: &[u8; 8]) -> Result<(), Error> {
+        if self.take(magic.len())? != magic {
+            return Err(Error::Model(ModelProblem::NotAModel));
+        }
+        let version = self.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(Error::Model(ModelProblem::FeatureVersion {
+                found: version,
+                expected: FEATURE_VERSION,
+            }));
+        }
+        Ok(())
+    }
+
+    /// The next `n` bytes.
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
         if self.0.len() < n {
             return Err(Error::Model(ModelProblem::Truncated));
         }
@@ -265,15 +371,106 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    fn u32(&mut self) -> Result<u32, Error> {
+    /// A little-endian `u32`.
+    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    fn u16(&mut self) -> Result<u16, Error> {
+    /// A little-endian `u16`.
+    pub(crate) fn u16(&mut self) -> Result<u16, Error> {
         let b = self.take(2)?;
         Ok(u16::from_le_bytes([b[0], b[1]]))
     }
+
+    /// A row written by [`write_row`].
+    pub(crate) fn row(&mut self) -> Result<[i16; LANES], Error> {
+        let mask = self.varint()?;
+        if mask >> LABELS != 0 {
+            return Err(Error::Model(ModelProblem::Shape));
+        }
+        let mut row = [0i16; LANES];
+        let mut m = mask;
+        while m != 0 {
+            let l = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if let Some(w) = row.get_mut(l) {
+                *w = self.score()?;
+            }
+        }
+        Ok(row)
+    }
+
+    /// A score written by [`write_score`].
+    fn score(&mut self) -> Result<i16, Error> {
+        let z = match self.0 {
+            [b, rest @ ..] if *b < 0x80 => {
+                self.0 = rest;
+                u16::from(*b)
+            }
+            [b0, b1, rest @ ..] if *b1 < 0x80 => {
+                self.0 = rest;
+                u16::from(b0 & 0x7f) | u16::from(*b1) << 7
+            }
+            _ => u16::try_from(self.varint()?).map_err(|_| Error::Model(ModelProblem::Shape))?,
+        };
+        Ok((z >> 1) as i16 ^ -((z & 1) as i16))
+    }
+
+    /// An unsigned LEB128 number (at most 64 bits).
+    #[inline]
+    pub(crate) fn varint(&mut self) -> Result<u64, Error> {
+        if let Some((&b, rest)) = self.0.split_first()
+            && b < 0x80
+        {
+            self.0 = rest;
+            return Ok(u64::from(b));
+        }
+        let bytes = self.0;
+        let mut v = 0u64;
+        for (i, &b) in bytes.iter().enumerate().take(10) {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                self.0 = bytes.get(i + 1..).unwrap_or_default();
+                return Ok(v);
+            }
+        }
+        Err(Error::Model(if bytes.len() < 10 {
+            ModelProblem::Truncated
+        } else {
+            ModelProblem::Shape
+        }))
+    }
+}
+
+/// Appends score `w` as a zigzag LEB128 number (one byte for −64..64).
+fn write_score(out: &mut Vec<u8>, w: i16) {
+    write_varint(out, u64::from(((w << 1) ^ (w >> 15)) as u16));
+}
+
+/// Appends the [`LABELS`] scores of `row`: a bit per label whose score is
+/// not zero, then those scores ([`write_score`]).
+pub(crate) fn write_row(out: &mut Vec<u8>, row: &[i16]) {
+    let scores = &row[..LABELS.min(row.len())];
+    let mask = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w != 0)
+        .fold(0u64, |m, (l, _)| m | 1 << l);
+    write_varint(out, mask);
+    scores
+        .iter()
+        .filter(|w| **w != 0)
+        .for_each(|&w| write_score(out, w));
+}
+
+/// Appends `v` as an unsigned LEB128 number.
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// The weights while training: dense, one integer per bucket and label,
