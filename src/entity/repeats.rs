@@ -4,8 +4,7 @@
 //! another, is `美高梅` there too). A tagger decides sentence by sentence;
 //! a reader of the whole article does not.
 
-use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{EntityKind, Span, Tagged};
 
@@ -28,30 +27,7 @@ pub(super) fn repeat_names(s: &str, tokens: &[Tagged<'_>], found: Vec<Span>) -> 
     if kinds.is_empty() {
         return found;
     }
-    let patterns: Vec<(&str, u32)> = kinds
-        .iter()
-        .map(|(&text, &i)| (text, u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    let Ok(matcher) = CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(patterns)
-    else {
-        return found;
-    };
-    let mut added = Vec::new();
-    for m in matcher.leftmost_find_iter(s) {
-        let Some(model) = found.get(m.value() as usize) else {
-            continue;
-        };
-        let sp = Span {
-            kind: model.kind,
-            start: m.start(),
-            end: m.end(),
-        };
-        if on_token_bounds(tokens, &sp) && only_inside(&found, &sp) {
-            added.push(sp);
-        }
-    }
+    let added = occurrences(s, tokens, &kinds, &found);
     if added.is_empty() {
         return found;
     }
@@ -61,6 +37,57 @@ pub(super) fn repeat_names(s: &str, tokens: &[Tagged<'_>], found: Vec<Span>) -> 
         .collect();
     out.extend(added);
     out.sort_by_key(|sp| sp.start);
+    out
+}
+
+/// The occurrences of the names of `kinds` (text → index of the name in
+/// `found`) that start and end a token, leftmost-longest, and overlap no
+/// name of `found` reaching outside them. The names are few: each token
+/// that starts with a first character of one is tried, with the tokens
+/// after it up to the longest name's length.
+fn occurrences(
+    s: &str,
+    tokens: &[Tagged<'_>],
+    kinds: &FxHashMap<&str, usize>,
+    found: &[Span],
+) -> Vec<Span> {
+    let longest = kinds.keys().map(|k| k.len()).max().unwrap_or(0);
+    let firsts: FxHashSet<char> = kinds.keys().filter_map(|k| k.chars().next()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if !s[t.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| firsts.contains(&c))
+        {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        for (j, u) in tokens[i..].iter().enumerate() {
+            if u.end - t.start > longest {
+                break;
+            }
+            if let Some(&k) = kinds.get(&s[t.start..u.end]) {
+                best = Some((i + j, k));
+            }
+        }
+        let Some((last, k)) = best else {
+            i += 1;
+            continue;
+        };
+        let sp = Span {
+            kind: found[k].kind,
+            start: t.start,
+            end: tokens[last].end,
+        };
+        if only_inside(found, &sp) {
+            out.push(sp);
+        }
+        i = last + 1;
+    }
     out
 }
 
@@ -74,13 +101,6 @@ fn common_word(tokens: &[Tagged<'_>], sp: &Span) -> bool {
         .is_some_and(|t| {
             t.end == sp.end && matches!(t.pos, "n" | "vn" | "v" | "j" | "l" | "a" | "an" | "ng")
         })
-}
-
-/// Whether `sp` starts at a token's start and ends at a token's end.
-fn on_token_bounds(tokens: &[Tagged<'_>], sp: &Span) -> bool {
-    let starts = tokens.binary_search_by_key(&sp.start, |t| t.start).is_ok();
-    let ends = tokens.binary_search_by_key(&sp.end, |t| t.end).is_ok();
-    starts && ends
 }
 
 /// Whether every name of `found` that overlaps `sp` lies inside it and is
