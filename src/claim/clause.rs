@@ -5,7 +5,6 @@ use std::ops::{Deref, Range};
 use super::index::Finger;
 use crate::entity::Entity;
 use crate::quantity::Quantity;
-use crate::time::Time;
 
 /// A clause: byte range, the sentence it belongs to and where that
 /// sentence starts.
@@ -29,12 +28,6 @@ impl Spanned for Quantity {
 }
 
 impl Spanned for &Entity {
-    fn span(&self) -> (usize, usize) {
-        (self.start, self.end)
-    }
-}
-
-impl Spanned for &Time {
     fn span(&self) -> (usize, usize) {
         (self.start, self.end)
     }

@@ -35,6 +35,7 @@ pub(crate) use change::leading_change;
 mod clause;
 mod index;
 mod metric;
+mod period;
 mod reader;
 mod subject;
 

@@ -2,7 +2,6 @@
 //! read in named steps (figures and their roles, value claims, `分别`
 //! pairs, context, changes, what carries over).
 
-use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
@@ -12,13 +11,13 @@ use super::metric::{
     Tokens, Words, first_word, is_generic, metric_words, nearest_word, noun_phrase_after,
     noun_phrase_before, share_before,
 };
+use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::data_lines;
 use crate::quantity::{Quantity, QuantityKind};
 use crate::segment::Token;
-use crate::time::Time;
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
 
@@ -75,7 +74,7 @@ struct DraftChange<'a> {
 struct Draft<'a> {
     subjects: Vec<&'a Entity>,
     metric: Option<Metric>,
-    period: Option<Cow<'a, str>>,
+    period: Option<Period>,
     value: Option<&'a Quantity>,
     change: Option<DraftChange<'a>>,
     start: usize,
@@ -108,7 +107,8 @@ pub(super) struct Reader<'a> {
     names: Finger<Vec<(usize, usize)>>,
     words: Words,
     subjects: Subjects<'a>,
-    periods: Finger<Vec<&'a Time>>,
+    /// The times with a period, less comparison bases, read once.
+    periods: Finger<Vec<Dated>>,
     /// Relative times the document's date could not resolve (`去年` without
     /// a date): a clause that names one, or follows one in its sentence,
     /// has no period from elsewhere.
@@ -138,15 +138,9 @@ pub(super) struct Reader<'a> {
     running_sentence: usize,
     /// The period named last, with its sentence and where it ends: it
     /// scopes the next two sentences of its paragraph.
-    running_period: Option<(&'a str, usize, usize)>,
+    running_period: Option<(Period, usize, usize)>,
     /// Names of the clauses before that held nothing else (`四方精创，`).
     listed: Vec<&'a Entity>,
-}
-
-/// Whether a time value is a month (`2024-05`): `环比` is then month on month.
-fn is_month(period: &str) -> bool {
-    let b = period.as_bytes();
-    b.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit()
 }
 
 impl<'a> Reader<'a> {
@@ -158,11 +152,11 @@ impl<'a> Reader<'a> {
             .filter(|t| {
                 // `较2023年末`: a comparison base, not the period
                 let before = text[..t.start].trim_end();
-                t.value.is_some()
-                    && !["较", "比", "相比", "同比", "环比", "与"]
-                        .iter()
-                        .any(|w| before.ends_with(w))
+                !["较", "比", "相比", "同比", "环比", "与"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
             })
+            .filter_map(Dated::of)
             .collect();
         let unresolved = inputs
             .times
@@ -629,9 +623,7 @@ impl<'a> Reader<'a> {
     fn pair_years(&mut self, cl: Clause, r: usize, new: &[usize]) {
         let span = within(&self.periods, cl.sentence_start, r)
             .next_back()
-            .and_then(|t| t.value.as_deref())
-            .and_then(|v| v.split_once('/'))
-            .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)));
+            .and_then(|t| t.period.year_span());
         let Some((a, b)) = span else {
             return;
         };
@@ -639,7 +631,7 @@ impl<'a> Reader<'a> {
             return;
         }
         for (k, &ci) in new.iter().enumerate() {
-            self.out[ci].period = Some(Cow::Owned(format!("{:04}", a + k as i32)));
+            self.out[ci].period = Period::year(a + k as i32);
         }
     }
 
@@ -709,13 +701,13 @@ impl<'a> Reader<'a> {
             self.out[ci].subjects = found;
         }
         if self.out[ci].period.is_none() {
-            self.out[ci].period = self.period_at(cl, at).map(Cow::Borrowed);
+            self.out[ci].period = self.period_at(cl, at);
         }
     }
 
     /// The last period named, when it scopes clause `cl`: at most two
     /// sentences before it, in the same paragraph.
-    fn running_period_for(&self, cl: Clause) -> Option<&'a str> {
+    fn running_period_for(&self, cl: Clause) -> Option<Period> {
         let (value, sentence, end) = self.running_period?;
         let same_paragraph = !self.line_ends.any_within(end.min(cl.start), cl.start);
         (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
@@ -758,7 +750,7 @@ impl<'a> Reader<'a> {
 
     /// The period of a figure at `at`: in the clause, else the sentence,
     /// else the last one named.
-    fn period_at(&self, cl: Clause, at: usize) -> Option<&'a str> {
+    fn period_at(&self, cl: Clause, at: usize) -> Option<Period> {
         let in_clause = within(&self.periods, cl.start, at)
             .next_back()
             .or_else(|| within(&self.periods, at, cl.end).next());
@@ -772,7 +764,7 @@ impl<'a> Reader<'a> {
         }
         in_clause
             .or_else(in_sentence)
-            .and_then(|t| t.value.as_deref())
+            .map(|t| t.period)
             .or_else(|| self.running_period_for(cl))
     }
 
@@ -953,7 +945,7 @@ impl<'a> Reader<'a> {
             let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
             (sentence.contains("今年以来") || sentence.contains("年初至今")).then_some(Basis::Ytd)
         });
-        let month = self.out[ci].period.as_deref().is_some_and(is_month);
+        let month = self.out[ci].period.is_some_and(Period::is_month);
         if let Some(v) = self.out[ci].value {
             self.waiting.remove(v.start, ci);
         }
@@ -999,7 +991,7 @@ impl<'a> Reader<'a> {
             self.running.clear();
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
-            self.running_period = t.value.as_deref().map(|v| (v, cl.sentence, t.end));
+            self.running_period = Some((t.period, cl.sentence, t.end));
         }
     }
 
@@ -1073,7 +1065,7 @@ fn claim_of(text: &str, d: &Draft<'_>, subject: Option<&Entity>) -> Claim {
     Claim {
         subject: subject.map(|e| e.text.clone()),
         metric,
-        period: d.period.as_deref().map(str::to_string),
+        period: d.period.map(|p| p.to_string()),
         value: d.value.cloned(),
         change: d.change.map(|c| Change {
             basis: c.basis,
