@@ -371,15 +371,3 @@ fn an_unresolved_time_gives_no_period() {
     let periods: Vec<Option<&str>> = doc.claims.iter().map(|c| c.period.as_deref()).collect();
     assert_eq!(periods, [Some("2016"), None]);
 }
-
-/// `公司`, `该股`, `其` refer back to the company named last, however many
-/// sentences before; a source (`天风证券表示`) is never it.
-#[test]
-fn a_company_referred_to_far_back() {
-    assert_eq!(
-        claims(
-            "江特电机今日涨停。消息面上，锂价上涨。市场人士认为行业景气。对于该股，天风证券表示，预计公司2018年每股收益为0.54元。"
-        ),
-        ["江特电机|每股收益|2018|0.54|-"]
-    );
-}

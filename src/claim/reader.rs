@@ -132,9 +132,6 @@ pub(super) struct Reader<'a> {
     /// The subject named last, and the sentence it was named in: it carries
     /// over to the next two sentences, not across a whole article.
     running: Vec<&'a Entity>,
-    /// The last organisation that headed a clause, however far back: what
-    /// `公司`, `该股`, `其` refer to when nothing nearer is named.
-    last_org: Option<&'a Entity>,
     running_sentence: usize,
     /// The period named last, with its sentence and where it ends: it
     /// scopes the next two sentences of its paragraph.
@@ -185,7 +182,6 @@ impl<'a> Reader<'a> {
             ticker_memo: Cell::new(None),
             sentence: usize::MAX,
             running: Vec::new(),
-            last_org: None,
             running_sentence: 0,
             running_period: None,
             listed: Vec::new(),
@@ -660,16 +656,6 @@ impl<'a> Reader<'a> {
             .then(|| previous.subjects.clone())
     }
 
-    /// Whether a word that refers back to a company (`公司`, `该公司`,
-    /// `该股`, `其`) stands in clause `cl` before `at`.
-    fn anaphor_before(&self, cl: Clause, at: usize) -> bool {
-        let from = self.tokens.partition_point(|t| t.start < cl.start);
-        self.tokens[from..]
-            .iter()
-            .take_while(|t| t.end <= at)
-            .any(|t| matches!(t.text, "公司" | "该公司" | "本公司" | "该股" | "其"))
-    }
-
     /// Sets the subject and period of claim `ci` from what is named before
     /// `at`.
     fn fill_context(&mut self, ci: usize, cl: Clause, at: usize) {
@@ -693,10 +679,6 @@ impl<'a> Reader<'a> {
             }
             if found.is_empty() && !self.topic_named(cl, metric_at) {
                 found.clone_from(&self.running);
-            }
-            if found.is_empty() && self.anaphor_before(cl, metric_at) {
-                // `预计公司2018年每股收益…`: the company named last
-                found.extend(self.last_org);
             }
             self.out[ci].subjects = found;
         }
@@ -975,13 +957,6 @@ impl<'a> Reader<'a> {
             }
         } else {
             self.listed.extend(names);
-        }
-        if let Some(e) = self
-            .subjects
-            .heads_in(cl.start, cl.end)
-            .rfind(|e| e.kind == EntityKind::Org)
-        {
-            self.last_org = Some(e);
         }
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
             self.running = vec![e];
