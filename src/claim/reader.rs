@@ -443,8 +443,7 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
-        if self.enumerates(cl, q) || self.counts_names_before(q) || self.counts_listed_topic(cl, q)
-        {
+        if self.enumerates(cl, q) || self.counts_listed_names(cl, q) {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
@@ -472,60 +471,50 @@ impl<'a> Reader<'a> {
         Some(self.out.len() - 1)
     }
 
-    /// `美国、法国和印度三个国家`: a count right after a list of as many
-    /// names counts the list, a list enumeration (SPEC: no claim).
-    fn counts_names_before(&self, q: &Quantity) -> bool {
+    /// `美国、法国和印度三个国家`, `美国、法国、印度是新增病例最多的三个国家`:
+    /// a count of as many names as the list right before it, or as the list
+    /// its clause opens with, counts the list: a list enumeration (SPEC: no
+    /// claim).
+    fn counts_listed_names(&self, cl: Clause, q: &Quantity) -> bool {
         let n = match (q.kind, q.value) {
             (QuantityKind::Count, Some(v)) if v.fract().is_zero() => v,
             _ => return false,
         };
-        let mut end = q.start;
-        let mut listed = 0u32;
+        let counts = |listed: u32| listed >= 2 && n == rust_decimal::Decimal::from(listed);
+        counts(self.names_listed_before(q.start))
+            || counts(self.names_listed_from(cl.start, q.start))
+    }
+
+    /// How many names stand listed right before `end` (the last one ending
+    /// there, blanks aside), at most 30.
+    fn names_listed_before(&self, mut end: usize) -> u32 {
+        let mut listed = 0;
         let mut i = self.names.partition_point(|m| m.1 <= end);
-        while i > 0 && listed < 30 {
-            let (a, b) = self.names[i - 1];
-            let between = &self.text[b..end];
-            let joined = if listed == 0 {
-                between.trim().is_empty()
-            } else {
-                is_list_separator(between)
-            };
-            if !joined {
+        while let Some(&(a, b)) = i.checked_sub(1).and_then(|k| self.names.get(k)) {
+            if listed == 30 || !list_joint(listed, &self.text[b..end]) {
                 break;
             }
             listed += 1;
             end = a;
             i -= 1;
         }
-        listed >= 2 && n == rust_decimal::Decimal::from(listed)
+        listed
     }
 
-    /// `美国、法国、印度是新增病例最多的三个国家`: a count in a clause that
-    /// opens with a list of as many names counts the list (SPEC: a list
-    /// enumeration, no claim).
-    fn counts_listed_topic(&self, cl: Clause, q: &Quantity) -> bool {
-        let n = match (q.kind, q.value) {
-            (QuantityKind::Count, Some(v)) if v.fract().is_zero() => v,
-            _ => return false,
-        };
-        let mut at = cl.start;
-        let mut listed = 0u32;
-        let mut i = self.names.partition_point(|m| m.0 < cl.start);
-        while let Some(&(a, b)) = self.names.get(i).filter(|m| m.1 <= q.start && listed < 30) {
-            let between = &self.text[at..a];
-            let joined = if listed == 0 {
-                between.trim().is_empty()
-            } else {
-                is_list_separator(between)
-            };
-            if !joined {
+    /// How many names stand listed from `start` (the first one there,
+    /// blanks aside), all before `end`, at most 30.
+    fn names_listed_from(&self, mut start: usize, end: usize) -> u32 {
+        let mut listed = 0;
+        let mut i = self.names.partition_point(|m| m.0 < start);
+        while let Some(&(a, b)) = self.names.get(i).filter(|m| m.1 <= end) {
+            if listed == 30 || !list_joint(listed, &self.text[start..a]) {
                 break;
             }
             listed += 1;
-            at = b;
+            start = b;
             i += 1;
         }
-        listed >= 2 && n == rust_decimal::Decimal::from(listed)
+        listed
     }
 
     /// `减持股份142万股和284万股`: a figure listed right after the value of
@@ -1015,6 +1004,16 @@ impl<'a> Reader<'a> {
             }
         }
         out
+    }
+}
+
+/// Whether `between` joins a name to a list of `listed` names so far: only
+/// blanks before or after the first, a list separator between the others.
+fn list_joint(listed: u32, between: &str) -> bool {
+    if listed == 0 {
+        between.trim().is_empty()
+    } else {
+        is_list_separator(between)
     }
 }
 

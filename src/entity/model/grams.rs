@@ -29,7 +29,7 @@ use super::features::{
 };
 use super::labels::LABELS;
 use super::viterbi::{Transitions, Viterbi};
-use super::weights::{LANES, Reader, Weights, scale_score, write_row, write_varint};
+use super::weights::{LANES, POPCOUNT, Reader, Weights, scale_score, write_row, write_varint};
 use crate::error::{Error, ModelProblem};
 
 /// The first bytes of a model file of this layout.
@@ -47,18 +47,6 @@ struct Block {
     first: u32,
     mask: u32,
 }
-
-/// The set bits of each byte (`count_ones` is a dozen instructions
-/// without `popcnt`).
-static POPCOUNT: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).count_ones() as u8;
-        i += 1;
-    }
-    t
-};
 
 /// Blocks of rows by exact key, found by open addressing.
 #[derive(Debug, Clone, Default)]

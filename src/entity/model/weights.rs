@@ -66,8 +66,9 @@ struct Block {
     first: u32,
 }
 
-/// The set bits of each byte.
-static POPCOUNT: [u8; 256] = {
+/// The set bits of each byte (`count_ones` is a dozen instructions
+/// without `popcnt`); the block layout of `grams` reads it too.
+pub(super) static POPCOUNT: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
