@@ -91,17 +91,17 @@ pub(super) fn latin_names(s: &str) -> Vec<Span> {
     out
 }
 
-/// Words after a product name that name its model (`iPhone 15 Pro Max`,
-/// `iPhone SE`).
-const MODEL_WORDS: [&str; 12] = [
-    "Pro", "Max", "Plus", "Ultra", "SE", "Air", "mini", "Mini", "Lite", "Note", "Fold", "Flip",
-];
+/// product_models.txt: words after a product name that name its model.
+const MODEL_DATA: &str = include_str!("../../data/entity/product_models.txt");
+
+/// The model words (`Pro`, `Max`, `SE`).
+static MODEL_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&words_of(MODEL_DATA)));
 
 /// Whether `w` names a model after a product: a model word or a number
 /// with at most two letters (`15`, `16e`, `X3`).
 fn model_word(w: &str) -> bool {
     let digits = w.bytes().filter(u8::is_ascii_digit).count();
-    MODEL_WORDS.contains(&w) || (digits > 0 && w.len() - digits <= 2 && w.len() <= 5)
+    MODEL_WORDS.contains(w) || (digits > 0 && w.len() - digits <= 2 && w.len() <= 5)
 }
 
 /// Latin product names: a word in lower case first with a capital inside

@@ -22,7 +22,11 @@
 //! transliteration characters (`translit.txt`), organisation suffixes
 //! (`org_suffix.txt`, `latin_org_end.txt`), state titles
 //! (`state_titles.txt`), title endings (`titles.txt`), the words of market
-//! reports (`stocks.txt`) and place abbreviations (`place_abbrev.txt`).
+//! reports (`stocks.txt`), place abbreviations (`place_abbrev.txt`), the
+//! words that relate two names (`relations.txt`), commodities
+//! (`commodities.txt`), words of government after places
+//! (`government.txt`) and the model words of products
+//! (`product_models.txt`).
 //!
 //! The files: [`recognizer`] ([`EntityRecognizer`] and the recognition of
 //! one text in named steps), [`lexicon`] (the embedded lexicons and their

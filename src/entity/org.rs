@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::relations::ends_no_name;
-use super::words::WordSet;
+use super::words::{WordSet, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
 use crate::text::{char_len, is_cjk};
@@ -177,20 +177,13 @@ pub(super) fn party_congresses(s: &str) -> Vec<Span> {
     out
 }
 
-/// Words that make the places right before them a government body
-/// (`深圳市` `福田区` `政府`).
-const GOVERNMENT_WORDS: [&str; 10] = [
-    "政府",
-    "人民政府",
-    "管委会",
-    "党委",
-    "市委",
-    "省委",
-    "区委",
-    "县委",
-    "人大常委会",
-    "政协",
-];
+/// government.txt: words that make the places before them a government
+/// body.
+const GOVERNMENT_DATA: &str = include_str!("../../data/entity/government.txt");
+
+/// The words of government (`政府`, `管委会`).
+static GOVERNMENT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&words_of(GOVERNMENT_DATA)));
 
 /// `深圳市福田区政府`: places right before a word of government (a token of
 /// its own the segmenter split off) are, with it, one organisation.
@@ -205,7 +198,7 @@ pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>)
         let Ok(i) = tokens.binary_search_by_key(&sp.end, |t| t.start) else {
             continue;
         };
-        if !GOVERNMENT_WORDS.contains(&&s[tokens[i].start..tokens[i].end]) {
+        if !GOVERNMENT_WORDS.contains(&s[tokens[i].start..tokens[i].end]) {
             continue;
         }
         // the run of places that ends here
