@@ -371,3 +371,70 @@ fn an_unresolved_time_gives_no_period() {
     let periods: Vec<Option<&str>> = doc.claims.iter().map(|c| c.period.as_deref()).collect();
     assert_eq!(periods, [Some("2016"), None]);
 }
+
+/// A newspaper quoted in `《》` before `记者`, a data column after `·`, a
+/// dated byline with blanks, and a speaker who tells a reporter are sources,
+/// never subjects.
+#[test]
+fn sources_in_quotes_columns_and_interviews() {
+    assert_eq!(
+        claims("据《证券日报》记者统计，机构预测9月份CPI同比增长最小值为1.57%。"),
+        ["-|最小值|2024-09|-|yoy up 0.0157"]
+    );
+    assert_eq!(
+        claims("证券时报·数据宝统计显示，A股市值超过500亿元。"),
+        ["-|市值|-|50000000000|-"]
+    );
+    assert_eq!(
+        claims("东北证券相关负责人在接受《证券日报》记者采访时表示，每场观看量在3000人次。"),
+        ["-|每场观看量|-|3000|-"]
+    );
+    assert_eq!(
+        claims("格隆汇 7 月 3日丨贝瑞基因(000710.SZ)公布，公司累计耗资1.6亿元。")[0],
+        "贝瑞基因|耗资|2024-07-03|160000000|-"
+    );
+}
+
+/// A holder in topic position who holds or pledges shares is the subject
+/// of the figures on them, in their clause and the clauses after.
+#[test]
+fn a_holder_of_shares_is_their_subject() {
+    assert_eq!(
+        claims(
+            "公司近日接到实际控制人赵文权的通知：赵文权将其所持有的部分公司股票办理了解除质押，解除质押3701万股，占其所持股份25.51%。"
+        ),
+        [
+            "赵文权|解除质押|-|37010000|-",
+            "赵文权|占其所持股份|-|0.2551|-"
+        ]
+    );
+    assert_eq!(
+        claims("截至公告日，薛飞共持有宣城市华菱精工科技股份有限公司股份约962万股。"),
+        ["薛飞|股份|-|9620000|-"]
+    );
+}
+
+/// A share runs from `占` over pronouns, times, verbs before the figure and
+/// a colon; `分别` lists share it.
+#[test]
+fn shares_over_pronouns_times_and_lists() {
+    assert_eq!(
+        claims("公司回购股份390.74万股，约占公司目前总股本的比例为1.1018%。")[1],
+        "-|占公司目前总股本的比例|-|0.011018|-"
+    );
+    assert_eq!(
+        claims("华菱精工主营业务为电梯配件、智能车库，占营收比例分别为：93.7%、5.01%。"),
+        [
+            "华菱精工|占营收比例|-|0.937|-",
+            "华菱精工|占营收比例|-|0.0501|-"
+        ]
+    );
+    assert_eq!(
+        claims("特斯拉占国内电动车销量比例超过了25%。"),
+        ["特斯拉|占国内电动车销量比例|-|0.25|-"]
+    );
+    assert_eq!(
+        claims("东软集团医疗系统业务占公司业务收入的19.65％。"),
+        ["东软集团|占公司业务收入|-|0.1965|-"]
+    );
+}

@@ -254,3 +254,18 @@ fn latin_products_in_camel_case() {
     );
     assert!(entities("链接：detail?orgId=gssz0000967&stockCode=000967").is_empty());
 }
+
+/// Stocks under risk warning are named with their `ST`/`*ST` prefix and
+/// share class; `ST股` names none; the `K` of a candlestick chart is no name.
+#[test]
+fn risk_warned_stocks_and_chart_words() {
+    assert_eq!(
+        entities("其中，*ST海润、*ST众和、*ST华泽8家公司被强制退市。"),
+        ["org:*ST海润", "org:*ST众和", "org:*ST华泽"]
+    );
+    assert_eq!(
+        entities("ST康美收盘价为2.5元，ST股普遍下跌，*ST中冠A预计亏损。"),
+        ["org:ST康美", "org:*ST中冠A"]
+    );
+    assert!(entities("沪综指日K线2440.91点以来，周K线收阳。").is_empty());
+}

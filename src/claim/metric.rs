@@ -263,13 +263,35 @@ pub(super) fn share_before(
     blocked: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Span> {
     let mut k = tokens.partition_point(|t| t.end <= at);
-    while k > 0 && tokens[k - 1].start >= from && bridge(&tokens[k - 1]) {
+    // `占营收比例分别为：93.7%`: a colon before the figure, as a bridge
+    let colon = |t: &Token<'_>| matches!(t.text, "：" | ":");
+    while k > 0 && tokens[k - 1].start >= from && (bridge(&tokens[k - 1]) || colon(&tokens[k - 1]))
+    {
         k -= 1;
     }
-    if k > 0 && tokens[k - 1].text == "的" {
+    // `占比高达90%`, `占国际市场份额升至13.4%`, `占…的比例不得超过50%`:
+    // verbs and adverbs between the whole and the figure
+    let verbal = |t: &Token<'_>| {
+        let linking = t.pos.starts_with('v')
+            && t.text
+                .ends_with(['至', '到', '达', '过', '于', '得', '望', '回']);
+        t.kind == TokenKind::Word && (linking || t.pos == "d") && !t.text.starts_with('占')
+    };
+    for _ in 0..2 {
+        if k > 0 && tokens[k - 1].start >= from && verbal(&tokens[k - 1]) {
+            k -= 1;
+        }
+    }
+    let of = k > 0 && tokens[k - 1].text == "的";
+    if of {
         k -= 1;
     }
-    let end = tokens.get(k.checked_sub(1)?)?.end;
+    let last = tokens.get(k.checked_sub(1)?)?;
+    if !(nominal(last) || of && inner_verb(last)) {
+        // the whole ends at a noun (`占公司业务收入的`: or a verb before `的`)
+        return None;
+    }
+    let end = last.end;
     let mut n = 0;
     while k > 0 && n < MAX_TOKENS {
         let t = &tokens[k - 1];
@@ -282,9 +304,9 @@ pub(super) fn share_before(
                 end,
             });
         }
-        // `占发行前已发行股份`, `占现有已发行股本`: adverbs and places of
-        // time inside the whole
-        let inside = matches!(t.text, "的" | "已" | "前" | "现有" | "总");
+        // `占发行前已发行股份`, `占现有已发行股本`, `占公司目前总股本`,
+        // `占其所持股份`: adverbs, times and the holder inside the whole
+        let inside = matches!(t.text, "的" | "已" | "前" | "现有" | "总" | "目前" | "其");
         if !nominal(t) && !inside && !inner_verb(t) {
             return None;
         }

@@ -453,7 +453,8 @@ impl<'a> Reader<'a> {
                 .and_then(|ci| self.out[ci].metric)
         };
         let metric = self
-            .metric_of(cl, from, q)
+            .respective_metric(cl, q)
+            .or_else(|| self.metric_of(cl, from, q))
             .or_else(of_origin)
             .or_else(|| self.listed_metric(cl, q))
             .or_else(|| self.parallel_metric(cl, q));
@@ -525,6 +526,19 @@ impl<'a> Reader<'a> {
         let listed = is_list_separator(&self.text[prev.end..q.start]);
         let same = last.value.is_some_and(|v| std::ptr::eq(v, prev));
         (listed && same).then_some(last.metric).flatten()
+    }
+
+    /// `占营收比例分别为：93.7%、5.01%`: a figure listed after the value of
+    /// the last claim, whose metric is followed by `分别`, measures that
+    /// metric too (before any metric word nearer to it).
+    fn respective_metric(&self, cl: Clause, q: &Quantity) -> Option<Metric> {
+        let metric = self.listed_metric(cl, q)?;
+        let Metric::Written(span) = metric else {
+            return None;
+        };
+        let prev = within(&self.quantities, cl.start, q.start).next_back()?;
+        let between = self.text.get(span.end..prev.start)?;
+        between.contains("分别").then_some(metric)
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a

@@ -30,15 +30,13 @@ static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PREPOSITIONS
 
 /// Whether an entity is a source of the figures rather than their subject
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`,
-/// `格隆汇8月20日丨`, `国家统计局公布`).
+/// `格隆汇8月20日丨`, `国家统计局公布`, `《证券日报》记者`,
+/// `证券时报·数据宝统计显示`).
 fn is_source(text: &str, e: &Entity) -> bool {
-    let before = text[..e.start].trim_end();
-    // `海关总署13日发布`, `央行今日公布`: a date between name and verb
-    let after = text[e.end..]
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | '号'))
-        .trim_start_matches(['今', '昨', '近', '日', '前'])
-        .trim_start();
+    let before = text[..e.start]
+        .trim_end()
+        .trim_end_matches(['《', '“', '"']);
+    let after = after_source_name(&text[e.end..]);
     // `国家邮政局：…` heads what a bureau announces, as `公布` does
     let publishes = ["公布", "发布", "：", ":"]
         .iter()
@@ -47,8 +45,67 @@ fn is_source(text: &str, e: &Entity) -> bool {
         || ["根据", "来自", "来源：", "来源:", "来源"]
             .iter()
             .any(|w| before.ends_with(w))
-        || SOURCE_AFTER.longest_at(after, 0).is_some()
+        // `中金将目标价上调` rates, `赵文权将其所持股份质押` does not
+        || SOURCE_AFTER.longest_at(after, 0).is_some() && !after.starts_with("将其")
+        || tells_reporter(after)
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
+}
+
+/// Whether the text after a name (or after its unnamed spokesman) tells a
+/// newspaper: `俊海对《证券日报》记者表示`, `东北证券相关负责人在接受…采访时表示`,
+/// `告诉记者`.
+fn tells_reporter(after: &str) -> bool {
+    let mut rest = after;
+    for w in ["相关负责人", "有关负责人", "负责人", "相关人士", "人士"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            rest = r;
+            break;
+        }
+    }
+    if ["告诉", "介绍", "透露"].iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    let Some(r) = ["对", "向", "在接受", "接受"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return rest.len() < after.len() && SOURCE_AFTER.longest_at(rest, 0).is_some();
+    };
+    // up to the end of the clause, a newspaper's reporter or interview
+    let clause = r
+        .split(['，', '。', '；', '！', '？', '\n'])
+        .next()
+        .unwrap_or(r);
+    let near: String = clause.chars().take(30).collect();
+    near.contains("记者") || near.contains("采访")
+}
+
+/// The text after a name with what may stand between a source and its cue
+/// skipped: closing quotes (`《证券日报》记者`), a date (`海关总署13日发布`,
+/// `格隆汇 7 月 3日丨`), `今日`/`近日`, and a column name after `·`
+/// (`证券时报·数据宝统计显示`).
+fn after_source_name(after: &str) -> &str {
+    let dated = |s: &str| -> usize {
+        let rest = s.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '月' | '日' | '号')
+        });
+        s.len() - rest.len()
+    };
+    let mut rest = after.trim_start_matches(['》', '”', '"']).trim_start();
+    rest = &rest[dated(rest)..];
+    rest = rest
+        .trim_start_matches(['今', '昨', '近', '日', '前'])
+        .trim_start();
+    if let Some(column) = rest.strip_prefix('·') {
+        // a column name of at most four characters, then the cue
+        let cue = column
+            .char_indices()
+            .take(5)
+            .map(|(i, _)| &column[i..])
+            .find(|r| SOURCE_AFTER.longest_at(r, 0).is_some());
+        return cue.unwrap_or(rest);
+    }
+    rest
 }
 
 /// Whether an entity stands after a preposition (`在香港交易所`, `由腾讯领投`,
@@ -138,6 +195,15 @@ fn refers_to_topic(clause: &str) -> bool {
 /// (`王鑫拟通过定向增发增持公司4000万元股票`).
 fn at_topic(text: &str, e: &Entity, clause_start: usize) -> bool {
     text[clause_start..e.start].trim().is_empty()
+}
+
+/// Whether a stretch after a person in topic position says the person holds
+/// or trades shares (`薛飞共持有…股份`, `赵文权将其所持有的…股票`): then the
+/// person, not the company named after, is the subject of the figures.
+fn holds(stretch: &str) -> bool {
+    ["持有", "所持", "持股", "质押", "减持", "增持"]
+        .iter()
+        .any(|w| stretch.contains(w))
 }
 
 /// Where the clause of a position starts: after the last of `，。；！？`,
@@ -331,8 +397,11 @@ impl<'a> Subjects<'a> {
                     .next()
                     .copied()
             };
-            org.or_else(person)
-                .or_else(|| self.heads_in(cl.start, at).next_back())
+            match (org, person()) {
+                (Some(o), Some(p)) if holds(&self.text[p.end..o.start.max(p.end)]) => Some(p),
+                (org, person) => org.or(person),
+            }
+            .or_else(|| self.heads_in(cl.start, at).next_back())
         };
         let in_sentence = || {
             if refers_to_topic(&self.text[cl.start..at]) {
@@ -345,7 +414,17 @@ impl<'a> Subjects<'a> {
                     return topic;
                 }
             }
-            self.last_head_of(&self.last_org, cl.sentence_start, cl.start)
+            let org = self.last_head_of(&self.last_org, cl.sentence_start, cl.start);
+            // `实际控制人赵文权的通知：赵文权将其所持…股票办理了解除质押，解除质押3701万股`:
+            // a holder in topic position after the company heads the clauses after it
+            let person = super::clause::within(&self.persons, cl.sentence_start, cl.start)
+                .next_back()
+                .copied()
+                .filter(|p| holds(&self.text[p.end..cl.start]));
+            match (org, person) {
+                (Some(o), Some(p)) if p.start > o.end => Some(p),
+                (org, person) => org.or(person),
+            }
         };
         match in_clause() {
             Some(h) => self.list_from(h, at),

@@ -61,11 +61,21 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     if repeated || text.chars().nth(MAX_CHARS).is_some() || text.chars().any(breaks_name) {
         return false;
     }
+    if candlestick(s, sp) {
+        return false;
+    }
     let i = tokens.partition_point(|t| t.start < sp.start);
     let one_word = tokens
         .get(i)
         .filter(|t| t.start == sp.start && t.end == sp.end);
     sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
+}
+
+/// Whether the model's name takes in the `K` of a candlestick chart
+/// (`日K线`, `周K线`, `月K`): a word of chart reading, never a name.
+fn candlestick(s: &str, sp: &Span) -> bool {
+    let text = &s[sp.start..sp.end];
+    text.contains("K线") || text.ends_with('K') && s[sp.end..].starts_with('线')
 }
 
 /// Whether `b` holds every name of `names` it overlaps (in text order, not

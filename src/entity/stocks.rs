@@ -17,12 +17,18 @@ struct StockWords {
     generic: WordSet,
     /// Verbs of price after a stock name (`涨超`, `跌停`).
     price_verbs: WordSet,
+    /// Characters after `ST` that start no stock name (`ST股`, `ST公司`).
+    not_warned: Vec<char>,
 }
 
 /// The words of market reports, parsed once.
 static STOCK_WORDS: LazyLock<StockWords> = LazyLock::new(|| StockWords {
     generic: WordSet::new(&role_words(STOCK_DATA, "generic")),
     price_verbs: WordSet::new(&role_words(STOCK_DATA, "price_verb")),
+    not_warned: role_words(STOCK_DATA, "not_warned")
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect(),
 });
 
 /// Stock names in market reports: a name right before a quote in brackets
@@ -50,6 +56,50 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             out.push(reader.name(j, verb));
             reader.listed_before(j, &mut out);
         }
+    }
+    out.extend(risk_warned(s));
+    out
+}
+
+/// Names of stocks under risk warning, wherever they stand: `ST`, `*ST`,
+/// `S*ST` or `SST`, then two CJK characters, then `A` or `B` for a share
+/// class (`*ST海润`, `ST宜化`, `*ST中冠A`). `ST股`, `ST公司`, `ST板块`
+/// name none, nor `ST` inside a Latin word (`BEST`).
+fn risk_warned(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (at, _) in s.match_indices("ST") {
+        let head = &s[..at];
+        let start = ["S*", "*", "S"]
+            .iter()
+            .find(|p| head.ends_with(*p))
+            .map_or(at, |p| at - p.len());
+        if s[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let name = &s[at + 2..];
+        let mut chars = name.char_indices();
+        let (Some((_, a)), Some((_, b))) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if !is_cjk(a) || !is_cjk(b) || STOCK_WORDS.not_warned.contains(&a) {
+            continue;
+        }
+        let mut end = at + 2 + a.len_utf8() + b.len_utf8();
+        let mut rest = s[end..].chars();
+        if let Some(class @ ('A' | 'B')) = rest.next()
+            && !rest.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            end += class.len_utf8();
+        }
+        out.push(Span {
+            kind: EntityKind::Org,
+            start,
+            end,
+        });
     }
     out
 }
