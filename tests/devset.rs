@@ -545,9 +545,13 @@ fn sealed_test_set() {
         return;
     };
     println!("sealed test set:");
-    let all = score_set(&passages, std::env::var_os("ZHNEWS_SHOW_MISSES").is_some());
+    // only `ZHNEWS_SHOW_MISSES=1` opens it (`=0` once printed its misses)
+    let show = std::env::var("ZHNEWS_SHOW_MISSES").is_ok_and(|v| v == "1");
+    let all = score_set(&passages, show);
     assert_eq!(passages.len(), 40);
     assert_eq!(all.gold, 163, "claims that are not optional");
     assert_eq!(all.entity_totals()[0], 268, "entities");
-    assert_floors(&all, [0.0, 0.0, 0.0, 0.0]);
+    // measured when the set was first scored (2026-12-02: 0.847, 0.589, 0.986,
+    // 0.772 on the code of that morning)
+    assert_floors(&all, [0.84, 0.58, 0.98, 0.77]);
 }
