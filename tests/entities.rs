@@ -269,3 +269,14 @@ fn risk_warned_stocks_and_chart_words() {
     );
     assert!(entities("沪综指日K线2440.91点以来，周K线收阳。").is_empty());
 }
+
+/// The model's persons: a lexicon organisation over the same span is that
+/// organisation; a futures contract whose price moves is no person.
+#[test]
+fn model_persons_that_are_none() {
+    assert_eq!(
+        entities("亚马逊和高盛的股价上涨。"),
+        ["org:亚马逊", "org:高盛"]
+    );
+    assert!(entities("郑醇、郑油等涨超1%，玉米下跌。").is_empty());
+}

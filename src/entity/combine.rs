@@ -64,11 +64,60 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     if candlestick(s, sp) {
         return false;
     }
+    if sp.kind == EntityKind::Person && !plausible_person(s, sp) {
+        return false;
+    }
     let i = tokens.partition_point(|t| t.start < sp.start);
     let one_word = tokens
         .get(i)
         .filter(|t| t.start == sp.start && t.end == sp.end);
     sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
+}
+
+/// Whether the model's person can be one: not one CJK character alone
+/// (`孟` for Bangladesh), not a name whose price moves (`郑醇涨超1%`: a
+/// futures contract).
+fn plausible_person(s: &str, sp: &Span) -> bool {
+    let text = &s[sp.start..sp.end];
+    let mut cs = text.chars();
+    let one_cjk = cs.next().is_some_and(crate::text::is_cjk) && cs.next().is_none();
+    let moves = ["涨", "跌", "上涨", "下跌", "大涨", "大跌", "收涨", "收跌"]
+        .iter()
+        .any(|w| after_list(&s[sp.end..]).starts_with(w));
+    !one_cjk && !moves
+}
+
+/// The text after a list item: past the items listed after it
+/// (`、郑油`, each at most four characters, at most three) and `等`.
+fn after_list(mut after: &str) -> &str {
+    for _ in 0..3 {
+        let Some(rest) = after.strip_prefix('、') else {
+            break;
+        };
+        let item = rest
+            .char_indices()
+            .take(5)
+            .find(|&(_, c)| !crate::text::is_cjk(c) || matches!(c, '等' | '涨' | '跌'))
+            .map_or(rest.len(), |(i, _)| i);
+        after = &rest[item..];
+    }
+    after.strip_prefix('等').unwrap_or(after)
+}
+
+/// The model's persons that a lexicon or the A-share list names an
+/// organisation over exactly the same span (`亚马逊`, `伊力特`, `MediaTek`)
+/// are that organisation.
+fn lexicon_kinds(modelled: &mut [Span], whole: &Whole<'_>) {
+    for m in modelled.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let same = |sorted: &[Span]| {
+            overlapping(sorted, m)
+                .iter()
+                .any(|l| l.start == m.start && l.end == m.end && l.kind == EntityKind::Org)
+        };
+        if same(whole.lexical) || same(whole.listed) {
+            m.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// Whether the model's name takes in the `K` of a candlestick chart
@@ -144,10 +193,15 @@ pub(super) fn combine(
     base: Vec<Span>,
     whole: &Whole<'_>,
 ) -> Vec<Span> {
-    let modelled: Vec<Span> = cut_relations(s, tokens, fit_bounds(s, modelled))
-        .into_iter()
+    // the model's names as it cut them: a listed stock name that holds one
+    // whole wins, even one too short to stand (`江` in `江化微`)
+    let cut = cut_relations(s, tokens, fit_bounds(s, modelled));
+    let mut modelled: Vec<Span> = cut
+        .iter()
         .filter(|m| plausible(s, tokens, m))
+        .copied()
         .collect();
+    lexicon_kinds(&mut modelled, whole);
     let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
             || has(whole.decisive, b)
@@ -160,7 +214,7 @@ pub(super) fn combine(
         .filter(|l| {
             let gap =
                 overlapping(&modelled, l).is_empty() && list_item(s, l) && on_tokens(tokens, l);
-            let longer = holds_whole(l, &modelled) || holds_whole(l, whole.lexical);
+            let longer = holds_whole(l, &cut) || holds_whole(l, whole.lexical);
             (gap || longer) && beats_lexical(l, &strong, whole.lexical)
         })
         .copied()
