@@ -2,13 +2,14 @@
 //! at random from `../shared/corpus/news-zh`, annotated by hand before the
 //! program's output was seen. Each record is analyzed whole (with its own
 //! `date`); what falls inside the passage is scored against the annotation.
-//! Three more sets were drawn the same way, disjoint, and annotated the same
+//! Four more sets were drawn the same way, disjoint, and annotated the same
 //! way, blind: `corpus/blind/` (30 passages; its misses were read once the
 //! dev set had been tuned on, so it is a second dev set now), `corpus/test/`
-//! (40 passages; sealed for one session, then opened and tuned on: a third
-//! dev set) and `corpus/test2/` (40 passages, sealed: its misses are printed
-//! only with `ZHNEWS_SHOW_MISSES=1`; it is the check on records the rules
-//! were not tuned on, and stays so only while nobody reads them).
+//! and `corpus/test2/` (40 passages each; each scored blind first, then
+//! opened and tuned on: a third and fourth dev set) and `corpus/test3/` (40
+//! passages, sealed: its misses are printed only with
+//! `ZHNEWS_SHOW_MISSES=1`; it is the check on records the rules were not
+//! tuned on, and stays so only while nobody reads them).
 //!
 //! `cargo test --release --test devset -- --nocapture` prints claim recall,
 //! fully right, precision, per-field accuracy, entity F1 (per kind), all per
@@ -49,10 +50,16 @@ const TEST: Set = Set {
     annotations: include_str!("../corpus/test/news.jsonl"),
 };
 
-/// The sealed test set.
+/// The second test set, opened after its first scoring.
 const TEST2: Set = Set {
     passages: include_str!("../corpus/test2/passages.jsonl"),
     annotations: include_str!("../corpus/test2/news.jsonl"),
+};
+
+/// The sealed test set.
+const TEST3: Set = Set {
+    passages: include_str!("../corpus/test3/passages.jsonl"),
+    annotations: include_str!("../corpus/test3/news.jsonl"),
 };
 const FIELDS: [&str; 5] = ["subject", "metric", "period", "value", "change"];
 
@@ -523,7 +530,7 @@ fn blind_set() {
     assert_eq!(passages.len(), 30);
     assert_eq!(all.gold, 99, "claims that are not optional");
     assert_eq!(all.entity_totals()[0], 205, "entities");
-    assert_floors(&all, [0.86, 0.58, 0.97, 0.85]);
+    assert_floors(&all, [0.88, 0.63, 0.97, 0.86]);
 }
 
 #[test]
@@ -536,22 +543,39 @@ fn opened_test_set() {
     assert_eq!(passages.len(), 40);
     assert_eq!(all.gold, 140, "claims that are not optional");
     assert_eq!(all.entity_totals()[0], 216, "entities");
-    assert_floors(&all, [0.79, 0.39, 0.94, 0.79]);
+    assert_floors(&all, [0.80, 0.40, 0.94, 0.79]);
+}
+
+#[test]
+fn opened_test2_set() {
+    let Some(passages) = passages(&TEST2) else {
+        return;
+    };
+    println!("opened test2 set:");
+    let all = score_set(&passages, true);
+    assert_eq!(passages.len(), 40);
+    assert_eq!(all.gold, 163, "claims that are not optional");
+    assert_eq!(all.entity_totals()[0], 268, "entities");
+    // first scored blind (2026-12-02) on the code of that morning: 0.847,
+    // 0.589, 0.986, 0.772
+    assert_floors(&all, [0.84, 0.58, 0.98, 0.79]);
 }
 
 #[test]
 fn sealed_test_set() {
-    let Some(passages) = passages(&TEST2) else {
+    let Some(passages) = passages(&TEST3) else {
         return;
     };
     println!("sealed test set:");
-    // only `ZHNEWS_SHOW_MISSES=1` opens it (`=0` once printed its misses)
+    // only `ZHNEWS_SHOW_MISSES=1` opens it (`=0` once printed the misses of
+    // the set sealed before it)
     let show = std::env::var("ZHNEWS_SHOW_MISSES").is_ok_and(|v| v == "1");
     let all = score_set(&passages, show);
     assert_eq!(passages.len(), 40);
-    assert_eq!(all.gold, 163, "claims that are not optional");
-    assert_eq!(all.entity_totals()[0], 268, "entities");
-    // measured when the set was first scored (2026-12-02: 0.847, 0.589, 0.986,
-    // 0.772 on the code of that morning)
-    assert_floors(&all, [0.84, 0.58, 0.98, 0.77]);
+    assert_eq!(all.gold, 74, "claims that are not optional");
+    assert_eq!(all.entity_totals()[0], 222, "entities");
+    // measured when the set was first scored (2026-12-02: 0.703, 0.243,
+    // 0.981, 0.717 on the code of that morning; 0.730, 0.257, 0.982, 0.721
+    // at the end of that session)
+    assert_floors(&all, [0.72, 0.25, 0.98, 0.72]);
 }

@@ -75,16 +75,50 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
 }
 
 /// Whether the model's person can be one: not one CJK character alone
-/// (`孟` for Bangladesh), not a name whose price moves (`郑醇涨超1%`: a
-/// futures contract).
+/// (`孟` for Bangladesh, `江` in `江泉实业`) but a surname with a form of
+/// address (`刘先生`, `陈某`, `老罗`), not a name whose price moves
+/// (`郑醇涨超1%`: a futures contract).
 fn plausible_person(s: &str, sp: &Span) -> bool {
     let text = &s[sp.start..sp.end];
     let mut cs = text.chars();
-    let one_cjk = cs.next().is_some_and(crate::text::is_cjk) && cs.next().is_none();
+    let one_cjk = cs.next().is_some_and(crate::text::is_cjk)
+        && cs.next().is_none()
+        && !addressed(&s[..sp.start], &s[sp.end..]);
     let moves = ["涨", "跌", "上涨", "下跌", "大涨", "大跌", "收涨", "收跌"]
         .iter()
         .any(|w| after_list(&s[sp.end..]).starts_with(w));
     !one_cjk && !moves
+}
+
+/// Whether a surname alone stands with a form of address: a title after
+/// it (`刘先生`, `王小姐`, `陈某`, `曹总`) or `老`/`小` before it (`老罗`).
+fn addressed(before: &str, after: &str) -> bool {
+    const TITLES: [&str; 23] = [
+        "先生",
+        "女士",
+        "小姐",
+        "某",
+        "总",
+        "老板",
+        "大妈",
+        "大爷",
+        "师傅",
+        "董",
+        "局长",
+        "书记",
+        "部长",
+        "主任",
+        "教授",
+        "老",
+        "主席",
+        "副",
+        "委员长",
+        "同志",
+        "老师",
+        "阿姨",
+        "叔",
+    ];
+    TITLES.iter().any(|w| after.starts_with(w)) || before.ends_with(['老', '小'])
 }
 
 /// The text after a list item: past the items listed after it
