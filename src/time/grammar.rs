@@ -6,17 +6,16 @@
 //! forms with no year written (spans first, then single points). The first
 //! that matches wins.
 
-use chrono::Datelike;
-
 use super::clock::clock;
 use super::fields::year_with_nian;
 use super::fields::{
     abs_year, day, half, month, numeric_date, quarter, small_int, weekday, year_end,
 };
-use super::point::{Point, Year};
+use super::point::{Point, Year, in_year, near_year};
 use super::spans::{after_year, first_months, first_quarters, month_span, quarter_span};
 use super::spans::{span_tail, time_sep};
-use super::words::{Relative, WORDS};
+use super::words::{Relative, WORDS, future_before};
+use super::year_parts::nth_weekday;
 use super::{RefDate, Time, starts};
 use crate::number::is_chinese_numeral_char;
 use crate::text::{Folded, char_at, skip_ws};
@@ -94,19 +93,15 @@ fn count(s: &str, p: usize) -> Option<(u32, usize)> {
     (!run).then_some((n, e))
 }
 
-/// The second day of a span with no year written, in the year the first one
-/// was read in (`2月29日-3月1日`: both in the leap year); other points as
-/// they are.
+/// The second point of a span with no year written, in the year the first
+/// one was read in (`2月29日-3月1日`: both in the leap year; `11月至2月` read
+/// in January: last November to this February); other points as they are.
 fn same_shift(from: Point, to: Point, r: Option<RefDate>) -> Point {
-    let (Point::Day(Year::Near(k1), m1, d1), Point::Day(Year::Near(k2), m2, d2)) = (from, to)
-    else {
+    let Some(r) = r else { return to };
+    let (Some((y1, k1)), Some((_, k2))) = (near_year(from, r.0), near_year(to, r.0)) else {
         return to;
     };
-    let Some(first) = r.and_then(|r| super::point::near_day(r.0, k1, m1, d1)) else {
-        return to;
-    };
-    let year = first.year().saturating_add(k2.saturating_sub(k1));
-    Point::Day(Year::Abs(year), m2, d2)
+    in_year(to, y1.saturating_add(k2.saturating_sub(k1)))
 }
 
 /// Matches a time expression starting exactly at `p` of folded `s`.
@@ -356,7 +351,8 @@ impl TimeAt<'_> {
     }
 
     /// Spans with no year written, in the reference year: `前三季度`,
-    /// `前10个月`, `1-9月`, `一至三季度`.
+    /// `前10个月`, `一至三季度`; `1-9月` in the year of its first month (see
+    /// [`TimeAt::month_year`]).
     fn this_year_span(self) -> Option<TimeMatch> {
         let (s, p) = (self.s, self.p);
         let y = Year::Rel(0);
@@ -367,6 +363,7 @@ impl TimeAt<'_> {
             return Some(self.one(from, Some(to), e));
         }
         if let Some((a, b, e)) = month_span(s, p) {
+            let y = self.month_year();
             return Some(self.one(Point::Month(y, a), Some(Point::Month(y, b)), e));
         }
         let (a, b, e) = quarter_span(s, p)?;
@@ -374,7 +371,8 @@ impl TimeAt<'_> {
     }
 
     /// Points with no year written, in the reference year: `二季度`,
-    /// `上半年`, `年底`, `3月15日`, `15日`.
+    /// `上半年`, `年底`; months and days in the year the news conventions
+    /// give (`11月`, `3月15日`, `15日`).
     fn this_year_point(self) -> Option<TimeMatch> {
         let (s, p) = (self.s, self.p);
         let y = Year::Rel(0);
@@ -392,12 +390,29 @@ impl TimeAt<'_> {
             if let Some((dd, e2)) = day(s, d) {
                 return Some(self.span(Point::Day(Year::Near(0), m, dd), None, e2));
             }
+            let y = self.month_year();
+            // `4月的最后一个星期一`
+            if let Some((n, wd, e2)) = nth_weekday(s, e) {
+                return Some(self.span(Point::NthWeekday(y, m, n, wd), None, e2));
+            }
             return Some(self.span(Point::Month(y, m), None, e));
         }
         let (d, e) = day(s, p)?;
         // `一日` is "one day" more often than "the 1st"
         let arabic = char_at(s, p).is_some_and(|c| c.is_ascii_digit());
         (arabic || d >= 10).then(|| self.one(Point::DayOfMonth(d), None, e))
+    }
+
+    /// The year of a month with no year written at `p`: the reference year
+    /// when a word in the clause before it says so or points ahead (`今年`,
+    /// `将于`), else [`Year::Near`] (last year's when it lies more than six
+    /// months after the reference month).
+    fn month_year(self) -> Year {
+        if future_before(self.s, self.p) {
+            Year::Rel(0)
+        } else {
+            Year::Near(0)
+        }
     }
 
     /// Quarter `n` of the reference year ending at `e`; after `连续`, `近`
