@@ -582,3 +582,86 @@ fn a_span_to_a_relative_year_ends_with_the_last_of_its_months() {
         pair("2019年1月至2020年前10个月", "2019-01/2020-10")
     );
 }
+
+#[test]
+fn two_digit_years_before_a_part_of_the_year() {
+    each_time(
+        "2020-03-01",
+        &[
+            ("19年四季度", "2019-Q4"),
+            ("19 年四季度", "2019-Q4"),
+            ("22年Q4", "2022-Q4"),
+            ("18年上半年", "2018-H1"),
+            ("16年底", "2016-12"),
+            ("11年末", "2011-12"),
+            ("21年年底", "2021-12"),
+            ("18年前三季度", "2018-Q1/2018-Q3"),
+            ("18年1-9月", "2018-01/2018-09"),
+            ("一二年上半年", "2012-H1"),
+            ("九八年下半年", "1998-H2"),
+        ],
+    );
+    assert_eq!(
+        times("碧桂园17年全年销售", "2020-03-01"),
+        pair("17年", "2017")
+    );
+    // traps stay traps: durations, tenors, years ago, decades, model names
+    for text in [
+        "98年",
+        "经过17年的发展",
+        "10年期国债",
+        "花了17年时间",
+        "一二年内",
+        "收到一二年的租金",
+        "上世纪70年末到80年初",
+        "FF91年底量产",
+        "18年前一起获批",
+        "自10年前三星把",
+    ] {
+        // `18年前` and `10年前` are days, years before the reference date
+        let got: Vec<_> = times(text, "2020-03-01")
+            .into_iter()
+            .filter(|(t, _)| !t.ends_with("年前"))
+            .collect();
+        assert_eq!(got, [], "{text}");
+    }
+}
+
+#[test]
+fn two_months_in_a_row_in_chinese_digits() {
+    // regression: `一二月份` was read as December
+    assert_eq!(
+        times("3月份好于一二月份", "2016-05-03"),
+        vec![
+            ("3月份".to_string(), "2016-03".to_string()),
+            ("一二月份".to_string(), "2016-01/2016-02".to_string())
+        ]
+    );
+    each_time(
+        "2016-05-03",
+        &[
+            ("七八月份", "2016-07/2016-08"),
+            ("今年五六月份", "2016-05/2016-06"),
+            ("去年七八月", "2015-07/2015-08"),
+        ],
+    );
+    // not months: `三四年`, `十二月` is one month
+    assert_eq!(times("十二月", "2016-05-03"), pair("十二月", "2015-12"));
+    assert_eq!(times("三四年", "2016-05-03"), []);
+}
+
+#[test]
+fn a_year_end_word_after_a_numeral_that_is_no_year_is_no_time() {
+    // regression: `年末` of `第3年末` was read as the reference year's end
+    for text in [
+        "附第3年末发行人调整票面利率选择权",
+        "若投资者第2年末行使回售选择权",
+        "这一年初夏",
+        "当第二年初",
+        "目前行业形势与208年底相似",
+    ] {
+        assert_eq!(times(text, "2019-06-24"), [], "{text}");
+    }
+    // a year end word on its own is as before
+    assert_eq!(times("年末", "2019-06-24"), pair("年末", "2019-12"));
+}

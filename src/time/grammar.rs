@@ -382,7 +382,12 @@ impl TimeAt<'_> {
         if let Some((h, e)) = half(s, p) {
             return Some(self.one(Point::Half(y, h), None, e));
         }
-        if let Some((m, e)) = year_end(s, p, false) {
+        // not the `年末` of `70年末` when `70年` is no year
+        let after_numeral = s[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        if let Some((m, e)) = year_end(s, p, false).filter(|_| !after_numeral) {
             return Some(self.one(Point::Month(y, m), None, e));
         }
         if let Some((m, e)) = month(s, p) {

@@ -119,8 +119,11 @@ pub(super) fn first_months(s: &str, p: usize, y: Year) -> Option<(Point, Point, 
         .then_some((Point::Month(y, 1), Point::Month(y, n), e))
 }
 
-/// `1-9月`, `1月至9月`, `一至三月`.
+/// `1-9月`, `1月至9月`, `一至三月`, `七八月份`.
 pub(super) fn month_span(s: &str, p: usize) -> Option<(u32, u32, usize)> {
+    if let Some(pair) = super::fields::month_pair(s, p) {
+        return Some(pair);
+    }
     let (a, e, digits) = small_int(s, p)?;
     if !(1..=12).contains(&a) || digits > 2 {
         return None;
