@@ -665,3 +665,53 @@ fn a_year_end_word_after_a_numeral_that_is_no_year_is_no_time() {
     // a year end word on its own is as before
     assert_eq!(times("年末", "2019-06-24"), pair("年末", "2019-12"));
 }
+
+#[test]
+fn months_listed_after_a_year_take_its_year() {
+    let t = |text: &str, date: &str| times(text, date);
+    let owned2 = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        t(
+            "时间节点分别为2019年6月份、9月份和2020年3月份",
+            "2019-01-15"
+        ),
+        owned2(&[
+            ("2019年6月份", "2019-06"),
+            ("9月份", "2019-09"),
+            ("2020年3月份", "2020-03")
+        ])
+    );
+    assert_eq!(
+        t("2014年3月、7月、8月期间", "2015-03-11"),
+        owned2(&[
+            ("2014年3月", "2014-03"),
+            ("7月", "2014-07"),
+            ("8月", "2014-08")
+        ])
+    );
+    assert_eq!(
+        t("先后于去年5月、10月受让", "2019-06-12"),
+        owned2(&[("去年5月", "2018-05"), ("10月", "2018-10")])
+    );
+    assert_eq!(
+        t("2016年5月和12月先后两次", "2018-03-16"),
+        owned2(&[("2016年5月", "2016-05"), ("12月", "2016-12")])
+    );
+    assert_eq!(
+        t("2019年1月3日、3月5日", "2020-06-01"),
+        owned2(&[("2019年1月3日", "2019-01-03"), ("3月5日", "2019-03-05")])
+    );
+    // no list: another word between, or a month before the first
+    assert_eq!(
+        t("2016年5月上市，12月增发", "2018-03-16"),
+        owned2(&[("2016年5月", "2016-05"), ("12月", "2017-12")])
+    );
+    assert_eq!(
+        t("2019年11月、1月", "2020-03-01"),
+        owned2(&[("2019年11月", "2019-11"), ("1月", "2020-01")])
+    );
+}

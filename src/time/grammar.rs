@@ -81,6 +81,59 @@ impl TimeMatch {
     }
 }
 
+impl TimeMatch {
+    /// This month or day with no year written (`7月`, `3月5日`) in the year
+    /// of `prev` when it continues a list after it: `、`, `和`, `及`, `与`,
+    /// `或` between them, `prev` ending in a month or day of a written or
+    /// relative year, and this month not before that one (`2014年3月、7月、8月`,
+    /// `去年5月和10月`, `2019年6月份、9月份`). Else as it is.
+    pub(crate) fn in_list_after(self, prev: &TimeMatch, s: &str) -> TimeMatch {
+        let numeral = char_at(s, self.start)
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        let gap = s.get(prev.end..self.start).map(str::trim);
+        let joined = gap.is_some_and(|g| ["、", "和", "及", "与", "或", "以及"].contains(&g));
+        let (Some(y), Some(m0)) = (
+            list_year(prev.to.unwrap_or(prev.from)),
+            month_of(prev.to.unwrap_or(prev.from)),
+        ) else {
+            return self;
+        };
+        let bare = |p: Point| match p {
+            Point::Month(Year::Near(0) | Year::Rel(0), m) => Some(Point::Month(y, m)),
+            Point::Day(Year::Near(0), m, d) => Some(Point::Day(y, m, d)),
+            _ => None,
+        };
+        let from = bare(self.from).filter(|p| month_of(*p) >= Some(m0));
+        let to = match self.to {
+            None => Some(None),
+            Some(t) => bare(t).map(Some),
+        };
+        match (numeral && joined, from, to) {
+            (true, Some(from), Some(to)) => TimeMatch { from, to, ..self },
+            _ => self,
+        }
+    }
+}
+
+/// The year of a month or day whose year is written or relative (not one
+/// left to the news conventions).
+fn list_year(p: Point) -> Option<Year> {
+    match p {
+        Point::Month(y, _) | Point::Day(y, ..) => {
+            matches!(y, Year::Abs(_) | Year::Rel(_)).then_some(y)
+        }
+        _ => None,
+    }
+}
+
+/// The month of a month or day point.
+fn month_of(p: Point) -> Option<u32> {
+    match p {
+        Point::Month(_, m) | Point::Day(_, m, _) | Point::NthWeekday(_, m, ..) => Some(m),
+        _ => None,
+    }
+}
+
 /// A count of days, weeks or years at `p`: a small integer, but no run of
 /// Chinese digits (`五六年后` is five or six years).
 fn count(s: &str, p: usize) -> Option<(u32, usize)> {
