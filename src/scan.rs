@@ -16,7 +16,7 @@ use regex::Regex;
 use crate::number::{Grammar, chinese_digit, unit_power};
 use crate::quantity::{Found, Quantity, QuantityKind, TABLES, UnitRef, match_at};
 use crate::text::{Folded, bmp_code_at, char_at};
-use crate::time::{RefDate, Time, time_at};
+use crate::time::{RefDate, Time, TimeMatch, time_at};
 
 /// Characters that can start a time (bit 0) or a quantity (bit 1), and
 /// those that start a quantity only as the first character of a qualifier
@@ -242,6 +242,7 @@ pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quant
         ref_date,
         quantities: Vec::new(),
         times: Vec::new(),
+        last_time: None,
     };
     let mut i = 0;
     while i < b.len() {
@@ -319,6 +320,8 @@ struct Scanner<'f, 't> {
     quantities: Vec<Quantity>,
     /// The times found.
     times: Vec<Time>,
+    /// The last time found, for a list of months after it (`2014年3月、7月`).
+    last_time: Option<TimeMatch>,
 }
 
 impl Scanner<'_, '_> {
@@ -337,7 +340,14 @@ impl Scanner<'_, '_> {
         if can & TIME != 0 {
             if let Some(tm) = time_at(s, i) {
                 if tm.emit {
+                    let tm = match &self.last_time {
+                        Some(prev) => tm.in_list_after(prev, s),
+                        None => tm,
+                    };
                     self.times.push(tm.to_time(self.folded, self.ref_date));
+                    let end = tm.end;
+                    self.last_time = Some(tm);
+                    return end.max(i + len);
                 }
                 return tm.end.max(i + len);
             }

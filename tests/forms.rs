@@ -440,3 +440,278 @@ fn no_new_times_in_these() {
         assert_eq!(t(text), [], "{text}");
     }
 }
+
+#[test]
+fn news_convention_for_months_without_a_year() {
+    let t = |text: &str, date: &str| times(text, date);
+    // up to six months ahead of the reference month: this year's
+    assert_eq!(
+        t("将于7月中旬召开", "2015-06-17"),
+        pair("7月中旬", "2015-07")
+    );
+    assert_eq!(t("12月份会加息", "2017-11-09"), pair("12月份", "2017-12"));
+    assert_eq!(t("9月停止缩表", "2019-03-21"), pair("9月", "2019-09"));
+    // further ahead: last year's
+    assert_eq!(
+        t("较11月增加123亿美元", "2020-01-08"),
+        pair("11月", "2019-11")
+    );
+    assert_eq!(t("12月环比下降1.8%", "2013-01-19"), pair("12月", "2012-12"));
+    assert_eq!(t("10月油价首次突破", "2018-03-28"), pair("10月", "2017-10"));
+    // `预计` in January forecasts last December's figure
+    assert_eq!(t("预计12月份CPI", "2019-01-07"), pair("12月份", "2018-12"));
+    // unless the clause says this year or points ahead
+    assert_eq!(
+        t("今年美联储还剩下12月", "2013-01-02"),
+        vec![
+            ("今年".to_string(), "2013".to_string()),
+            ("12月".to_string(), "2013-12".to_string())
+        ]
+    );
+    assert_eq!(t("有望在10月份", "2020-03-25"), pair("10月份", "2020-10"));
+    assert_eq!(
+        t("可能就要等到12月份了", "2015-05-05"),
+        pair("12月份", "2015-12")
+    );
+    // the word counts only in the same clause
+    assert_eq!(
+        t("今年增长，较11月增加", "2020-01-08"),
+        vec![
+            ("今年".to_string(), "2020".to_string()),
+            ("11月".to_string(), "2019-11".to_string())
+        ]
+    );
+    // spans: in the year of their first month
+    assert_eq!(
+        t("10-12月", "2020-01-08"),
+        pair("10-12月", "2019-10/2019-12")
+    );
+    assert_eq!(t("5-9月", "2024-02-01"), pair("5-9月", "2024-05/2024-09"));
+    assert_eq!(
+        t("11月至2月", "2024-01-10"),
+        pair("11月至2月", "2023-11/2024-02")
+    );
+    assert_eq!(
+        t("8月至2月", "2024-06-01"),
+        pair("8月至2月", "2024-08/2025-02")
+    );
+    // months on or before the reference month are as before
+    assert_eq!(t("3月", "2024-06-01"), pair("3月", "2024-03"));
+    // with no reference date: the offset and the month
+    assert_eq!(
+        normalized("11月"),
+        r#"{"text":"11月","start":0,"end":5,"value":null,"relative":true,"offset":"0y","part":"11"}"#
+    );
+}
+
+#[test]
+fn ordinal_weekdays_of_a_month() {
+    each_time(
+        "2019-07-30",
+        &[
+            ("4月的最后一个周五", "2019-04-26"),
+            ("四月的最后一个星期一", "2019-04-29"),
+            ("11月第一个周一", "2019-11-04"),
+            ("6月第二个星期五", "2019-06-14"),
+            ("2020年2月的最后一个周六", "2020-02-29"),
+            ("2019年12月最后1个周二", "2019-12-31"),
+            ("去年5月第三个礼拜三", "2018-05-16"),
+            ("1月第四个周日", "2019-01-27"),
+        ],
+    );
+    // a fifth weekday is not read (not every month has one): the month alone
+    assert_eq!(
+        times("2019年4月第五个周一", "2019-07-30"),
+        vec![
+            ("2019年4月".to_string(), "2019-04".to_string()),
+            ("周一".to_string(), "2019-07-29".to_string())
+        ]
+    );
+    // with no reference date: the offset only (the day differs each year)
+    assert_eq!(
+        normalized("去年5月的最后一个周五"),
+        r#"{"text":"去年5月的最后一个周五","start":0,"end":31,"value":null,"relative":true,"offset":"-1y"}"#
+    );
+    // as the first or the second end of a span
+    assert_eq!(
+        times("我从四月的最后一个星期一到十月一日不在", "2019-07-30"),
+        pair("四月的最后一个星期一到十月一日", "2019-04-29/2019-10-01")
+    );
+    assert_eq!(
+        times("3月1日至3月的最后一个周五", "2019-07-30"),
+        pair("3月1日至3月的最后一个周五", "2019-03-01/2019-03-29")
+    );
+    // no weekday after the ordinal: the month alone
+    assert_eq!(
+        times("5月第一个交易日", "2019-07-30"),
+        pair("5月", "2019-05")
+    );
+}
+
+#[test]
+fn spans_between_two_relative_years() {
+    each_time(
+        "2024-06-20",
+        &[
+            ("前年3月至去年5月", "2022-03/2023-05"),
+            ("去年10月到今年2月", "2023-10/2024-02"),
+            ("去年三季度至今年一季度", "2023-Q3/2024-Q1"),
+            ("去年至今年", "2023/2024"),
+            ("2020年至今年", "2020/2024"),
+            ("去年12月1日至今年1月15日", "2023-12-01/2024-01-15"),
+        ],
+    );
+    // with no reference date: the first end's offset
+    assert_eq!(
+        normalized("前年3月至去年5月"),
+        r#"{"text":"前年3月至去年5月","start":0,"end":23,"value":null,"relative":true,"offset":"-2y"}"#
+    );
+    // a comparison base is no end of a span
+    assert_eq!(times("今年至去年同期", "2024-06-20"), pair("今年", "2024"));
+}
+
+#[test]
+fn a_span_to_a_relative_year_ends_with_the_last_of_its_months() {
+    // regression: `今年前两月` as the second end gave its first month
+    assert_eq!(
+        times("去年底到今年前两月的新基金发行", "2020-05-25"),
+        pair("去年底到今年前两月", "2019-12/2020-02")
+    );
+    assert_eq!(
+        times("2019年1月至2020年前10个月", "2020-12-01"),
+        pair("2019年1月至2020年前10个月", "2019-01/2020-10")
+    );
+}
+
+#[test]
+fn two_digit_years_before_a_part_of_the_year() {
+    each_time(
+        "2020-03-01",
+        &[
+            ("19年四季度", "2019-Q4"),
+            ("19 年四季度", "2019-Q4"),
+            ("22年Q4", "2022-Q4"),
+            ("18年上半年", "2018-H1"),
+            ("16年底", "2016-12"),
+            ("11年末", "2011-12"),
+            ("21年年底", "2021-12"),
+            ("18年前三季度", "2018-Q1/2018-Q3"),
+            ("18年1-9月", "2018-01/2018-09"),
+            ("一二年上半年", "2012-H1"),
+            ("九八年下半年", "1998-H2"),
+        ],
+    );
+    assert_eq!(
+        times("碧桂园17年全年销售", "2020-03-01"),
+        pair("17年", "2017")
+    );
+    // traps stay traps: durations, tenors, years ago, decades, model names
+    for text in [
+        "98年",
+        "经过17年的发展",
+        "10年期国债",
+        "花了17年时间",
+        "一二年内",
+        "收到一二年的租金",
+        "上世纪70年末到80年初",
+        "FF91年底量产",
+        "18年前一起获批",
+        "自10年前三星把",
+    ] {
+        // `18年前` and `10年前` are days, years before the reference date
+        let got: Vec<_> = times(text, "2020-03-01")
+            .into_iter()
+            .filter(|(t, _)| !t.ends_with("年前"))
+            .collect();
+        assert_eq!(got, [], "{text}");
+    }
+}
+
+#[test]
+fn two_months_in_a_row_in_chinese_digits() {
+    // regression: `一二月份` was read as December
+    assert_eq!(
+        times("3月份好于一二月份", "2016-05-03"),
+        vec![
+            ("3月份".to_string(), "2016-03".to_string()),
+            ("一二月份".to_string(), "2016-01/2016-02".to_string())
+        ]
+    );
+    each_time(
+        "2016-05-03",
+        &[
+            ("七八月份", "2016-07/2016-08"),
+            ("今年五六月份", "2016-05/2016-06"),
+            ("去年七八月", "2015-07/2015-08"),
+        ],
+    );
+    // not months: `三四年`, `十二月` is one month
+    assert_eq!(times("十二月", "2016-05-03"), pair("十二月", "2015-12"));
+    assert_eq!(times("三四年", "2016-05-03"), []);
+}
+
+#[test]
+fn a_year_end_word_after_a_numeral_that_is_no_year_is_no_time() {
+    // regression: `年末` of `第3年末` was read as the reference year's end
+    for text in [
+        "附第3年末发行人调整票面利率选择权",
+        "若投资者第2年末行使回售选择权",
+        "这一年初夏",
+        "当第二年初",
+        "目前行业形势与208年底相似",
+    ] {
+        assert_eq!(times(text, "2019-06-24"), [], "{text}");
+    }
+    // a year end word on its own is as before
+    assert_eq!(times("年末", "2019-06-24"), pair("年末", "2019-12"));
+}
+
+#[test]
+fn months_listed_after_a_year_take_its_year() {
+    let t = |text: &str, date: &str| times(text, date);
+    let owned2 = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        t(
+            "时间节点分别为2019年6月份、9月份和2020年3月份",
+            "2019-01-15"
+        ),
+        owned2(&[
+            ("2019年6月份", "2019-06"),
+            ("9月份", "2019-09"),
+            ("2020年3月份", "2020-03")
+        ])
+    );
+    assert_eq!(
+        t("2014年3月、7月、8月期间", "2015-03-11"),
+        owned2(&[
+            ("2014年3月", "2014-03"),
+            ("7月", "2014-07"),
+            ("8月", "2014-08")
+        ])
+    );
+    assert_eq!(
+        t("先后于去年5月、10月受让", "2019-06-12"),
+        owned2(&[("去年5月", "2018-05"), ("10月", "2018-10")])
+    );
+    assert_eq!(
+        t("2016年5月和12月先后两次", "2018-03-16"),
+        owned2(&[("2016年5月", "2016-05"), ("12月", "2016-12")])
+    );
+    assert_eq!(
+        t("2019年1月3日、3月5日", "2020-06-01"),
+        owned2(&[("2019年1月3日", "2019-01-03"), ("3月5日", "2019-03-05")])
+    );
+    // no list: another word between, or a month before the first
+    assert_eq!(
+        t("2016年5月上市，12月增发", "2018-03-16"),
+        owned2(&[("2016年5月", "2016-05"), ("12月", "2017-12")])
+    );
+    assert_eq!(
+        t("2019年11月、1月", "2020-03-01"),
+        owned2(&[("2019年11月", "2019-11"), ("1月", "2020-01")])
+    );
+}

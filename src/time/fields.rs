@@ -78,35 +78,48 @@ pub(super) fn abs_year(s: &str, p: usize) -> Option<(i32, usize, bool)> {
 }
 
 /// A two-digit year with its `年`, where it cannot be a number of years:
-/// two Arabic digits with a leading zero (`08年`) or before a month
-/// (`18年10月`), or two Chinese digits without units (`九八年`, `零八年`)
-/// that are not two digits in a row (`五六年` is five or six years; `一二年三月`
-/// with its month is March 2012) and start with neither 三 nor 四 (`三五年` is
-/// a few years). `00`-`49` are 2000-2049, `50`-`99`
-/// 1950-1999. `98年` alone, `10年`, `十二年` stay durations.
+/// two Arabic digits with a leading zero (`08年`), or before a part of that
+/// year (`18年10月`, `19年四季度`, `17年全年`, `16年底`, `18年1-9月`), or two
+/// Chinese digits without units (`九八年`, `零八年`) that are not two digits
+/// in a row (`五六年` is five or six years; `一二年三月` and `一二年上半年`,
+/// with a part of the year, are 2012) and start with neither 三 nor 四 (`三五年`
+/// is a few years). `00`-`49` are 2000-2049, `50`-`99` 1950-1999. `98年`
+/// alone, `10年`, `十二年` stay durations (`在20年前`, `经过17年`, `10年期`),
+/// and so does a year shortly after `世纪` (`上世纪70年末到80年初` are the
+/// decades').
 fn short_year(s: &str, p: usize, v: u32, e: usize, digits: usize) -> Option<(i32, usize, bool)> {
     let after = starts(s, skip_ws(s, e), "年")?;
+    // `上世纪70年末到80年初`: the decade's end and start
+    let head = &s[..p];
+    let back = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    if head[back..].contains("世纪") {
+        return None;
+    }
     let text = &s[p..e];
-    let month_after = || month(s, skip_ws(s, after)).is_some();
+    let year = if v < 50 { 2000 + v } else { 1900 + v } as i32;
+    let part_after = || {
+        let q = skip_ws(s, after);
+        starts(s, q, "全年").is_some() || super::spans::after_year(s, q, Year::Abs(year)).is_some()
+    };
     let ok = match digits {
-        2 => text.starts_with('0') || month_after(),
+        2 => text.starts_with('0') || part_after(),
         0 => {
             let d: Vec<u32> = text
                 .chars()
                 .filter(|&c| c != '两')
                 .filter_map(crate::number::chinese_digit)
                 .collect();
-            // `五六年`, `一二年`: five or six years, unless a month follows;
-            // `三五年` is a few years, and the 2030s and 2040s are left out
+            // `五六年`, `一二年`: five or six years, unless a part of the
+            // year follows; `三五年` is a few years, and the 2030s and 2040s
+            // are left out
             d.len() == 2
                 && text.chars().count() == 2
                 && !matches!(d[0], 3 | 4)
-                && (d[0] + 1 != d[1] || month_after())
+                && (d[0] + 1 != d[1] || part_after())
         }
         _ => false,
     };
-    let year = if v < 50 { 2000 + v } else { 1900 + v };
-    ok.then_some((year as i32, after, true))
+    ok.then_some((year, after, true))
 }
 
 /// A year with its `年` written.
@@ -167,10 +180,12 @@ pub(super) fn half(s: &str, p: usize) -> Option<(u32, usize)> {
     Some((n, e))
 }
 
-/// `9 月`, `十二月份`, with `上旬`/`中旬`/`下旬`/`初`/`底`/`末` absorbed.
+/// `9 月`, `十二月份`, with `上旬`/`中旬`/`下旬`/`初`/`底`/`末` absorbed; not
+/// a run of Chinese digits (`一二月份` is January and February, see
+/// [`month_pair`]).
 pub(super) fn month(s: &str, p: usize) -> Option<(u32, usize)> {
     let (m, e, digits) = small_int(s, p)?;
-    if !(1..=12).contains(&m) || digits > 2 {
+    if !(1..=12).contains(&m) || digits > 2 || digit_run(&s[p..e]) {
         return None;
     }
     let q = skip_ws(s, e);
@@ -178,6 +193,27 @@ pub(super) fn month(s: &str, p: usize) -> Option<(u32, usize)> {
     // not `3月份以来`... keep 份
     let e = starts(s, e, "份").unwrap_or(e);
     Some((m, month_tail(s, e)))
+}
+
+/// Whether `text` is two or more Chinese digits without units (`一二`).
+fn digit_run(text: &str) -> bool {
+    text.chars().count() >= 2
+        && text
+            .chars()
+            .all(|c| crate::number::chinese_digit(c).is_some())
+}
+
+/// `一二月份`, `七八月`: two months in a row written as two Chinese digits,
+/// the first, the second and the end.
+pub(super) fn month_pair(s: &str, p: usize) -> Option<(u32, u32, usize)> {
+    let mut it = s.get(p..)?.chars();
+    let (c1, c2) = (it.next()?, it.next()?);
+    let a = crate::number::chinese_digit(c1).filter(|&a| a >= 1 && c1 != '两')?;
+    let b = crate::number::chinese_digit(c2).filter(|&b| b == a + 1)?;
+    let q = skip_ws(s, p + c1.len_utf8() + c2.len_utf8());
+    let e = starts(s, q, "月")?;
+    let e = starts(s, e, "份").unwrap_or(e);
+    Some((a, b, month_tail(s, e)))
 }
 
 /// The end of a month after `上旬`, `中旬`, `下旬`, `初`, `底`, `末` or a

@@ -6,17 +6,16 @@
 //! forms with no year written (spans first, then single points). The first
 //! that matches wins.
 
-use chrono::Datelike;
-
 use super::clock::clock;
 use super::fields::year_with_nian;
 use super::fields::{
     abs_year, day, half, month, numeric_date, quarter, small_int, weekday, year_end,
 };
-use super::point::{Point, Year};
+use super::point::{Point, Year, in_year, near_year};
 use super::spans::{after_year, first_months, first_quarters, month_span, quarter_span};
 use super::spans::{span_tail, time_sep};
-use super::words::{Relative, WORDS};
+use super::words::{Relative, WORDS, future_before};
+use super::year_parts::nth_weekday;
 use super::{RefDate, Time, starts};
 use crate::number::is_chinese_numeral_char;
 use crate::text::{Folded, char_at, skip_ws};
@@ -82,6 +81,59 @@ impl TimeMatch {
     }
 }
 
+impl TimeMatch {
+    /// This month or day with no year written (`7月`, `3月5日`) in the year
+    /// of `prev` when it continues a list after it: `、`, `和`, `及`, `与`,
+    /// `或` between them, `prev` ending in a month or day of a written or
+    /// relative year, and this month not before that one (`2014年3月、7月、8月`,
+    /// `去年5月和10月`, `2019年6月份、9月份`). Else as it is.
+    pub(crate) fn in_list_after(self, prev: &TimeMatch, s: &str) -> TimeMatch {
+        let numeral = char_at(s, self.start)
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        let gap = s.get(prev.end..self.start).map(str::trim);
+        let joined = gap.is_some_and(|g| ["、", "和", "及", "与", "或", "以及"].contains(&g));
+        let (Some(y), Some(m0)) = (
+            list_year(prev.to.unwrap_or(prev.from)),
+            month_of(prev.to.unwrap_or(prev.from)),
+        ) else {
+            return self;
+        };
+        let bare = |p: Point| match p {
+            Point::Month(Year::Near(0) | Year::Rel(0), m) => Some(Point::Month(y, m)),
+            Point::Day(Year::Near(0), m, d) => Some(Point::Day(y, m, d)),
+            _ => None,
+        };
+        let from = bare(self.from).filter(|p| month_of(*p) >= Some(m0));
+        let to = match self.to {
+            None => Some(None),
+            Some(t) => bare(t).map(Some),
+        };
+        match (numeral && joined, from, to) {
+            (true, Some(from), Some(to)) => TimeMatch { from, to, ..self },
+            _ => self,
+        }
+    }
+}
+
+/// The year of a month or day whose year is written or relative (not one
+/// left to the news conventions).
+fn list_year(p: Point) -> Option<Year> {
+    match p {
+        Point::Month(y, _) | Point::Day(y, ..) => {
+            matches!(y, Year::Abs(_) | Year::Rel(_)).then_some(y)
+        }
+        _ => None,
+    }
+}
+
+/// The month of a month or day point.
+fn month_of(p: Point) -> Option<u32> {
+    match p {
+        Point::Month(_, m) | Point::Day(_, m, _) | Point::NthWeekday(_, m, ..) => Some(m),
+        _ => None,
+    }
+}
+
 /// A count of days, weeks or years at `p`: a small integer, but no run of
 /// Chinese digits (`五六年后` is five or six years).
 fn count(s: &str, p: usize) -> Option<(u32, usize)> {
@@ -94,19 +146,15 @@ fn count(s: &str, p: usize) -> Option<(u32, usize)> {
     (!run).then_some((n, e))
 }
 
-/// The second day of a span with no year written, in the year the first one
-/// was read in (`2月29日-3月1日`: both in the leap year); other points as
-/// they are.
+/// The second point of a span with no year written, in the year the first
+/// one was read in (`2月29日-3月1日`: both in the leap year; `11月至2月` read
+/// in January: last November to this February); other points as they are.
 fn same_shift(from: Point, to: Point, r: Option<RefDate>) -> Point {
-    let (Point::Day(Year::Near(k1), m1, d1), Point::Day(Year::Near(k2), m2, d2)) = (from, to)
-    else {
+    let Some(r) = r else { return to };
+    let (Some((y1, k1)), Some((_, k2))) = (near_year(from, r.0), near_year(to, r.0)) else {
         return to;
     };
-    let Some(first) = r.and_then(|r| super::point::near_day(r.0, k1, m1, d1)) else {
-        return to;
-    };
-    let year = first.year().saturating_add(k2.saturating_sub(k1));
-    Point::Day(Year::Abs(year), m2, d2)
+    in_year(to, y1.saturating_add(k2.saturating_sub(k1)))
 }
 
 /// Matches a time expression starting exactly at `p` of folded `s`.
@@ -356,7 +404,8 @@ impl TimeAt<'_> {
     }
 
     /// Spans with no year written, in the reference year: `前三季度`,
-    /// `前10个月`, `1-9月`, `一至三季度`.
+    /// `前10个月`, `一至三季度`; `1-9月` in the year of its first month (see
+    /// [`TimeAt::month_year`]).
     fn this_year_span(self) -> Option<TimeMatch> {
         let (s, p) = (self.s, self.p);
         let y = Year::Rel(0);
@@ -367,6 +416,7 @@ impl TimeAt<'_> {
             return Some(self.one(from, Some(to), e));
         }
         if let Some((a, b, e)) = month_span(s, p) {
+            let y = self.month_year();
             return Some(self.one(Point::Month(y, a), Some(Point::Month(y, b)), e));
         }
         let (a, b, e) = quarter_span(s, p)?;
@@ -374,7 +424,8 @@ impl TimeAt<'_> {
     }
 
     /// Points with no year written, in the reference year: `二季度`,
-    /// `上半年`, `年底`, `3月15日`, `15日`.
+    /// `上半年`, `年底`; months and days in the year the news conventions
+    /// give (`11月`, `3月15日`, `15日`).
     fn this_year_point(self) -> Option<TimeMatch> {
         let (s, p) = (self.s, self.p);
         let y = Year::Rel(0);
@@ -384,7 +435,12 @@ impl TimeAt<'_> {
         if let Some((h, e)) = half(s, p) {
             return Some(self.one(Point::Half(y, h), None, e));
         }
-        if let Some((m, e)) = year_end(s, p, false) {
+        // not the `年末` of `70年末` when `70年` is no year
+        let after_numeral = s[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        if let Some((m, e)) = year_end(s, p, false).filter(|_| !after_numeral) {
             return Some(self.one(Point::Month(y, m), None, e));
         }
         if let Some((m, e)) = month(s, p) {
@@ -392,12 +448,29 @@ impl TimeAt<'_> {
             if let Some((dd, e2)) = day(s, d) {
                 return Some(self.span(Point::Day(Year::Near(0), m, dd), None, e2));
             }
+            let y = self.month_year();
+            // `4月的最后一个星期一`
+            if let Some((n, wd, e2)) = nth_weekday(s, e) {
+                return Some(self.span(Point::NthWeekday(y, m, n, wd), None, e2));
+            }
             return Some(self.span(Point::Month(y, m), None, e));
         }
         let (d, e) = day(s, p)?;
         // `一日` is "one day" more often than "the 1st"
         let arabic = char_at(s, p).is_some_and(|c| c.is_ascii_digit());
         (arabic || d >= 10).then(|| self.one(Point::DayOfMonth(d), None, e))
+    }
+
+    /// The year of a month with no year written at `p`: the reference year
+    /// when a word in the clause before it says so or points ahead (`今年`,
+    /// `将于`), else [`Year::Near`] (last year's when it lies more than six
+    /// months after the reference month).
+    fn month_year(self) -> Year {
+        if future_before(self.s, self.p) {
+            Year::Rel(0)
+        } else {
+            Year::Near(0)
+        }
     }
 
     /// Quarter `n` of the reference year ending at `e`; after `连续`, `近`

@@ -6,6 +6,15 @@
 //! reference date a relative expression keeps `value: null` and an `offset`
 //! such as `"-1y"`.
 //!
+//! Months and days with no year written follow a news convention (FORMAT.md
+//! "Time"): a day of the month or a weekday alone is the most recent on or
+//! before the reference date; a month and day is last year's when it lies
+//! more than half a year ahead; a month alone is last year's when it lies
+//! more than six months after the reference month, unless a word in its
+//! clause says this year or points ahead (`今年`, `将于`); listed after a
+//! month with a year (`2014年3月、7月`) it takes that year. `4月的最后一个周五`
+//! is a day; `去年10月到今年2月` is a span with two relative years.
+//!
 //! Clock times (`12:30`, `上午 9 点半`) and comparison bases (`去年同期`) are
 //! recognised only so that no quantity is read inside them; they give no
 //! time.
@@ -32,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::text::Folded;
 
-pub(crate) use grammar::time_at;
+pub(crate) use grammar::{TimeMatch, time_at};
 pub use refdate::RefDate;
 
 /// A time expression found in text.

@@ -13,10 +13,11 @@ pub(super) enum Year {
     /// Relative to the reference year: `去年` = -1; a month or quarter with
     /// no year is `Rel(0)`.
     Rel(i32),
-    /// Not written, for a day (`3月5日`): the reference year (plus the
-    /// offset, for the second day of a span into the next year), or the year
-    /// before when the day would lie more than half a year after the
-    /// reference date; see [`near_day`].
+    /// Not written, for a day (`3月5日`) or a month (`11月`): the reference
+    /// year (plus the offset, for the second point of a span into the next
+    /// year), or the year before when the day would lie more than half a
+    /// year after the reference date, or the month more than six months
+    /// after the reference month; see [`near_day`] and [`near_month`].
     Near(i32),
 }
 
@@ -55,6 +56,10 @@ pub(super) enum Point {
     /// `周三` with no week word: the most recent such day on or before the
     /// reference date (ISO weekday 1-7)
     Weekday(u32),
+    /// The `n`th given weekday of a month, `n` 1-4, or -1 for the last one:
+    /// `5月的最后一个周五` is `NthWeekday(y, 5, -1, 5)`, `11月第一个周一`
+    /// `NthWeekday(y, 11, 1, 1)`. Year, month, `n`, ISO weekday 1-7.
+    NthWeekday(Year, u32, i32, u32),
 }
 
 impl Point {
@@ -66,6 +71,7 @@ impl Point {
             | Point::Day(y, ..)
             | Point::Quarter(y, _)
             | Point::Half(y, _)
+            | Point::NthWeekday(y, ..)
             | Point::Week(y, _) => matches!(y, Year::Rel(_) | Year::Near(_)),
             _ => true,
         }
@@ -87,6 +93,8 @@ impl Point {
             | Point::Quarter(Year::Rel(k), _)
             | Point::Half(Year::Rel(k), _)
             | Point::Day(Year::Near(k), ..)
+            | Point::Month(Year::Near(k), _)
+            | Point::NthWeekday(Year::Rel(k) | Year::Near(k), ..)
             | Point::Week(Year::Rel(k), _) => f(k, 'y'),
             Point::RelMonth(k) => f(k, 'm'),
             Point::RelHalf(k) => f(k, 'h'),
@@ -102,10 +110,11 @@ impl Point {
 
     /// The calendar part of a point in a relative year, as its value
     /// writes it after the year: `Q3`, `H1`, `09`, `09-15`. `None` for a
-    /// whole year, a written year and the other relative points.
+    /// whole year, a written year and the other relative points (an `n`th
+    /// weekday of a month falls on a different day each year: no part).
     pub fn part(self) -> Option<String> {
         Some(match self {
-            Point::Month(Year::Rel(_), m) => format!("{m:02}"),
+            Point::Month(Year::Rel(_) | Year::Near(_), m) => format!("{m:02}"),
             Point::Day(Year::Rel(_) | Year::Near(_), m, d) => format!("{m:02}-{d:02}"),
             Point::Quarter(Year::Rel(_), q) => format!("Q{q}"),
             Point::Half(Year::Rel(_), h) => format!("H{h}"),
@@ -126,6 +135,14 @@ impl Point {
         Some(match self {
             Point::Day(Year::Near(k), m, d) => {
                 near_day(r?.0, k, m, d)?.format("%Y-%m-%d").to_string()
+            }
+            Point::Month(Year::Near(k), m) => format!("{:04}-{m:02}", near_month(r?.0, k, m)?),
+            Point::NthWeekday(y, m, n, wd) => {
+                let y = match y {
+                    Year::Near(k) => near_month(r?.0, k, m)?,
+                    y => year(y)?,
+                };
+                nth_weekday(y, m, n, wd)?.format("%Y-%m-%d").to_string()
             }
             Point::Year(y) => format!("{:04}", year(y)?),
             Point::Month(y, m) => format!("{:04}-{m:02}", year(y)?),
@@ -212,6 +229,66 @@ pub(super) fn near_day(r: NaiveDate, k: i32, m: u32, d: u32) -> Option<NaiveDate
     (0..8)
         .filter_map(|back| NaiveDate::from_ymd_opt(y - back, m, d))
         .find(|&day| day <= latest)
+}
+
+/// How many months after the reference month a month with no year written
+/// may lie before it is read as the year before. Read on the whole corpus,
+/// the one to three months ahead of the reference month are nearly always
+/// this year's (plans, forecasts, contract months: `将于7月中旬召开` read in
+/// June), those seven and more months ahead nearly always last year's (data
+/// reported late, `较11月增加` read in January): six.
+const NEAR_MONTHS_AHEAD: i32 = 6;
+
+/// The year of month `m` with no year written: the reference year plus `k`,
+/// or the year before when the month would lie more than
+/// [`NEAR_MONTHS_AHEAD`] months after the reference month of `r`.
+pub(super) fn near_month(r: NaiveDate, k: i32, m: u32) -> Option<i32> {
+    let y = r.year().checked_add(k)?;
+    let ahead = (y - r.year()) * 12 + m as i32 - r.month() as i32;
+    Some(if ahead > NEAR_MONTHS_AHEAD { y - 1 } else { y })
+}
+
+/// The `n`th weekday `wd` (ISO 1-7) of month `m` of year `y`, `n` 1-5, or
+/// the last one for `n` = -1; `None` when the month has no such day (a
+/// fifth Monday; the grammar reads `n` up to 4).
+fn nth_weekday(y: i32, m: u32, n: i32, wd: u32) -> Option<NaiveDate> {
+    if n == -1 {
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y.checked_add(1)?, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        let last = next.pred_opt()?;
+        let back = (7 + last.weekday().number_from_monday() - wd) % 7;
+        return last.checked_sub_signed(Duration::days(i64::from(back)));
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let ahead = (7 + wd - first.weekday().number_from_monday()) % 7;
+    let n = u32::try_from(n).ok().filter(|n| (1..=5).contains(n))?;
+    NaiveDate::from_ymd_opt(y, m, 1 + ahead + 7 * (n - 1))
+}
+
+/// The year a point with no year written resolves to on `r`, and its offset
+/// `k`: for `Day`, `Month` and `NthWeekday` with a [`Year::Near`] year.
+pub(super) fn near_year(p: Point, r: NaiveDate) -> Option<(i32, i32)> {
+    match p {
+        Point::Day(Year::Near(k), m, d) => Some((near_day(r, k, m, d)?.year(), k)),
+        Point::Month(Year::Near(k), m) | Point::NthWeekday(Year::Near(k), m, ..) => {
+            Some((near_month(r, k, m)?, k))
+        }
+        _ => None,
+    }
+}
+
+/// The point `p` in year `y` when its year is not written (a
+/// [`Year::Near`] year); other points as they are.
+pub(super) fn in_year(p: Point, y: i32) -> Point {
+    match p {
+        Point::Day(Year::Near(_), m, d) => Point::Day(Year::Abs(y), m, d),
+        Point::Month(Year::Near(_), m) => Point::Month(Year::Abs(y), m),
+        Point::NthWeekday(Year::Near(_), m, n, wd) => Point::NthWeekday(Year::Abs(y), m, n, wd),
+        p => p,
+    }
 }
 
 /// The most recent day `d` of a month on or before the reference date `r`

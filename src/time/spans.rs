@@ -8,6 +8,7 @@ use super::fields::{abs_year, day, half, month, numeric_date, quarter, small_int
 use super::grammar::TimeMatch;
 use super::point::{Point, Year};
 use super::starts;
+use super::words::Relative;
 use crate::text::{char_at, skip_ws};
 
 /// Range separators between two times.
@@ -72,6 +73,9 @@ pub(super) fn after_year(s: &str, p: usize, y: Year) -> Option<(Point, Option<Po
                 return Some((Point::Day(y, m, dd), None, e2));
             }
         }
+        if let Some((n, wd, e2)) = super::year_parts::nth_weekday(s, e) {
+            return Some((Point::NthWeekday(y, m, n, wd), None, e2));
+        }
         return Some((Point::Month(y, m), None, e));
     }
     None
@@ -115,8 +119,11 @@ pub(super) fn first_months(s: &str, p: usize, y: Year) -> Option<(Point, Point, 
         .then_some((Point::Month(y, 1), Point::Month(y, n), e))
 }
 
-/// `1-9月`, `1月至9月`, `一至三月`.
+/// `1-9月`, `1月至9月`, `一至三月`, `七八月份`.
 pub(super) fn month_span(s: &str, p: usize) -> Option<(u32, u32, usize)> {
+    if let Some(pair) = super::fields::month_pair(s, p) {
+        return Some(pair);
+    }
     let (a, e, digits) = small_int(s, p)?;
     if !(1..=12).contains(&a) || digits > 2 {
         return None;
@@ -146,7 +153,8 @@ pub(super) fn quarter_span(s: &str, p: usize) -> Option<(u32, u32, usize)> {
     (a < b).then_some((a, b, e))
 }
 
-/// `2020年至2022年`, `3月1日至15日`: a second time after a separator.
+/// `2020年至2022年`, `3月1日至15日`, `去年10月到今年2月`: a second time after
+/// a separator.
 pub(super) fn span_tail(
     s: &str,
     p: usize,
@@ -168,49 +176,7 @@ pub(super) fn span_tail(
     let Some(q) = time_sep(s, end).or(between) else {
         return single;
     };
-    let second = match from {
-        Point::Year(_)
-        | Point::Month(..)
-        | Point::Quarter(..)
-        | Point::Half(..)
-        | Point::Day(..) => {
-            let numeric = match from {
-                Point::Day(Year::Abs(_), ..) => abs_year(s, q)
-                    .filter(|y| !y.2)
-                    .and_then(|(y2, e2, _)| numeric_date(s, q, y2, e2)),
-                _ => None,
-            };
-            if numeric.is_some() {
-                numeric
-            } else if let Some((y2, e2)) = year_with_nian(s, q) {
-                let y2 = Year::Abs(y2);
-                Some(match after_year(s, e2, y2) {
-                    Some((f, _, e3)) => (f, e3),
-                    None => (Point::Year(y2), e2),
-                })
-            } else {
-                let y = match from {
-                    Point::Month(y, _) | Point::Quarter(y, _) | Point::Day(y, ..) => Some(y),
-                    _ => None,
-                };
-                y.and_then(|y| match from {
-                    Point::Day(_, m, _) => {
-                        if let Some((m2, e2)) = month(s, q) {
-                            let d = skip_ws(s, e2);
-                            day(s, d).map(|(dd, e3)| (Point::Day(y, m2, dd), e3))
-                        } else {
-                            day(s, q).map(|(dd, e3)| (Point::Day(y, m, dd), e3))
-                        }
-                    }
-                    Point::Month(..) => month(s, q).map(|(m2, e2)| (Point::Month(y, m2), e2)),
-                    Point::Quarter(..) => quarter(s, q).map(|(q2, e2)| (Point::Quarter(y, q2), e2)),
-                    _ => None,
-                })
-                .map(|(to, e)| (into_next_year(from, to), e))
-            }
-        }
-        _ => None,
-    };
+    let second = second_point(s, q, from);
     // `A和B之间`: a span only with 之间 or 间 after B
     let second = match (second, between) {
         (Some((to, e)), Some(_)) => ["之间", "间"]
@@ -232,6 +198,66 @@ pub(super) fn span_tail(
     }
 }
 
+/// The second point of a span starting at `q`, after `from`: a numeric
+/// date after a numeric date, a written year or a relative year word
+/// (`今年`) and what follows it, or a month, day or quarter in the year of
+/// `from`.
+fn second_point(s: &str, q: usize, from: Point) -> Option<(Point, usize)> {
+    let y = match from {
+        Point::Year(y) | Point::Half(y, _) => y,
+        Point::Month(y, _) | Point::Quarter(y, _) | Point::Day(y, ..) => y,
+        Point::NthWeekday(y, ..) => y,
+        _ => return None,
+    };
+    if let Point::Day(Year::Abs(_), ..) = from {
+        let numeric = abs_year(s, q)
+            .filter(|y| !y.2)
+            .and_then(|(y2, e2, _)| numeric_date(s, q, y2, e2));
+        if numeric.is_some() {
+            return numeric;
+        }
+    }
+    let written = year_with_nian(s, q).map(|(y2, e2)| (Year::Abs(y2), e2));
+    if let Some((y2, e2)) = written.or_else(|| relative_year(s, q)) {
+        // `去年底到今年前两月` ends with the last of them
+        return Some(match after_year(s, e2, y2) {
+            Some((f, t, e3)) => (t.unwrap_or(f), e3),
+            None => (Point::Year(y2), e2),
+        });
+    }
+    let (to, e) = match from {
+        Point::Day(_, m, _) | Point::NthWeekday(_, m, ..) => {
+            if let Some((m2, e2)) = month(s, q) {
+                let d = skip_ws(s, e2);
+                day(s, d)
+                    .map(|(dd, e3)| (Point::Day(y, m2, dd), e3))
+                    .or_else(|| {
+                        let (n, wd, e3) = super::year_parts::nth_weekday(s, e2)?;
+                        Some((Point::NthWeekday(y, m2, n, wd), e3))
+                    })?
+            } else {
+                day(s, q).map(|(dd, e3)| (Point::Day(y, m, dd), e3))?
+            }
+        }
+        Point::Month(..) => month(s, q).map(|(m2, e2)| (Point::Month(y, m2), e2))?,
+        Point::Quarter(..) => quarter(s, q).map(|(q2, e2)| (Point::Quarter(y, q2), e2))?,
+        _ => return None,
+    };
+    Some((into_next_year(from, to), e))
+}
+
+/// A relative year word at `q` (`今年`, `去年`) as the year of the second
+/// point of a span, and its end; not `去年同期`.
+fn relative_year(s: &str, q: usize) -> Option<(Year, usize)> {
+    let (&r, len) = super::words::WORDS.relative.longest_at(s, q)?;
+    let Relative::Year(k) = r else { return None };
+    let e = q + len;
+    if starts(s, e, "同期").is_some() {
+        return None;
+    }
+    Some((Year::Rel(k), starts(s, e, "度").unwrap_or(e)))
+}
+
 /// The second point of a span that took its year from the first, moved to
 /// the next year when it would come before the first (`2024年12月至1月` ends
 /// in 2025-01, `11月20日至1月5日` in January of the next year).
@@ -241,17 +267,24 @@ fn into_next_year(from: Point, to: Point) -> Point {
         Year::Rel(k) => Year::Rel(k.saturating_add(1)),
         Year::Near(k) => Year::Near(k.saturating_add(1)),
     };
+    let m1 = match from {
+        Point::Day(_, m, _) | Point::NthWeekday(_, m, ..) => Some(m),
+        _ => None,
+    };
     match (from, to) {
         (Point::Month(_, a), Point::Month(y, b)) if b < a => Point::Month(next(y), b),
         (Point::Quarter(_, a), Point::Quarter(y, b)) if b < a => Point::Quarter(next(y), b),
-        (Point::Day(_, m1, d1), Point::Day(y, m2, d2)) if m2 < m1 && (m1, d1) != (m2, d2) => {
-            Point::Day(next(y), m2, d2)
+        (_, Point::Day(y, m2, d2)) if m1.is_some_and(|m1| m2 < m1) => Point::Day(next(y), m2, d2),
+        (_, Point::NthWeekday(y, m2, n, wd)) if m1.is_some_and(|m1| m2 < m1) => {
+            Point::NthWeekday(next(y), m2, n, wd)
         }
         (_, to) => to,
     }
 }
 
-/// Whether two points are of the same kind (two months, two years).
+/// Whether two points are of the same kind (two months, two years; a day
+/// and an `n`th weekday are both days).
 fn same_granularity(a: Point, b: Point) -> bool {
-    std::mem::discriminant(&a) == std::mem::discriminant(&b)
+    let day = |p: Point| matches!(p, Point::Day(..) | Point::NthWeekday(..));
+    (day(a) && day(b)) || std::mem::discriminant(&a) == std::mem::discriminant(&b)
 }

@@ -40,6 +40,9 @@ pub(super) struct Words {
     pub year_end: WordTable<u32>,
     /// The same right after a written `年`: `底` 12, `初` 1.
     pub end: WordTable<u32>,
+    /// Words that keep a month with no year in the reference year when they
+    /// stand in the clause before it: `今年`, `将于`.
+    pub future: WordTable<()>,
     /// Every word a time expression can start with (all but `end`): the
     /// gate before the grammar runs at a position.
     pub starts: WordTable<()>,
@@ -56,6 +59,7 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         year_half: WordTable::new(),
         year_end: WordTable::new(),
         end: WordTable::new(),
+        future: WordTable::new(),
         starts: WordTable::new(),
     };
     for (_, line) in data_lines(RELATIVE_DATA) {
@@ -79,6 +83,11 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             // read only after a written `年`: not in the gate
             ("end", Some(v)) => {
                 w.end.insert(word, v);
+                continue;
+            }
+            // looked for before a month, never a start
+            ("future", None) => {
+                w.future.insert(word, ());
                 continue;
             }
             ("year_half", Some(v)) => {
@@ -106,4 +115,31 @@ pub(super) fn relative_line(line: &str) -> Option<(&str, Relative)> {
         _ => return None,
     };
     Some((word, r))
+}
+
+/// The characters that end a clause, looking back from a month.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '！' | '？' | '：' | ',' | ';' | '!' | '?' | ':' | '\n'
+    )
+}
+
+/// Whether a [`Words::future`] word stands in the clause before `p` of `s`
+/// (at most 40 characters back).
+pub(super) fn future_before(s: &str, p: usize) -> bool {
+    let head = &s[..p];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(40)
+        .take_while(|&(_, c)| !ends_clause(c))
+        .last()
+        .map_or(p, |(i, _)| i);
+    head[start..].char_indices().any(|(i, _)| {
+        WORDS
+            .future
+            .longest_at(head, start + i)
+            .is_some_and(|(_, len)| start + i + len <= p)
+    })
 }

@@ -1,6 +1,7 @@
 //! Parts of a year counted in weeks, months or days after a year
 //! (`2021年的第一周`, `明年第九个月`, `2021年的前2周`, `今年的最后3周`,
-//! `去年的前10天`), and decades (`九十年代`).
+//! `去年的前10天`), ordinal weekdays of a month (`5月的最后一个周五`,
+//! `11月第一个周一`), and decades (`九十年代`).
 
 use super::fields::small_int;
 use super::point::{Point, Year};
@@ -69,6 +70,27 @@ pub(super) fn year_part(s: &str, p: usize, y: Year) -> Option<(Point, Option<Poi
         }
         _ => None,
     }
+}
+
+/// What follows a month (and an optional `的`) at `p`: `第N个` or
+/// `最后一个` and a weekday (`第二个星期五`, `最后一个周一`): `n` (1-4, or -1
+/// for the last: every month has these), the ISO weekday and the end.
+pub(super) fn nth_weekday(s: &str, p: usize) -> Option<(i32, u32, usize)> {
+    let q = skip_ws(s, p);
+    let q = starts(s, q, "的").map_or(q, |e| skip_ws(s, e));
+    let (n, e) = if let Some(x) = starts(s, q, "第") {
+        let (n, e) = count_at(s, x, 4)?;
+        (n as i32, e)
+    } else {
+        let x = starts(s, q, "最后")?;
+        // `最后一个`, `最后1个`
+        let e = count_at(s, x, 1).map_or(x, |(_, e)| e);
+        (-1, e)
+    };
+    let e = starts(s, skip_ws(s, e), "个").or_else(|| starts(s, skip_ws(s, e), "個"))?;
+    let (_, len) = super::words::WORDS.week.longest_at(s, e)?;
+    let wd = crate::text::char_at(s, e + len).and_then(super::fields::weekday)?;
+    Some((n, wd, e + len + '一'.len_utf8()))
 }
 
 /// `九十年代`, `80年代`, `20世纪50年代`: the decade 1920s-1990s as a span of
