@@ -85,7 +85,9 @@ impl Analyzer {
     /// The tokens the entity stage reads for folded text (what the entity
     /// model's trainer featurizes).
     pub(crate) fn entity_tokens<'a>(&'a self, folded: &Folded<'a>) -> Vec<Tagged<'a>> {
-        let (quantities, times) = scan(folded, self.ref_date);
+        let (mut quantities, mut times) = scan(folded.as_str(), self.ref_date);
+        folded.move_to_original(&mut quantities);
+        folded.move_to_original(&mut times);
         let tokens = self.segmenter.segment_folded(folded, &quantities, &times);
         to_tagged(folded, &tokens)
     }
@@ -98,7 +100,9 @@ impl Analyzer {
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
-        let (mut quantities, times) = scan(&folded, ref_date);
+        let (mut quantities, mut times) = scan(folded.as_str(), ref_date);
+        folded.move_to_original(&mut quantities);
+        folded.move_to_original(&mut times);
         let tokens = self.segmenter.segment_folded(&folded, &quantities, &times);
         let tagged = to_tagged(&folded, &tokens);
         let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));

@@ -227,17 +227,20 @@ fn accept(f: &Found, s: &str) -> bool {
 /// assert_eq!(times[0].value.as_deref(), Some("2023"));
 /// ```
 pub fn find(text: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
-    scan(&Folded::new(text), ref_date)
+    let folded = Folded::new(text);
+    let (mut quantities, mut times) = scan(folded.as_str(), ref_date);
+    folded.move_to_original(&mut quantities);
+    folded.move_to_original(&mut times);
+    (quantities, times)
 }
 
-/// All quantities and times of `folded`, offsets into the original text.
-pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
-    let s = folded.as_str();
+/// All quantities and times of the folded text `s`, in its offsets and
+/// as it writes them.
+pub(crate) fn scan(s: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
     let b = s.as_bytes();
     let starts = &*STARTS;
     let mut codes = CodeSpans::new(s);
     let mut found = Scanner {
-        folded,
         s,
         ref_date,
         quantities: Vec::new(),
@@ -308,10 +311,8 @@ impl CodeSpans {
 }
 
 /// What a scan has found so far.
-struct Scanner<'f, 't> {
-    /// The text.
-    folded: &'f Folded<'t>,
-    /// Its folded form.
+struct Scanner<'f> {
+    /// The folded text.
     s: &'f str,
     /// The date relative times resolve against.
     ref_date: Option<RefDate>,
@@ -321,7 +322,7 @@ struct Scanner<'f, 't> {
     times: Vec<Time>,
 }
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     /// Reads what starts at `i`: the character `c`, `len` bytes long, with
     /// start bits `can`. Returns where the scan goes on.
     #[inline]
@@ -337,7 +338,7 @@ impl Scanner<'_, '_> {
         if can & TIME != 0 {
             if let Some(tm) = time_at(s, i) {
                 if tm.emit {
-                    self.times.push(tm.to_time(self.folded, self.ref_date));
+                    self.times.push(tm.to_time(s, self.ref_date));
                 }
                 return tm.end.max(i + len);
             }
@@ -367,7 +368,7 @@ impl Scanner<'_, '_> {
         match match_at(s, i, Grammar::TEXT) {
             Ok(Some(f)) if glued_after(s, f.end) => skip_token(s, i).max(i + len),
             Ok(Some(f)) if accept(&f, s) => {
-                self.quantities.push(f.to_quantity(self.folded));
+                self.quantities.push(f.to_quantity(s));
                 f.end.max(i + len)
             }
             Err((_, end)) => end.max(i + len),

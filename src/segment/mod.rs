@@ -171,7 +171,9 @@ impl Segmenter {
     /// The tokens borrow `text` and, for their POS tags, the segmenter.
     pub fn segment<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         let folded = Folded::new(text);
-        let (quantities, times) = scan(&folded, None);
+        let (mut quantities, mut times) = scan(folded.as_str(), None);
+        folded.move_to_original(&mut quantities);
+        folded.move_to_original(&mut times);
         self.segment_folded(&folded, &quantities, &times)
     }
 

@@ -182,6 +182,34 @@ impl<'a> Folded<'a> {
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.to_original(start)..self.to_original(end)]
     }
+
+    /// Moves every item of `items` from folded offsets to original ones
+    /// (nothing to do when folding changed nothing).
+    pub(crate) fn move_to_original<T: InFolded>(&self, items: &mut [T]) {
+        if self.is_changed() {
+            for item in items {
+                item.move_to_original(self);
+            }
+        }
+    }
+}
+
+impl Folded<'_> {
+    /// `item` moved from folded offsets to original ones.
+    pub(crate) fn moved<T: InFolded>(&self, mut item: T) -> T {
+        self.move_to_original(std::slice::from_mut(&mut item));
+        item
+    }
+}
+
+/// A stage's result in folded offsets, its `text` (if it has one) written
+/// as the folded text has it: [`Folded::move_to_original`] moves it to the
+/// offsets and the text of the original, once, when the public result is
+/// built.
+pub(crate) trait InFolded {
+    /// Maps the offsets through `folded` and takes the text from the
+    /// original.
+    fn move_to_original(&mut self, folded: &Folded<'_>);
 }
 
 /// Whether `c` is a CJK ideograph (the characters jieba-rs segments).

@@ -19,7 +19,7 @@ use super::spans::{span_tail, time_sep};
 use super::words::{Relative, WORDS};
 use super::{RefDate, Time, starts};
 use crate::number::is_chinese_numeral_char;
-use crate::text::{Folded, char_at, skip_ws};
+use crate::text::{char_at, skip_ws};
 
 /// A time expression matched in folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +38,10 @@ pub(crate) struct TimeMatch {
 }
 
 impl TimeMatch {
-    /// The time, with offsets into the original text.
-    pub(crate) fn to_time(&self, folded: &Folded<'_>, r: Option<RefDate>) -> Time {
-        let start = folded.to_original(self.start);
-        let end = folded.to_original(self.end);
+    /// The time, in the offsets and the text of the folded text `s` it
+    /// was found in.
+    pub(crate) fn to_time(&self, s: &str, r: Option<RefDate>) -> Time {
+        let (start, end) = (self.start, self.end);
         let relative = self.from.is_relative() || self.to.is_some_and(Point::is_relative);
         let value = match self.to {
             None => self.from.resolve(r),
@@ -71,7 +71,7 @@ impl TimeMatch {
             Some(_) => None,
         };
         Time {
-            text: folded.original()[start..end].to_string(),
+            text: s[start..end].to_string(),
             start,
             end,
             value,
