@@ -5,7 +5,7 @@ use crate::claim::{Inputs, claims};
 use crate::document::Document;
 use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
 use crate::scan::scan;
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Cut, Segmenter};
 use crate::text::Folded;
 use crate::time::RefDate;
 
@@ -85,11 +85,8 @@ impl Analyzer {
     /// The tokens the entity stage reads for folded text (what the entity
     /// model's trainer featurizes).
     pub(crate) fn entity_tokens<'a>(&'a self, folded: &Folded<'a>) -> Vec<Tagged<'a>> {
-        let (mut quantities, mut times) = scan(folded.as_str(), self.ref_date);
-        folded.move_to_original(&mut quantities);
-        folded.move_to_original(&mut times);
-        let tokens = self.segmenter.segment_folded(folded, &quantities, &times);
-        to_tagged(folded, &tokens)
+        let (quantities, times) = scan(folded.as_str(), self.ref_date);
+        to_tagged(&self.segmenter.cut(folded, &quantities, &times))
     }
 
     /// Analyzes one document with the default reference date.
@@ -101,10 +98,11 @@ impl Analyzer {
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
         let (mut quantities, mut times) = scan(folded.as_str(), ref_date);
+        let cuts = self.segmenter.cut(&folded, &quantities, &times);
+        let tagged = to_tagged(&cuts);
         folded.move_to_original(&mut quantities);
         folded.move_to_original(&mut times);
-        let tokens = self.segmenter.segment_folded(&folded, &quantities, &times);
-        let tagged = to_tagged(&folded, &tokens);
+        let tokens = crate::segment::tokens(&folded, &cuts);
         let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));
         let entities: Vec<Entity> = self
             .entities
@@ -189,13 +187,12 @@ impl Spans {
     }
 }
 
-/// The tokens in folded offsets, with their POS tags, for the entity stage.
-fn to_tagged<'a>(folded: &Folded<'_>, tokens: &[Token<'a>]) -> Vec<Tagged<'a>> {
-    tokens
-        .iter()
+/// The tokens with their POS tags, for the entity stage.
+fn to_tagged<'a>(cuts: &[Cut<'a>]) -> Vec<Tagged<'a>> {
+    cuts.iter()
         .map(|t| Tagged {
-            start: folded.to_folded(t.start),
-            end: folded.to_folded(t.end),
+            start: t.start,
+            end: t.end,
             pos: t.pos,
         })
         .collect()
