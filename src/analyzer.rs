@@ -1,13 +1,24 @@
 //! The entry point: build an [`Analyzer`] once, share it across threads, call
 //! [`Analyzer::analyze`] per document.
+//!
+//! # Offsets
+//! A document is folded once ([`Folded`]). The scanner, the segmenter and
+//! the entity stage work on the folded text, in its offsets, and hand
+//! their typed results on as they are: quantities and times, the cuts,
+//! then the names, the step that also decides which quantities stand
+//! inside a name ([`EntityRecognizer::name`]). Those results are moved to
+//! the offsets and the text of the original in one place
+//! ([`FoldedFindings::to_original`]); the claim stage, whose rules read the
+//! text as written, runs on them, and the [`Document`] holds them.
 
 use crate::claim::{Inputs, claims};
 use crate::document::Document;
-use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
+use crate::entity::{Entity, EntityRecognizer, Named, Tagged};
+use crate::quantity::Quantity;
 use crate::scan::scan;
-use crate::segment::{Cut, Segmenter};
+use crate::segment::{Cut, Segmenter, Token};
 use crate::text::Folded;
-use crate::time::RefDate;
+use crate::time::{RefDate, Time};
 
 /// Finds quantities, times, entities and claims in documents.
 ///
@@ -97,93 +108,76 @@ impl Analyzer {
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
-        let (mut quantities, mut times) = scan(folded.as_str(), ref_date);
-        let cuts = self.segmenter.cut(&folded, &quantities, &times);
-        let tagged = to_tagged(&cuts);
-        folded.move_to_original(&mut quantities);
-        folded.move_to_original(&mut times);
-        let tokens = crate::segment::tokens(&folded, &cuts);
-        let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));
-        let entities: Vec<Entity> = self
-            .entities
-            .recognize(folded.as_str(), &tagged)
-            .into_iter()
-            .map(|sp| {
-                let start = folded.to_original(sp.start);
-                let end = folded.to_original(sp.end);
-                Entity {
-                    kind: sp.kind,
-                    text: text[start..end].to_string(),
-                    start,
-                    end,
-                }
-            })
-            .filter(|e| !time_spans.overlaps(e.start, e.end))
-            .collect();
-        // a number inside a name is no quantity (`三只松鼠`, `第一财经`)
-        let names = Spans::new(
-            entities
-                .iter()
-                .filter(|e| e.kind != EntityKind::Person)
-                .map(|e| (e.start, e.end)),
-        );
-        quantities.retain(|q| !names.contains(q.start, q.end));
+        let found = self.find(&folded, ref_date).to_original(&folded);
         let claims = claims(&Inputs {
             text,
-            quantities: &quantities,
-            times: &times,
-            entities: &entities,
-            tokens: &tokens,
+            quantities: &found.quantities,
+            times: &found.times,
+            entities: &found.entities,
+            tokens: &found.tokens,
         });
         Document {
             id: serde_json::Value::Null,
-            quantities,
-            times,
-            entities,
+            quantities: found.quantities,
+            times: found.times,
+            entities: found.entities,
             claims,
+        }
+    }
+
+    /// The stages before the claims, on the folded text: the scan, the
+    /// cut, the names (which decide the quantities inside them).
+    fn find<'a>(&'a self, folded: &Folded<'a>, ref_date: Option<RefDate>) -> FoldedFindings<'a> {
+        let (quantities, times) = scan(folded.as_str(), ref_date);
+        let cuts = self.segmenter.cut(folded, &quantities, &times);
+        let named = self
+            .entities
+            .name(folded.as_str(), &to_tagged(&cuts), quantities, &times);
+        FoldedFindings {
+            named,
+            times,
+            cuts,
         }
     }
 }
 
-/// Byte spans sorted by start, with the furthest end of every prefix: whether
-/// some span contains or overlaps a range in `O(log n)`.
-struct Spans {
-    spans: Vec<(usize, usize)>,
-    /// `furthest[i]`: the largest end among `spans[..=i]`.
-    furthest: Vec<usize>,
+/// What the stages before the claims found, in folded offsets.
+struct FoldedFindings<'a> {
+    /// The names and the quantities outside them.
+    named: Named,
+    /// The times.
+    times: Vec<Time>,
+    /// The segmenter's tokens.
+    cuts: Vec<Cut<'a>>,
 }
 
-impl Spans {
-    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut spans: Vec<(usize, usize)> = spans.collect();
-        spans.sort_unstable();
-        let furthest = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.1);
-                Some(*m)
-            })
-            .collect();
-        Spans { spans, furthest }
-    }
+/// What the stages before the claims found, in the offsets and the text of
+/// the original: what the claim stage reads and the [`Document`] holds.
+struct Findings<'a> {
+    quantities: Vec<Quantity>,
+    times: Vec<Time>,
+    entities: Vec<Entity>,
+    tokens: Vec<Token<'a>>,
+}
 
-    /// The largest end among spans starting before `limit` (`<= limit` when
-    /// `inclusive`).
-    fn furthest_before(&self, limit: usize, inclusive: bool) -> Option<usize> {
-        let k = self
-            .spans
-            .partition_point(|s| s.0 < limit || (inclusive && s.0 == limit));
-        k.checked_sub(1).map(|i| self.furthest[i])
-    }
-
-    /// Some span has `start <= a` and `b <= end`.
-    fn contains(&self, a: usize, b: usize) -> bool {
-        self.furthest_before(a, true).is_some_and(|e| b <= e)
-    }
-
-    /// Some span has `start < b` and `a < end`.
-    fn overlaps(&self, a: usize, b: usize) -> bool {
-        self.furthest_before(b, false).is_some_and(|e| a < e)
+impl<'a> FoldedFindings<'a> {
+    /// Everything moved to the original text of `folded`: the one place
+    /// where the pipeline's folded offsets become original ones.
+    fn to_original(self, folded: &Folded<'a>) -> Findings<'a> {
+        let Named {
+            mut entities,
+            mut quantities,
+        } = self.named;
+        let mut times = self.times;
+        folded.move_to_original(&mut quantities);
+        folded.move_to_original(&mut times);
+        folded.move_to_original(&mut entities);
+        Findings {
+            quantities,
+            times,
+            entities,
+            tokens: crate::segment::tokens(folded, &self.cuts),
+        }
     }
 }
 

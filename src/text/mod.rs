@@ -192,9 +192,7 @@ impl<'a> Folded<'a> {
             }
         }
     }
-}
 
-impl Folded<'_> {
     /// `item` moved from folded offsets to original ones.
     pub(crate) fn moved<T: InFolded>(&self, mut item: T) -> T {
         self.move_to_original(std::slice::from_mut(&mut item));
