@@ -6,9 +6,9 @@
 //! the entity stage work on the folded text, in its offsets, and hand
 //! their typed results on as they are: quantities and times, the cuts,
 //! then the names, the step that also decides which quantities stand
-//! inside a name ([`EntityRecognizer::name`]). Those results are moved to
+//! inside a name (`EntityRecognizer::name`). Those results are moved to
 //! the offsets and the text of the original in one place
-//! ([`FoldedFindings::to_original`]); the claim stage, whose rules read the
+//! (`FoldedFindings::to_original`); the claim stage, whose rules read the
 //! text as written, runs on them, and the [`Document`] holds them.
 
 use crate::claim::{Inputs, claims};

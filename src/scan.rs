@@ -8,6 +8,10 @@
 //! stock codes, phone numbers), numbers glued to Latin letters (`A100`,
 //! `GPT-4`, `5G`), `一` used as an article (`一轮融资`), URLs and e-mail
 //! addresses, clock times.
+//!
+//! The scan reads the folded text and gives its results in its offsets,
+//! their `text` as the folded text writes it: the pipeline hands them on
+//! so. [`find`] moves them to the original text.
 
 use std::sync::LazyLock;
 

@@ -108,6 +108,37 @@ impl Spans {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::scan;
+
+    #[test]
+    fn names_decide_the_quantities_inside_them_in_folded_offsets() {
+        let analyzer = crate::Analyzer::new();
+        let folded = Folded::new("據第一財經報道，營收增長５％");
+        let s = folded.as_str();
+        assert_eq!(s, "据第一财经报道，营收增长5%");
+        let (quantities, times) = scan(s, None);
+        let found: Vec<(&str, usize, usize)> = quantities
+            .iter()
+            .map(|q| (q.text.as_str(), q.start, q.end))
+            .collect();
+        assert_eq!(found, [("第一", 3, 9), ("5%", 36, 38)]);
+        let tokens = analyzer.entity_tokens(&folded);
+        let named = analyzer.entities().name(s, &tokens, quantities, &times);
+        let names: Vec<(&str, usize, usize)> = named
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.start, e.end))
+            .collect();
+        assert_eq!(names, [("第一财经", 3, 15)]);
+        let kept: Vec<&str> = named.quantities.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(kept, ["5%"]);
+        // moved to the original once
+        let mut entities = named.entities;
+        folded.move_to_original(&mut entities);
+        assert_eq!((entities[0].text.as_str(), entities[0].start), ("第一財經", 3));
+        let q = folded.moved(named.quantities[0].clone());
+        assert_eq!((q.text.as_str(), q.start, q.end), ("５％", 36, 42));
+    }
 
     #[test]
     fn spans_contain_and_overlap() {

@@ -3,9 +3,15 @@
 //!
 //! Scraped Chinese news mixes half-width and full-width forms freely
 //! (`２０２４年`, `２５％`, `ｉＰｈｏｎｅ`) and pads text with ideographic spaces
-//! (U+3000) and no-break spaces. Every later stage works on the *folded* text,
-//! where those forms are replaced by their ASCII equivalents, and reports
-//! offsets into the *original* text through [`Folded::to_original`].
+//! (U+3000) and no-break spaces. A document is folded once; the scanner,
+//! the segmenter and the entity stage work on the *folded* text, where
+//! those forms are replaced by their ASCII equivalents, in its offsets, and
+//! hand their results on as they are. The results are moved to the offsets
+//! and the text of the *original* once, where the public result is built
+//! (the [`crate::Analyzer`]'s document, [`crate::scan::find`], the
+//! [`crate::Segmenter`]'s tokens), through [`InFolded`] and
+//! [`Folded::move_to_original`], as lindera corrects its offsets once at the
+//! end.
 //!
 //! What is folded:
 //! - full-width digits `０`–`９` and Latin letters `Ａ`–`Ｚ`, `ａ`–`ｚ`;
