@@ -8,7 +8,7 @@
 //! then the names, the step that also decides which quantities stand
 //! inside a name (`EntityRecognizer::name`). Those results are moved to
 //! the offsets and the text of the original in one place
-//! (`FoldedFindings::to_original`); the claim stage, whose rules read the
+//! (`FoldedFindings::into_original`); the claim stage, whose rules read the
 //! text as written, runs on them, and the [`Document`] holds them.
 
 use crate::claim::{Inputs, claims};
@@ -108,7 +108,7 @@ impl Analyzer {
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
-        let found = self.find(&folded, ref_date).to_original(&folded);
+        let found = self.find(&folded, ref_date).into_original(&folded);
         let claims = claims(&Inputs {
             text,
             quantities: &found.quantities,
@@ -133,11 +133,7 @@ impl Analyzer {
         let named = self
             .entities
             .name(folded.as_str(), &to_tagged(&cuts), quantities, &times);
-        FoldedFindings {
-            named,
-            times,
-            cuts,
-        }
+        FoldedFindings { named, times, cuts }
     }
 }
 
@@ -163,7 +159,7 @@ struct Findings<'a> {
 impl<'a> FoldedFindings<'a> {
     /// Everything moved to the original text of `folded`: the one place
     /// where the pipeline's folded offsets become original ones.
-    fn to_original(self, folded: &Folded<'a>) -> Findings<'a> {
+    fn into_original(self, folded: &Folded<'a>) -> Findings<'a> {
         let Named {
             mut entities,
             mut quantities,

@@ -481,14 +481,23 @@ fn document_spans_point_at_the_original_bytes() {
     assert_eq!(doc.claims.len(), 1);
     let c = &doc.claims[0];
     assert_eq!((c.start, c.end), (0, 87));
-    assert_eq!(&text[c.start..c.end], "騰訊控股２０２４年第二季度營收１６１１億元，同比增長８％。");
+    assert_eq!(
+        &text[c.start..c.end],
+        "騰訊控股２０２４年第二季度營收１６１１億元，同比增長８％。"
+    );
     let subject = c.subject_span.map(|s| (s.start, s.end));
     let metric = c.metric_span.map(|s| (s.start, s.end));
     assert_eq!((subject, metric), (Some((0, 12)), Some((39, 45))));
-    assert_eq!((c.subject.as_deref(), c.metric.as_deref()), (Some("騰訊控股"), Some("營收")));
+    assert_eq!(
+        (c.subject.as_deref(), c.metric.as_deref()),
+        (Some("騰訊控股"), Some("營收"))
+    );
     assert_eq!(c.period.as_deref(), Some("2024-Q2"));
     let value = c.value.as_ref().map(|q| (q.text.as_str(), q.start, q.end));
     assert_eq!(value, Some(("１６１１億元", 45, 63)));
     let change = c.change.as_ref().and_then(|ch| ch.value.as_ref());
-    assert_eq!(change.map(|q| (q.text.as_str(), q.start, q.end)), Some(("８％", 78, 84)));
+    assert_eq!(
+        change.map(|q| (q.text.as_str(), q.start, q.end)),
+        Some(("８％", 78, 84))
+    );
 }

@@ -135,7 +135,10 @@ mod tests {
         // moved to the original once
         let mut entities = named.entities;
         folded.move_to_original(&mut entities);
-        assert_eq!((entities[0].text.as_str(), entities[0].start), ("第一財經", 3));
+        assert_eq!(
+            (entities[0].text.as_str(), entities[0].start),
+            ("第一財經", 3)
+        );
         let q = folded.moved(named.quantities[0].clone());
         assert_eq!((q.text.as_str(), q.start, q.end), ("５％", 36, 42));
     }

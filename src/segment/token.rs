@@ -87,7 +87,7 @@ impl<'a> Cut<'a> {
     /// The token in the original text of `folded` (`None` only for a range
     /// that is no slice of it, which the segmenter never cuts).
     #[inline]
-    pub(crate) fn to_token(&self, folded: &Folded<'a>) -> Option<Token<'a>> {
+    pub(crate) fn to_token(self, folded: &Folded<'a>) -> Option<Token<'a>> {
         let start = folded.to_original(self.start);
         let end = folded.to_original(self.end);
         Some(Token {
