@@ -150,9 +150,13 @@ struct FoldedFindings<'a> {
 /// What the stages before the claims found, in the offsets and the text of
 /// the original: what the claim stage reads and the [`Document`] holds.
 struct Findings<'a> {
+    /// The quantities outside names.
     quantities: Vec<Quantity>,
+    /// The times.
     times: Vec<Time>,
+    /// The names.
     entities: Vec<Entity>,
+    /// The segmenter's tokens.
     tokens: Vec<Token<'a>>,
 }
 
