@@ -1,13 +1,24 @@
 //! The entry point: build an [`Analyzer`] once, share it across threads, call
 //! [`Analyzer::analyze`] per document.
+//!
+//! # Offsets
+//! A document is folded once ([`Folded`]). The scanner, the segmenter and
+//! the entity stage work on the folded text, in its offsets, and hand
+//! their typed results on as they are: quantities and times, the cuts,
+//! then the names, the step that also decides which quantities stand
+//! inside a name (`EntityRecognizer::name`). Those results are moved to
+//! the offsets and the text of the original in one place
+//! (`FoldedFindings::into_original`); the claim stage, whose rules read the
+//! text as written, runs on them, and the [`Document`] holds them.
 
 use crate::claim::{Inputs, claims};
 use crate::document::Document;
-use crate::entity::{Entity, EntityKind, EntityRecognizer, Tagged};
+use crate::entity::{Entity, EntityRecognizer, Named, Tagged};
+use crate::quantity::Quantity;
 use crate::scan::scan;
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Cut, Segmenter, Token};
 use crate::text::Folded;
-use crate::time::RefDate;
+use crate::time::{RefDate, Time};
 
 /// Finds quantities, times, entities and claims in documents.
 ///
@@ -85,9 +96,8 @@ impl Analyzer {
     /// The tokens the entity stage reads for folded text (what the entity
     /// model's trainer featurizes).
     pub(crate) fn entity_tokens<'a>(&'a self, folded: &Folded<'a>) -> Vec<Tagged<'a>> {
-        let (quantities, times) = scan(folded, self.ref_date);
-        let tokens = self.segmenter.segment_folded(folded, &quantities, &times);
-        to_tagged(folded, &tokens)
+        let (quantities, times) = scan(folded.as_str(), self.ref_date);
+        to_tagged(&self.segmenter.cut(folded, &quantities, &times))
     }
 
     /// Analyzes one document with the default reference date.
@@ -98,100 +108,85 @@ impl Analyzer {
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
         let folded = Folded::new(text);
-        let (mut quantities, times) = scan(&folded, ref_date);
-        let tokens = self.segmenter.segment_folded(&folded, &quantities, &times);
-        let tagged = to_tagged(&folded, &tokens);
-        let time_spans = Spans::new(times.iter().map(|t| (t.start, t.end)));
-        let entities: Vec<Entity> = self
-            .entities
-            .recognize(folded.as_str(), &tagged)
-            .into_iter()
-            .map(|sp| {
-                let start = folded.to_original(sp.start);
-                let end = folded.to_original(sp.end);
-                Entity {
-                    kind: sp.kind,
-                    text: text[start..end].to_string(),
-                    start,
-                    end,
-                }
-            })
-            .filter(|e| !time_spans.overlaps(e.start, e.end))
-            .collect();
-        // a number inside a name is no quantity (`三只松鼠`, `第一财经`)
-        let names = Spans::new(
-            entities
-                .iter()
-                .filter(|e| e.kind != EntityKind::Person)
-                .map(|e| (e.start, e.end)),
-        );
-        quantities.retain(|q| !names.contains(q.start, q.end));
+        let found = self.find(&folded, ref_date).into_original(&folded);
         let claims = claims(&Inputs {
             text,
-            quantities: &quantities,
-            times: &times,
-            entities: &entities,
-            tokens: &tokens,
+            quantities: &found.quantities,
+            times: &found.times,
+            entities: &found.entities,
+            tokens: &found.tokens,
         });
         Document {
             id: serde_json::Value::Null,
+            quantities: found.quantities,
+            times: found.times,
+            entities: found.entities,
+            claims,
+        }
+    }
+
+    /// The stages before the claims, on the folded text: the scan, the
+    /// cut, the names (which decide the quantities inside them).
+    fn find<'a>(&'a self, folded: &Folded<'a>, ref_date: Option<RefDate>) -> FoldedFindings<'a> {
+        let (quantities, times) = scan(folded.as_str(), ref_date);
+        let cuts = self.segmenter.cut(folded, &quantities, &times);
+        let named = self
+            .entities
+            .name(folded.as_str(), &to_tagged(&cuts), quantities, &times);
+        FoldedFindings { named, times, cuts }
+    }
+}
+
+/// What the stages before the claims found, in folded offsets.
+struct FoldedFindings<'a> {
+    /// The names and the quantities outside them.
+    named: Named,
+    /// The times.
+    times: Vec<Time>,
+    /// The segmenter's tokens.
+    cuts: Vec<Cut<'a>>,
+}
+
+/// What the stages before the claims found, in the offsets and the text of
+/// the original: what the claim stage reads and the [`Document`] holds.
+struct Findings<'a> {
+    /// The quantities outside names.
+    quantities: Vec<Quantity>,
+    /// The times.
+    times: Vec<Time>,
+    /// The names.
+    entities: Vec<Entity>,
+    /// The segmenter's tokens.
+    tokens: Vec<Token<'a>>,
+}
+
+impl<'a> FoldedFindings<'a> {
+    /// Everything moved to the original text of `folded`: the one place
+    /// where the pipeline's folded offsets become original ones.
+    fn into_original(self, folded: &Folded<'a>) -> Findings<'a> {
+        let Named {
+            mut entities,
+            mut quantities,
+        } = self.named;
+        let mut times = self.times;
+        folded.move_to_original(&mut quantities);
+        folded.move_to_original(&mut times);
+        folded.move_to_original(&mut entities);
+        Findings {
             quantities,
             times,
             entities,
-            claims,
+            tokens: crate::segment::tokens(folded, &self.cuts),
         }
     }
 }
 
-/// Byte spans sorted by start, with the furthest end of every prefix: whether
-/// some span contains or overlaps a range in `O(log n)`.
-struct Spans {
-    spans: Vec<(usize, usize)>,
-    /// `furthest[i]`: the largest end among `spans[..=i]`.
-    furthest: Vec<usize>,
-}
-
-impl Spans {
-    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut spans: Vec<(usize, usize)> = spans.collect();
-        spans.sort_unstable();
-        let furthest = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.1);
-                Some(*m)
-            })
-            .collect();
-        Spans { spans, furthest }
-    }
-
-    /// The largest end among spans starting before `limit` (`<= limit` when
-    /// `inclusive`).
-    fn furthest_before(&self, limit: usize, inclusive: bool) -> Option<usize> {
-        let k = self
-            .spans
-            .partition_point(|s| s.0 < limit || (inclusive && s.0 == limit));
-        k.checked_sub(1).map(|i| self.furthest[i])
-    }
-
-    /// Some span has `start <= a` and `b <= end`.
-    fn contains(&self, a: usize, b: usize) -> bool {
-        self.furthest_before(a, true).is_some_and(|e| b <= e)
-    }
-
-    /// Some span has `start < b` and `a < end`.
-    fn overlaps(&self, a: usize, b: usize) -> bool {
-        self.furthest_before(b, false).is_some_and(|e| a < e)
-    }
-}
-
-/// The tokens in folded offsets, with their POS tags, for the entity stage.
-fn to_tagged<'a>(folded: &Folded<'_>, tokens: &[Token<'a>]) -> Vec<Tagged<'a>> {
-    tokens
-        .iter()
+/// The tokens with their POS tags, for the entity stage.
+fn to_tagged<'a>(cuts: &[Cut<'a>]) -> Vec<Tagged<'a>> {
+    cuts.iter()
         .map(|t| Tagged {
-            start: folded.to_folded(t.start),
-            end: folded.to_folded(t.end),
+            start: t.start,
+            end: t.end,
             pos: t.pos,
         })
         .collect()

@@ -37,11 +37,14 @@
 //! ```
 //!
 //! ## Traditional characters, relative times
-//! Text is folded before any stage reads it: full-width forms to ASCII, and
-//! traditional characters to simplified ones, one for one, from a table
-//! generated out of the Unicode Han Database (`萬 億 港幣 後 號` read as
-//! `万 亿 港币 后 号`; characters mainland text also writes, such as 於 and
-//! 乾, stay). Offsets and `text` always refer to the original.
+//! Text is folded once, before the scanner, the segmenter and the entity
+//! stage read it: full-width forms to ASCII, and traditional characters to
+//! simplified ones, one for one, from a table generated out of the Unicode
+//! Han Database (`萬 億 港幣 後 號` read as `万 亿 港币 后 号`; characters
+//! mainland text also writes, such as 於 and 乾, stay). Those stages work in
+//! the folded text's offsets; their results are moved to the original once,
+//! and the claim rules read the original text as written. Offsets and
+//! `text` in every result always refer to the original.
 //!
 //! Days without a year follow a news convention: `29日` and `周三` alone are
 //! the most recent such day on or before the reference date; `3月5日` is in

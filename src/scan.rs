@@ -8,6 +8,10 @@
 //! stock codes, phone numbers), numbers glued to Latin letters (`A100`,
 //! `GPT-4`, `5G`), `一` used as an article (`一轮融资`), URLs and e-mail
 //! addresses, clock times.
+//!
+//! The scan reads the folded text and gives its results in its offsets,
+//! their `text` as the folded text writes it: the pipeline hands them on
+//! so. [`find`] moves them to the original text.
 
 use std::sync::LazyLock;
 
@@ -227,17 +231,20 @@ fn accept(f: &Found, s: &str) -> bool {
 /// assert_eq!(times[0].value.as_deref(), Some("2023"));
 /// ```
 pub fn find(text: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
-    scan(&Folded::new(text), ref_date)
+    let folded = Folded::new(text);
+    let (mut quantities, mut times) = scan(folded.as_str(), ref_date);
+    folded.move_to_original(&mut quantities);
+    folded.move_to_original(&mut times);
+    (quantities, times)
 }
 
-/// All quantities and times of `folded`, offsets into the original text.
-pub(crate) fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
-    let s = folded.as_str();
+/// All quantities and times of the folded text `s`, in its offsets and
+/// as it writes them.
+pub(crate) fn scan(s: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
     let b = s.as_bytes();
     let starts = &*STARTS;
     let mut codes = CodeSpans::new(s);
     let mut found = Scanner {
-        folded,
         s,
         ref_date,
         quantities: Vec::new(),
@@ -309,10 +316,8 @@ impl CodeSpans {
 }
 
 /// What a scan has found so far.
-struct Scanner<'f, 't> {
-    /// The text.
-    folded: &'f Folded<'t>,
-    /// Its folded form.
+struct Scanner<'f> {
+    /// The folded text.
     s: &'f str,
     /// The date relative times resolve against.
     ref_date: Option<RefDate>,
@@ -324,7 +329,7 @@ struct Scanner<'f, 't> {
     last_time: Option<TimeMatch>,
 }
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     /// Reads what starts at `i`: the character `c`, `len` bytes long, with
     /// start bits `can`. Returns where the scan goes on.
     #[inline]
@@ -344,7 +349,7 @@ impl Scanner<'_, '_> {
                         Some(prev) => tm.in_list_after(prev, s),
                         None => tm,
                     };
-                    self.times.push(tm.to_time(self.folded, self.ref_date));
+                    self.times.push(tm.to_time(s, self.ref_date));
                     let end = tm.end;
                     self.last_time = Some(tm);
                     return end.max(i + len);
@@ -377,7 +382,7 @@ impl Scanner<'_, '_> {
         match match_at(s, i, Grammar::TEXT) {
             Ok(Some(f)) if glued_after(s, f.end) => skip_token(s, i).max(i + len),
             Ok(Some(f)) if accept(&f, s) => {
-                self.quantities.push(f.to_quantity(self.folded));
+                self.quantities.push(f.to_quantity(s));
                 f.end.max(i + len)
             }
             Err((_, end)) => end.max(i + len),

@@ -715,3 +715,64 @@ fn months_listed_after_a_year_take_its_year() {
         owned2(&[("2019年11月", "2019-11"), ("1月", "2020-01")])
     );
 }
+
+#[test]
+fn document_spans_point_at_the_original_bytes() {
+    // full-width digits and signs, traditional characters, an ideographic
+    // space, and a number inside a name (`第一財經`: no quantity)
+    let text = "騰訊控股２０２４年第二季度營收１６１１億元，同比增長８％。\u{3000}據第一財經報道";
+    let doc = ANALYZER.analyze_at(text, RefDate::parse("2024-08-21").ok());
+    // each expected span is checked against the bytes of `text`
+    fn spans<'a>(text: &str, v: Vec<(&'a str, usize, usize)>) -> Vec<(&'a str, usize, usize)> {
+        for &(t, a, b) in &v {
+            assert_eq!(&text[a..b], t);
+        }
+        v
+    }
+    let quantities: Vec<(&str, usize, usize)> = doc
+        .quantities
+        .iter()
+        .map(|q| (q.text.as_str(), q.start, q.end))
+        .collect();
+    assert_eq!(
+        quantities,
+        spans(text, vec![("１６１１億元", 45, 63), ("８％", 78, 84)])
+    );
+    let times: Vec<(&str, usize, usize)> = doc
+        .times
+        .iter()
+        .map(|t| (t.text.as_str(), t.start, t.end))
+        .collect();
+    assert_eq!(times, spans(text, vec![("２０２４年第二季度", 12, 39)]));
+    let entities: Vec<(&str, usize, usize)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.text.as_str(), e.start, e.end))
+        .collect();
+    assert_eq!(
+        entities,
+        spans(text, vec![("騰訊控股", 0, 12), ("第一財經", 93, 105)])
+    );
+    assert_eq!(doc.claims.len(), 1);
+    let c = &doc.claims[0];
+    assert_eq!((c.start, c.end), (0, 87));
+    assert_eq!(
+        &text[c.start..c.end],
+        "騰訊控股２０２４年第二季度營收１６１１億元，同比增長８％。"
+    );
+    let subject = c.subject_span.map(|s| (s.start, s.end));
+    let metric = c.metric_span.map(|s| (s.start, s.end));
+    assert_eq!((subject, metric), (Some((0, 12)), Some((39, 45))));
+    assert_eq!(
+        (c.subject.as_deref(), c.metric.as_deref()),
+        (Some("騰訊控股"), Some("營收"))
+    );
+    assert_eq!(c.period.as_deref(), Some("2024-Q2"));
+    let value = c.value.as_ref().map(|q| (q.text.as_str(), q.start, q.end));
+    assert_eq!(value, Some(("１６１１億元", 45, 63)));
+    let change = c.change.as_ref().and_then(|ch| ch.value.as_ref());
+    assert_eq!(
+        change.map(|q| (q.text.as_str(), q.start, q.end)),
+        Some(("８％", 78, 84))
+    );
+}

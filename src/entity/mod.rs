@@ -48,6 +48,7 @@ mod latin;
 mod lexicon;
 mod merge;
 mod model;
+mod named;
 mod org;
 mod person;
 mod places;
@@ -65,6 +66,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 pub use model::{EpochReport, KindScore, NerExample, NerModel, NerTrainer, TrainOptions};
+pub(crate) use named::Named;
 pub use recognizer::EntityRecognizer;
 pub(crate) use words::{common_surname, is_commodity};
 

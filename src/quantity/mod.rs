@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::lexicon::{WordTable, data_lines};
 use crate::number::{Grammar, NumberError};
-use crate::text::Folded;
+use crate::text::{Folded, InFolded};
 
 pub(crate) use grammar::{Found, UnitRef, match_at};
 
@@ -234,14 +234,22 @@ pub(crate) fn qualifier_after_len(s: &str, pos: usize) -> Option<usize> {
         .map(|(_, len)| len)
 }
 
+impl InFolded for Quantity {
+    fn move_to_original(&mut self, folded: &Folded<'_>) {
+        self.start = folded.to_original(self.start);
+        self.end = folded.to_original(self.end);
+        self.text = folded.original()[self.start..self.end].to_string();
+    }
+}
+
 impl Found {
-    /// The quantity with offsets into the original text of `folded`.
-    pub(crate) fn to_quantity(&self, folded: &Folded<'_>) -> Quantity {
-        let start = folded.to_original(self.start);
-        let end = folded.to_original(self.end);
+    /// The quantity, in the offsets and the text of the folded text `s`
+    /// it was found in.
+    pub(crate) fn to_quantity(&self, s: &str) -> Quantity {
+        let (start, end) = (self.start, self.end);
         let unit = match self.unit {
             Some(UnitRef::Code(c)) => Some(c.to_string()),
-            Some(UnitRef::Word(a, b)) => Some(folded.as_str()[a..b].to_string()),
+            Some(UnitRef::Word(a, b)) => Some(s[a..b].to_string()),
             Some(UnitRef::Times) => Some("x".to_string()),
             None => None,
         };
@@ -251,7 +259,7 @@ impl Found {
         };
         Quantity {
             kind: self.kind,
-            text: folded.original()[start..end].to_string(),
+            text: s[start..end].to_string(),
             start,
             end,
             value,
@@ -303,14 +311,11 @@ pub fn normalize(expr: &str) -> Result<Quantity, Error> {
         Ok(None) => Err(Error::NotRecognized {
             input: expr.trim().to_string(),
         }),
-        Ok(Some(f)) if f.end < end => {
-            let q = f.to_quantity(&folded);
-            Err(Error::TrailingText {
-                read: q.text,
-                rest: folded.original_slice(f.end, end).to_string(),
-            })
-        }
-        Ok(Some(f)) => Ok(f.to_quantity(&folded)),
+        Ok(Some(f)) if f.end < end => Err(Error::TrailingText {
+            read: folded.original_slice(f.start, f.end).to_string(),
+            rest: folded.original_slice(f.end, end).to_string(),
+        }),
+        Ok(Some(f)) => Ok(folded.moved(f.to_quantity(s))),
     }
 }
 

@@ -4,6 +4,7 @@
 use super::Segmenter;
 use super::dictionary::UNKNOWN_TAG;
 use super::out::Out;
+use super::token::TokenKind;
 use crate::text::{fold_char, is_cjk};
 
 /// The tag of a word jieba's HMM found: a person name when it looks like
@@ -32,11 +33,12 @@ impl Segmenter {
     /// jieba reads the original text of the stretch, so that the tags it
     /// hands back live as long as the text: the stretch holds no Latin
     /// letters or digits, and what width folding changed in it (spaces,
-    /// signs) jieba treats the same either way. Where traditional characters
-    /// were folded, jieba reads the folded (simplified) stretch instead, so
-    /// that its dictionary and the lexicons find the words; the offsets are
-    /// mapped back and the tags are the segmenter's own copies
-    /// ([`own_tag`](Segmenter::own_tag)). Symbols are pushed folded.
+    /// signs) jieba treats the same either way; its offsets are moved to
+    /// the folded text (where folding shortened something in the stretch).
+    /// Where traditional characters were folded, jieba reads the folded
+    /// (simplified) stretch instead, so that its dictionary and the
+    /// lexicons find the words; the tags are then the segmenter's own
+    /// copies ([`own_tag`](Segmenter::own_tag)). Symbols are pushed folded.
     pub(super) fn cut_jieba<'a>(&'a self, out: &mut Out<'a, '_>, a: usize, b: usize) {
         let folded = out.folded;
         let base = folded.to_original(a);
@@ -48,16 +50,25 @@ impl Segmenter {
             .flatten()
             .filter(|f| *f != stretch);
         let Some(simplified) = simplified else {
+            // folding never lengthens a character: a stretch as long as
+            // its folded form has every offset in place
+            let shifted = stretch.len() != b - a;
+            let at = |i: usize| {
+                if shifted {
+                    folded.to_folded(base + i)
+                } else {
+                    a + i
+                }
+            };
             self.cut_stretch(stretch, &mut |piece| match piece {
-                Piece::Word(s, e, tag) => out.push_original(base + s, base + e, tag),
-                Piece::Symbols(s, w) => push_symbols(out, base + s, w),
+                Piece::Word(s, e, tag) => out.push(at(s), at(e), TokenKind::Word, tag),
+                Piece::Symbols(s, w) => push_symbols(out, at(s), w),
             });
             return;
         };
-        let orig = |i: usize| folded.to_original(a + i);
         self.cut_stretch(simplified, &mut |piece| match piece {
-            Piece::Word(s, e, tag) => out.push_original(orig(s), orig(e), self.own_tag(tag)),
-            Piece::Symbols(s, w) => push_symbols(out, orig(s), w),
+            Piece::Word(s, e, tag) => out.push(a + s, a + e, TokenKind::Word, self.own_tag(tag)),
+            Piece::Symbols(s, w) => push_symbols(out, a + s, w),
         });
     }
 
@@ -146,10 +157,10 @@ impl Segmenter {
     }
 }
 
-/// Pushes what jieba hands back that is no CJK word, at original offset
+/// Pushes what jieba hands back that is no CJK word, at folded offset
 /// `start`: one character (or `\r\n`) at a time, folded.
 fn push_symbols(out: &mut Out<'_, '_>, start: usize, word: &str) {
-    let mut fpos = out.folded.to_folded(start);
+    let mut fpos = start;
     for c in word.chars() {
         let f = fold_char(c).unwrap_or(c);
         out.push_symbol(fpos, f);

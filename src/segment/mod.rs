@@ -16,9 +16,10 @@
 //! # How a text is cut
 //! 1. The text is width-folded ([`Folded`]) and scanned once for quantities
 //!    and times (the scanner of [`crate::Analyzer`]). [`Segmenter::segment`]
-//!    runs the scanner itself; [`Segmenter::segment_with`] and
-//!    [`Segmenter::segment_folded`] take the scanner's results from a caller
-//!    that already has them, so nothing scans the text twice.
+//!    runs the scanner itself; [`Segmenter::segment_with`] takes the
+//!    scanner's results from a caller that already has them (offsets into
+//!    the original, as [`crate::scan::find`] gives them), so nothing scans
+//!    the text twice.
 //! 2. Every quantity and time becomes a protected token (see *Granularity*).
 //! 3. Between them, runs of letters and digits outside the CJK ideographs
 //!    are kept whole: Latin words and alphanumerics (`iPhone`, `A100`,
@@ -30,6 +31,11 @@
 //! 4. The CJK text left over goes to jieba-rs: its embedded dictionary, the
 //!    domain lexicon `data/lexicon/domain.txt` and user words, with the HMM
 //!    on for unknown words. POS tags come from the dictionary.
+//!
+//! The text is cut in folded offsets: inside the [`crate::Analyzer`] the
+//! cuts go on to the entity stage as they are. The public tokens are moved
+//! to the offsets and the text of the original once, when they are handed
+//! out ([`Token`]: `text == &original[start..end]`).
 //!
 //! Whitespace runs are [`TokenKind::Space`] tokens, and they are the only
 //! tokens that hold whitespace: a quantity written with spaces (`2.4 亿美元`)
@@ -109,9 +115,16 @@ use crate::time::Time;
 use compound::CompoundMemo;
 use mixed::MixedWords;
 use out::Out;
-use protected::protected_spans;
+use protected::{Span, protected_spans, protected_spans_of_original};
 
+pub(crate) use token::Cut;
 pub use token::{Granularity, Token, TokenKind};
+
+/// The public tokens of the cuts `cuts` of `folded`: offsets and text of
+/// the original.
+pub(crate) fn tokens<'a>(folded: &Folded<'a>, cuts: &[Cut<'a>]) -> Vec<Token<'a>> {
+    cuts.iter().filter_map(|c| c.to_token(folded)).collect()
+}
 
 /// Segments Chinese news text into words, keeping quantities, times and
 /// Latin names whole.
@@ -171,8 +184,8 @@ impl Segmenter {
     /// The tokens borrow `text` and, for their POS tags, the segmenter.
     pub fn segment<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         let folded = Folded::new(text);
-        let (quantities, times) = scan(&folded, None);
-        self.segment_folded(&folded, &quantities, &times)
+        let (quantities, times) = scan(folded.as_str(), None);
+        tokens(&folded, &self.cut(&folded, &quantities, &times))
     }
 
     /// Segments `text` with the quantities and times a scan of it found
@@ -186,23 +199,32 @@ impl Segmenter {
         quantities: &[Quantity],
         times: &[Time],
     ) -> Vec<Token<'a>> {
-        self.segment_folded(&Folded::new(text), quantities, times)
+        let folded = Folded::new(text);
+        let spans = protected_spans_of_original(&folded, quantities, times);
+        tokens(&folded, &self.cut_around(&folded, spans))
     }
 
-    /// [`segment_with`](Segmenter::segment_with) on a text already folded.
-    pub fn segment_folded<'a>(
+    /// Cuts the folded text `folded` around the quantities and times the
+    /// scanner found in it (in folded offsets): the tokens in folded
+    /// offsets, as the later stages read them.
+    pub(crate) fn cut<'a>(
         &'a self,
         folded: &Folded<'a>,
         quantities: &[Quantity],
         times: &[Time],
-    ) -> Vec<Token<'a>> {
+    ) -> Vec<Cut<'a>> {
+        self.cut_around(folded, protected_spans(folded.as_str(), quantities, times))
+    }
+
+    /// Cuts `folded` around the protected spans `spans`.
+    fn cut_around<'a>(&'a self, folded: &Folded<'a>, spans: Vec<Span>) -> Vec<Cut<'a>> {
         let s = folded.as_str();
         let mut out = Out {
             folded,
             tokens: Vec::with_capacity(s.len() / 5 + 4),
         };
         let mut pos = 0;
-        for span in protected_spans(folded, quantities, times) {
+        for span in spans {
             let (a, b, _, _) = span;
             if a < pos {
                 continue;

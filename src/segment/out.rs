@@ -1,7 +1,7 @@
-//! The tokens being built: folded offsets mapped back to the original
-//! text, whitespace and repeated dashes joined into one token.
+//! The tokens being cut, in folded offsets: whitespace and repeated dashes
+//! joined into one token.
 
-use super::token::{Token, TokenKind};
+use super::token::{Cut, TokenKind};
 use crate::text::{Folded, char_at};
 
 /// Whether `c` is punctuation (as opposed to another symbol).
@@ -45,49 +45,24 @@ fn symbol_kind(c: char) -> TokenKind {
     }
 }
 
-/// The tokens being built, with the map back to the original text.
+/// The tokens being cut.
 pub(super) struct Out<'a, 'f> {
     /// The text being cut.
     pub(super) folded: &'f Folded<'a>,
     /// The tokens so far, in text order.
-    pub(super) tokens: Vec<Token<'a>>,
+    pub(super) tokens: Vec<Cut<'a>>,
 }
 
 impl<'a> Out<'a, '_> {
-    /// Pushes the word at original `start..end`.
-    #[inline]
-    pub(super) fn push_original(&mut self, start: usize, end: usize, pos: &'a str) {
-        if start >= end {
-            return;
-        }
-        let Some(text) = self.folded.original().get(start..end) else {
-            return;
-        };
-        self.tokens.push(Token {
-            text,
-            start,
-            end,
-            kind: TokenKind::Word,
-            pos,
-        });
-    }
-
     /// Pushes folded `a..b` as one token.
     #[inline]
     pub(super) fn push(&mut self, a: usize, b: usize, kind: TokenKind, pos: &'a str) {
         if a >= b {
             return;
         }
-        let original = self.folded.original();
-        let start = self.folded.to_original(a);
-        let end = self.folded.to_original(b);
-        let Some(text) = original.get(start..end) else {
-            return;
-        };
-        self.tokens.push(Token {
-            text,
-            start,
-            end,
+        self.tokens.push(Cut {
+            start: a,
+            end: b,
             kind,
             pos,
         });
@@ -99,21 +74,20 @@ impl<'a> Out<'a, '_> {
     pub(super) fn push_symbol(&mut self, i: usize, c: char) {
         let kind = symbol_kind(c);
         let end = i + c.len_utf8();
+        let s = self.folded.as_str();
         if let Some(last) = self.tokens.last_mut() {
             let joins = match kind {
                 TokenKind::Space => last.kind == TokenKind::Space,
                 TokenKind::Punct => {
-                    repeats(c) && last.kind == TokenKind::Punct && last.text.chars().all(|x| x == c)
+                    repeats(c)
+                        && last.kind == TokenKind::Punct
+                        && s[last.start..last.end].chars().all(|x| x == c)
                 }
                 _ => false,
             };
-            if joins && last.end == self.folded.to_original(i) {
-                let orig_end = self.folded.to_original(end);
-                if let Some(text) = self.folded.original().get(last.start..orig_end) {
-                    last.end = orig_end;
-                    last.text = text;
-                    return;
-                }
+            if joins && last.end == i {
+                last.end = end;
+                return;
             }
         }
         self.push(i, end, kind, "x");

@@ -1,5 +1,5 @@
-//! Protected spans: the quantities and times the scanner found, mapped to
-//! the folded text and cut at the segmenter's granularity.
+//! Protected spans: the quantities and times the scanner found, in folded
+//! offsets, cut at the segmenter's granularity.
 
 use super::Segmenter;
 use super::out::Out;
@@ -14,37 +14,41 @@ use crate::time::Time;
 /// words may sit at its ends (a quantity with a qualifier).
 pub(super) type Span = (usize, usize, TokenKind, bool);
 
-/// The spans of `quantities` and `times` (offsets into the original text of
-/// `folded`) in folded offsets, sorted by start, the longest first at one
-/// start. Spans out of range or not on character boundaries are left out;
-/// the caller skips those that overlap an earlier one.
-pub(super) fn protected_spans(
-    folded: &Folded<'_>,
-    quantities: &[Quantity],
-    times: &[Time],
-) -> Vec<Span> {
-    let original = folded.original();
-    let mut spans: Vec<Span> = Vec::with_capacity(quantities.len() + times.len());
-    let spans_in = quantities
+/// The spans of `quantities` and `times`, sorted by start, the longest
+/// first at one start. Spans out of range of `text` or not on its
+/// character boundaries are left out; the caller skips those that overlap
+/// an earlier one.
+pub(super) fn protected_spans(text: &str, quantities: &[Quantity], times: &[Time]) -> Vec<Span> {
+    let mut spans: Vec<Span> = quantities
         .iter()
         .map(|q| (q.start, q.end, TokenKind::Quantity, q.qualifier.is_some()))
         .chain(
             times
                 .iter()
                 .map(|t| (t.start, t.end, TokenKind::Time, false)),
-        );
-    for (a, b, kind, qualified) in spans_in {
-        if a >= b
-            || b > original.len()
-            || !original.is_char_boundary(a)
-            || !original.is_char_boundary(b)
-        {
-            continue;
-        }
-        // exact on the character boundaries of the original
-        spans.push((folded.to_folded(a), folded.to_folded(b), kind, qualified));
-    }
+        )
+        .filter(|&(a, b, _, _)| {
+            a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+        })
+        .collect();
     spans.sort_unstable_by_key(|&(a, b, _, _)| (a, std::cmp::Reverse(b)));
+    spans
+}
+
+/// The spans of `quantities` and `times` given in offsets into the
+/// original text of `folded` (by a caller of
+/// [`Segmenter::segment_with`]), moved to folded offsets, as
+/// [`protected_spans`] gives them.
+pub(super) fn protected_spans_of_original(
+    folded: &Folded<'_>,
+    quantities: &[Quantity],
+    times: &[Time],
+) -> Vec<Span> {
+    let mut spans = protected_spans(folded.original(), quantities, times);
+    for span in &mut spans {
+        // exact on the character boundaries of the original
+        (span.0, span.1) = (folded.to_folded(span.0), folded.to_folded(span.1));
+    }
     spans
 }
 

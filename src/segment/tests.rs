@@ -445,9 +445,14 @@ fn domain_lexicon_parses() {
 fn scanner_spans_are_validated() {
     let text = "营收２．４亿元，同比增长";
     let folded = Folded::new(text);
-    let (q, t) = scan(&folded, None);
+    // the pipeline's cut, in folded offsets, moved to the original
+    let (fq, ft) = scan(folded.as_str(), None);
+    assert_eq!((fq[0].start, fq[0].end), (6, 15));
+    let cuts = SEG.cut(&folded, &fq, &ft);
+    assert_eq!(super::tokens(&folded, &cuts), SEG.segment(text));
+    let (q, t) = crate::scan::find(text, None);
+    assert_eq!((q[0].start, q[0].end), (6, 21));
     assert_eq!(SEG.segment_with(text, &q, &t), SEG.segment(text));
-    assert_eq!(SEG.segment_folded(&folded, &q, &t), SEG.segment(text));
     // spans from another text: out of range, inside a character
     let mut bad = q.clone();
     bad[0].start = 1;

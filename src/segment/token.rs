@@ -1,5 +1,8 @@
-//! The public types of the segmenter: [`Token`], [`TokenKind`] and
-//! [`Granularity`].
+//! The types of the segmenter: [`Token`], [`TokenKind`] and
+//! [`Granularity`], and the [`Cut`] the pipeline hands on, in folded
+//! offsets.
+
+use crate::text::Folded;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,4 +66,36 @@ pub struct Token<'a> {
     /// Part-of-speech tag (the jieba / ICTCLAS tag set: `n`, `v`, `nr`,
     /// `ns`, `nt`, `m`, `t`, `eng`, `x`, ...).
     pub pos: &'a str,
+}
+
+/// A token as the segmenter cuts it, inside the pipeline: a byte range of
+/// the folded text, its kind and POS tag. [`Cut::to_token`] gives the
+/// public [`Token`], in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cut<'a> {
+    /// Byte offset of the start in the folded text.
+    pub start: usize,
+    /// Byte offset of the end (exclusive) in the folded text.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Part-of-speech tag.
+    pub pos: &'a str,
+}
+
+impl<'a> Cut<'a> {
+    /// The token in the original text of `folded` (`None` only for a range
+    /// that is no slice of it, which the segmenter never cuts).
+    #[inline]
+    pub(crate) fn to_token(self, folded: &Folded<'a>) -> Option<Token<'a>> {
+        let start = folded.to_original(self.start);
+        let end = folded.to_original(self.end);
+        Some(Token {
+            text: folded.original().get(start..end)?,
+            start,
+            end,
+            kind: self.kind,
+            pos: self.pos,
+        })
+    }
 }

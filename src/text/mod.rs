@@ -3,9 +3,15 @@
 //!
 //! Scraped Chinese news mixes half-width and full-width forms freely
 //! (`２０２４年`, `２５％`, `ｉＰｈｏｎｅ`) and pads text with ideographic spaces
-//! (U+3000) and no-break spaces. Every later stage works on the *folded* text,
-//! where those forms are replaced by their ASCII equivalents, and reports
-//! offsets into the *original* text through [`Folded::to_original`].
+//! (U+3000) and no-break spaces. A document is folded once; the scanner,
+//! the segmenter and the entity stage work on the *folded* text, where
+//! those forms are replaced by their ASCII equivalents, in its offsets, and
+//! hand their results on as they are. The results are moved to the offsets
+//! and the text of the *original* once, where the public result is built
+//! (the [`crate::Analyzer`]'s document, [`crate::scan::find`], the
+//! [`crate::Segmenter`]'s tokens), through [`InFolded`] and
+//! [`Folded::move_to_original`], as lindera corrects its offsets once at the
+//! end.
 //!
 //! What is folded:
 //! - full-width digits `０`–`９` and Latin letters `Ａ`–`Ｚ`, `ａ`–`ｚ`;
@@ -182,6 +188,32 @@ impl<'a> Folded<'a> {
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
         &self.original[self.to_original(start)..self.to_original(end)]
     }
+
+    /// Moves every item of `items` from folded offsets to original ones
+    /// (nothing to do when folding changed nothing).
+    pub(crate) fn move_to_original<T: InFolded>(&self, items: &mut [T]) {
+        if self.is_changed() {
+            for item in items {
+                item.move_to_original(self);
+            }
+        }
+    }
+
+    /// `item` moved from folded offsets to original ones.
+    pub(crate) fn moved<T: InFolded>(&self, mut item: T) -> T {
+        self.move_to_original(std::slice::from_mut(&mut item));
+        item
+    }
+}
+
+/// A stage's result in folded offsets, its `text` (if it has one) written
+/// as the folded text has it: [`Folded::move_to_original`] moves it to the
+/// offsets and the text of the original, once, when the public result is
+/// built.
+pub(crate) trait InFolded {
+    /// Maps the offsets through `folded` and takes the text from the
+    /// original.
+    fn move_to_original(&mut self, folded: &Folded<'_>);
 }
 
 /// Whether `c` is a CJK ideograph (the characters jieba-rs segments).

@@ -18,7 +18,7 @@ use super::words::{Relative, WORDS, future_before};
 use super::year_parts::nth_weekday;
 use super::{RefDate, Time, starts};
 use crate::number::is_chinese_numeral_char;
-use crate::text::{Folded, char_at, skip_ws};
+use crate::text::{char_at, skip_ws};
 
 /// A time expression matched in folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +37,10 @@ pub(crate) struct TimeMatch {
 }
 
 impl TimeMatch {
-    /// The time, with offsets into the original text.
-    pub(crate) fn to_time(&self, folded: &Folded<'_>, r: Option<RefDate>) -> Time {
-        let start = folded.to_original(self.start);
-        let end = folded.to_original(self.end);
+    /// The time, in the offsets and the text of the folded text `s` it
+    /// was found in.
+    pub(crate) fn to_time(&self, s: &str, r: Option<RefDate>) -> Time {
+        let (start, end) = (self.start, self.end);
         let relative = self.from.is_relative() || self.to.is_some_and(Point::is_relative);
         let value = match self.to {
             None => self.from.resolve(r),
@@ -70,7 +70,7 @@ impl TimeMatch {
             Some(_) => None,
         };
         Time {
-            text: folded.original()[start..end].to_string(),
+            text: s[start..end].to_string(),
             start,
             end,
             value,

@@ -39,7 +39,7 @@ mod year_parts;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::text::Folded;
+use crate::text::{Folded, InFolded};
 
 pub(crate) use grammar::{TimeMatch, time_at};
 pub use refdate::RefDate;
@@ -95,7 +95,7 @@ pub fn normalize_time(expr: &str, ref_date: Option<RefDate>) -> Result<Time, Err
         .flatten()
         .filter(|m| m.emit);
     match m {
-        Some(m) if m.end == end => Ok(m.to_time(&folded, ref_date)),
+        Some(m) if m.end == end => Ok(folded.moved(m.to_time(s, ref_date))),
         Some(m) => Err(Error::TrailingText {
             read: folded.original_slice(m.start, m.end).to_string(),
             rest: folded.original_slice(m.end, end).to_string(),
@@ -103,6 +103,14 @@ pub fn normalize_time(expr: &str, ref_date: Option<RefDate>) -> Result<Time, Err
         None => Err(Error::NotRecognized {
             input: expr.trim().to_string(),
         }),
+    }
+}
+
+impl InFolded for Time {
+    fn move_to_original(&mut self, folded: &Folded<'_>) {
+        self.start = folded.to_original(self.start);
+        self.end = folded.to_original(self.end);
+        self.text = folded.original()[self.start..self.end].to_string();
     }
 }
 
