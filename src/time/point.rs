@@ -152,16 +152,7 @@ impl Point {
                 format!("{y:04}-{m:02}-{d:02}")
             }
             Point::Quarter(y, q) => format!("{:04}-Q{q}", year(y)?),
-            Point::Week(y, w) => {
-                let y = year(y)?;
-                // the last ISO week is the one holding 28 December
-                let last = NaiveDate::from_ymd_opt(y, 12, 28)?.iso_week().week() as i32;
-                let w = if w > 0 { w } else { last + w };
-                if !(1..=last).contains(&w) {
-                    return None;
-                }
-                format!("{y:04}-W{w:02}")
-            }
+            Point::Week(y, w) => iso_week(year(y)?, w)?,
             Point::Half(y, h) => format!("{:04}-H{h}", year(y)?),
             Point::RelMonth(k) => {
                 let r = r?.0;
@@ -173,14 +164,7 @@ impl Point {
                 let idx = r.year() * 2 + (r.month0() / 6) as i32 + k;
                 format!("{:04}-H{}", idx.div_euclid(2), idx.rem_euclid(2) + 1)
             }
-            Point::RelYearDay(k) => {
-                let r = r?.0;
-                let y = r.year().checked_add(k)?;
-                // 29 February in a year without one is the 28th
-                let d = NaiveDate::from_ymd_opt(y, r.month(), r.day())
-                    .or_else(|| NaiveDate::from_ymd_opt(y, r.month(), r.day() - 1))?;
-                d.format("%Y-%m-%d").to_string()
-            }
+            Point::RelYearDay(k) => same_day_years_on(r?.0, k)?,
             Point::RelQuarter(k) => {
                 let r = r?.0;
                 let idx = r.year() * 4 + (r.month0() / 3) as i32 + k;
@@ -300,4 +284,22 @@ fn recent_day_of_month(r: NaiveDate, d: u32) -> Option<NaiveDate> {
         let day = NaiveDate::from_ymd_opt(i.div_euclid(12), i.rem_euclid(12) as u32 + 1, d)?;
         (day <= r).then_some(day)
     })
+}
+
+/// ISO week `w` of year `y` (`w` counted back from the last week when not
+/// positive): `2024-W05`, or `None` when there is no such week.
+fn iso_week(y: i32, w: i32) -> Option<String> {
+    // the last ISO week is the one holding 28 December
+    let last = NaiveDate::from_ymd_opt(y, 12, 28)?.iso_week().week() as i32;
+    let w = if w > 0 { w } else { last + w };
+    (1..=last).contains(&w).then(|| format!("{y:04}-W{w:02}"))
+}
+
+/// The same day `k` years after `r` (29 February in a year without one is
+/// the 28th).
+fn same_day_years_on(r: NaiveDate, k: i32) -> Option<String> {
+    let y = r.year().checked_add(k)?;
+    let d = NaiveDate::from_ymd_opt(y, r.month(), r.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, r.month(), r.day() - 1))?;
+    Some(d.format("%Y-%m-%d").to_string())
 }
