@@ -280,3 +280,15 @@ fn model_persons_that_are_none() {
     );
     assert!(entities("郑醇、郑油等涨超1%，玉米下跌。").is_empty());
 }
+
+/// Names end at a headline bracket, a time of the trading day before a
+/// move, and a verb of reporting between two names.
+#[test]
+fn names_end_at_brackets_sessions_and_reporting_verbs() {
+    assert_eq!(entities("【金地集团：1月销售额200亿元】"), ["org:金地集团"]);
+    assert_eq!(entities("优步盘前涨1.28%。"), ["org:优步"]);
+    assert_eq!(
+        entities("高盛认为美联储将在今年3月开始加息。"),
+        ["org:高盛", "org:美联储"]
+    );
+}

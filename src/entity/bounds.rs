@@ -29,11 +29,13 @@ pub(super) fn fit_bounds(s: &str, names: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// `name` without blanks at its ends; `None` when nothing is left.
+/// `name` without blanks and headline brackets at its ends (`【金地集团`);
+/// `None` when nothing is left.
 fn trimmed(s: &str, name: Span) -> Option<Span> {
     let text = &s[name.start..name.end];
-    let start = name.start + (text.len() - text.trim_start().len());
-    let end = name.start + text.trim_end().len();
+    let edge = |c: char| c.is_whitespace() || matches!(c, '【' | '】');
+    let start = name.start + (text.len() - text.trim_start_matches(edge).len());
+    let end = name.start + text.trim_end_matches(edge).len();
     (start < end).then_some(Span { start, end, ..name })
 }
 

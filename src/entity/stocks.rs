@@ -19,6 +19,9 @@ struct StockWords {
     price_verbs: WordSet,
     /// Characters after `ST` that start no stock name (`ST股`, `ST公司`).
     not_warned: Vec<char>,
+    /// Times of the trading day between a name and its move (`优步盘前涨`):
+    /// no part of the name.
+    session: WordSet,
 }
 
 /// The words of market reports, parsed once.
@@ -29,6 +32,7 @@ static STOCK_WORDS: LazyLock<StockWords> = LazyLock::new(|| StockWords {
         .iter()
         .filter_map(|w| w.chars().next())
         .collect(),
+    session: WordSet::new(&role_words(STOCK_DATA, "session")),
 });
 
 /// Stock names in market reports: a name right before a quote in brackets
@@ -148,6 +152,7 @@ impl StockNames<'_, '_> {
                 "p" | "c" | "u" | "uj" | "r" | "t" | "q" | "d"
             )
             && !matches!(text, "等" | "和" | "及" | "与" | "的" | "丨")
+            && !STOCK_WORDS.session.contains(text)
     }
 
     /// The name whose tokens end at `end` (exclusive), with `glued`
