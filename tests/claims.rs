@@ -438,3 +438,17 @@ fn shares_over_pronouns_times_and_lists() {
         ["东软集团|占公司业务收入|-|0.1965|-"]
     );
 }
+
+/// The metric starts after a manner (`以集中竞价交易方式`) and stops before
+/// `突破`/`超过`/`跌破` before the figure.
+#[test]
+fn metrics_after_a_manner_and_before_thresholds() {
+    assert_eq!(
+        claims("公司以集中竞价交易方式累计回购公司股份数量为390.74万股。"),
+        ["-|累计回购公司股份数量|-|3907400|-"]
+    );
+    assert_eq!(
+        claims("微博月活跃用户突破了4亿。"),
+        ["微博|月活跃用户|-|400000000|-"]
+    );
+}

@@ -205,7 +205,8 @@ pub(super) fn noun_phrase_before(
     }
     while i > 0 && n < MAX_TOKENS {
         let t = &tokens[i - 1];
-        if t.start < from || blocked(t.start, t.end) {
+        // `以集中竞价交易方式累计回购公司股份`: the manner ends before the phrase
+        if t.start < from || blocked(t.start, t.end) || t.text.ends_with("方式") {
             break;
         }
         if let Some(k) =
