@@ -452,3 +452,12 @@ fn metrics_after_a_manner_and_before_thresholds() {
         ["微博|月活跃用户|-|400000000|-"]
     );
 }
+
+/// Data a body publishes on its website are its figures' source.
+#[test]
+fn a_website_that_publishes_data_is_a_source() {
+    assert_eq!(
+        claims("世卫组织网站最新数据显示，全球确诊病例达到328532929例。"),
+        ["-|确诊病例|-|328532929|-"]
+    );
+}

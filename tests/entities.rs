@@ -292,3 +292,11 @@ fn names_end_at_brackets_sessions_and_reporting_verbs() {
         ["org:高盛", "org:美联储"]
     );
 }
+
+/// `本公司`, `公司薪酬委员会`, `占本公司` name the company of the text: no
+/// names; `日本公司` stays a place and a word.
+#[test]
+fn the_company_of_the_text_is_no_name() {
+    assert!(entities("本公司董事会及全体董事保证。").is_empty());
+    assert!(entities("公司薪酬委员会审议通过，日内将公布。").is_empty());
+}

@@ -96,6 +96,10 @@ fn after_source_name(after: &str) -> &str {
     rest = rest
         .trim_start_matches(['今', '昨', '近', '日', '前'])
         .trim_start();
+    // `世卫组织网站最新数据显示`: where and how fresh the data are
+    for w in ["官方网站", "网站", "官网", "最新", "实时"] {
+        rest = rest.strip_prefix(w).unwrap_or(rest);
+    }
     if let Some(column) = rest.strip_prefix('·') {
         // a column name of at most four characters, then the cue
         let cue = column

@@ -45,7 +45,25 @@ fn breaks_name(c: char) -> bool {
 /// POS tags of common words: an organisation that is exactly one such word
 /// is a common noun the model took for a name (`公司`, `联盟`, `大豆`).
 fn common_word(pos: &str) -> bool {
-    matches!(pos, "n" | "vn" | "v")
+    matches!(
+        pos,
+        "n" | "vn" | "v" | "t" | "d" | "ad" | "f" | "r" | "p" | "c" | "u" | "m"
+    )
+}
+
+/// An organisation that starts with the generic `公司` or `本公司`, or ends
+/// with `本公司`, names the company of the text, or a body of it
+/// (`公司薪酬委员会`, `占本公司`): no name.
+fn generic_company(text: &str) -> bool {
+    // `占本公司`, `对本公司`: a function word before `本公司` (not `日本公司`,
+    // `资本公司`)
+    let after_function_word = text.strip_suffix("本公司").is_some_and(|head| {
+        head.ends_with([
+            '占', '为', '应', '及', '至', '获', '对', '持', '使', '系', '以', '进', '但', '与',
+            '和', '把', '被', '向', '在', '从', '由',
+        ])
+    });
+    text.starts_with("公司") || text.starts_with("本公司") || after_function_word
 }
 
 /// The longest name the model may give, in characters (the longest names
@@ -73,7 +91,8 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     let one_word = tokens
         .get(i)
         .filter(|t| t.start == sp.start && t.end == sp.end);
-    sp.kind != EntityKind::Org || !one_word.is_some_and(|t| common_word(t.pos))
+    sp.kind != EntityKind::Org
+        || !(one_word.is_some_and(|t| common_word(t.pos)) || generic_company(text))
 }
 
 /// Whether the model's person can be one: not one CJK character alone
@@ -280,7 +299,8 @@ pub(super) fn combine(
     // `北京时间`, `当地时间`: a time zone names no place
     out.retain(|sp| {
         let zone = sp.kind == EntityKind::Place && s[sp.end..].starts_with("时间");
-        !is_commodity(&s[sp.start..sp.end]) && !zone
+        let generic = sp.kind == EntityKind::Org && generic_company(&s[sp.start..sp.end]);
+        !is_commodity(&s[sp.start..sp.end]) && !zone && !generic
     });
     out
 }
