@@ -71,13 +71,14 @@ fn tells_reporter(after: &str) -> bool {
     else {
         return rest.len() < after.len() && SOURCE_AFTER.longest_at(rest, 0).is_some();
     };
-    // up to the end of the clause, a newspaper's reporter or interview
-    let clause = r
+    // within 30 characters and the clause, a newspaper's reporter or
+    // interview (a bounded look keeps a text without punctuation linear)
+    let near = &r[..floor_boundary(r, 90)];
+    let clause = near
         .split(['，', '。', '；', '！', '？', '\n'])
         .next()
-        .unwrap_or(r);
-    let near: String = clause.chars().take(30).collect();
-    near.contains("记者") || near.contains("采访")
+        .unwrap_or(near);
+    clause.contains("记者") || clause.contains("采访")
 }
 
 /// The text after a name with what may stand between a source and its cue
@@ -205,9 +206,21 @@ fn at_topic(text: &str, e: &Entity, clause_start: usize) -> bool {
 /// or trades shares (`薛飞共持有…股份`, `赵文权将其所持有的…股票`): then the
 /// person, not the company named after, is the subject of the figures.
 fn holds(stretch: &str) -> bool {
+    // the verb stands near the person: a bounded look keeps a text without
+    // punctuation (one clause) linear
+    let near = &stretch[..floor_boundary(stretch, 48)];
     ["持有", "所持", "持股", "质押", "减持", "增持"]
         .iter()
-        .any(|w| stretch.contains(w))
+        .any(|w| near.contains(w))
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where the clause of a position starts: after the last of `，。；！？`,
