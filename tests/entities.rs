@@ -300,3 +300,14 @@ fn the_company_of_the_text_is_no_name() {
     assert!(entities("本公司董事会及全体董事保证。").is_empty());
     assert!(entities("公司薪酬委员会审议通过，日内将公布。").is_empty());
 }
+
+/// Platforms people post on are products, as every annotated set reads
+/// them (`微博`, `推特`, `Twitter`); their companies stay organisations.
+#[test]
+fn platforms_are_products() {
+    assert_eq!(
+        entities("王思聪的微博粉丝数达到1610万，Twitter上也有讨论。"),
+        ["person:王思聪", "product:微博", "product:Twitter"]
+    );
+    assert_eq!(entities("推特宣布新政策。"), ["product:推特"]);
+}
