@@ -311,3 +311,13 @@ fn platforms_are_products() {
     );
     assert_eq!(entities("推特宣布新政策。"), ["product:推特"]);
 }
+
+/// A Chinese person starts with a surname, the first character of a listed
+/// name, a familiar prefix or a character of transliteration: `众泰` is no
+/// person, `鄂志寰` (a surname surnames.txt lacks) and `小平` are.
+#[test]
+fn persons_start_like_names() {
+    assert!(entities("众泰转战网约车平台。").is_empty());
+    assert_eq!(entities("鄂志寰表示，经济将复苏。"), ["person:鄂志寰"]);
+    assert_eq!(entities("小平同志指出。"), ["person:小平"]);
+}

@@ -6,7 +6,8 @@
 
 use super::bounds::fit_bounds;
 use super::relations::cut_relations;
-use super::words::is_commodity;
+use super::translit::translit_char;
+use super::words::{is_commodity, starts_like_a_name};
 use super::{EntityKind, Span, Tagged};
 
 /// Characters a name never holds: brackets, quotes, separators, sentence
@@ -108,7 +109,19 @@ fn plausible_person(s: &str, sp: &Span) -> bool {
     let moves = ["涨", "跌", "上涨", "下跌", "大涨", "大跌", "收涨", "收跌"]
         .iter()
         .any(|w| after_list(&s[sp.end..]).starts_with(w));
-    !one_cjk && !moves
+    !one_cjk && !moves && !without_surname(text)
+}
+
+/// A Chinese name of two or three characters that starts with neither a
+/// surname (or the first character of a listed name) nor a character of
+/// transliteration (`众泰`, `祥和`): no person.
+fn without_surname(text: &str) -> bool {
+    let n = text.chars().count();
+    let all_cjk = text.chars().all(crate::text::is_cjk);
+    all_cjk
+        && (2..=3).contains(&n)
+        && !starts_like_a_name(text)
+        && !text.chars().next().is_some_and(translit_char)
 }
 
 /// Whether a surname alone stands with a form of address: a title after

@@ -183,6 +183,28 @@ pub(crate) fn common_surname(text: &str) -> bool {
         .is_some_and(|c| SURNAMES.common.contains(c))
 }
 
+/// derived/person.txt: the first characters of its names count as surnames
+/// too (`鄂志寰`, `萧泓`: surnames surnames.txt lacks).
+const PERSON_NAMES: &str = include_str!("../../data/entity/derived/person.txt");
+
+/// The first characters of the derived person names.
+static NAME_FIRSTS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+    data_lines(PERSON_NAMES)
+        .filter_map(|(_, name)| name.chars().next())
+        .collect()
+});
+
+/// Whether `text` starts with a surname of surnames.txt, a first
+/// character of a listed person name, or a familiar prefix.
+pub(super) fn starts_like_a_name(text: &str) -> bool {
+    // `小平`, `阿强`: a given name with its familiar prefix
+    starts_with_surname(text)
+        || text
+            .chars()
+            .next()
+            .is_some_and(|c| NAME_FIRSTS.contains(&c) || matches!(c, '小' | '阿'))
+}
+
 /// Whether `text` starts with a surname, single or compound.
 pub(super) fn starts_with_surname(text: &str) -> bool {
     let Surnames {
