@@ -217,6 +217,10 @@ impl Simple<'_, '_> {
         let Some((v, end, int_digits, dec)) = self.p.arabic(at.pos)? else {
             return Ok(Flow::Stop);
         };
+        if at.started && starts_a_span_of_time(self.p.char_at(end), self.p.char_at(end + 3)) {
+            // `1600亿7天期逆回购`: the digits after the unit count the days
+            return Ok(Flow::Stop);
+        }
         self.shape.arabic = true;
         self.shape.decimal |= dec;
         if !at.started {
@@ -258,5 +262,17 @@ impl Simple<'_, '_> {
         self.unit_product = self.unit_product.and_then(|u| u.checked_mul(pow10(m)));
         self.p.pos = k + 1;
         Ok(Flow::Stop)
+    }
+}
+
+/// Whether the characters after digits (`c`, and `next` after a
+/// three-byte `c`) make them a span of time or a tenor (`7天`, `3年期`,
+/// `6个月`), never the tail of the numeral before them (`2051万2331个` is
+/// one number).
+fn starts_a_span_of_time(c: Option<char>, next: Option<char>) -> bool {
+    match c {
+        Some('天' | '年' | '月' | '周' | '日' | '期') => true,
+        Some('个') => next == Some('月'),
+        _ => false,
     }
 }

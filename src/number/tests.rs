@@ -87,6 +87,21 @@ fn mixed() {
     assert_eq!(v("2010 万"), "20100000");
     assert_eq!(v("40k"), "40000");
     assert_eq!(v("-2.5 M"), "-2500000");
+    assert_eq!(v("2051万2331"), "20512331");
+}
+
+/// Digits after a unit that count days, months or years belong to the span
+/// after them (`1600亿7天期逆回购`), not to the numeral.
+#[test]
+fn digits_of_a_span_of_time_end_the_numeral() {
+    assert_eq!(
+        v("1600亿7天期"),
+        "error: unexpected text \"7天期\" after \"1600亿\""
+    );
+    assert_eq!(
+        v("100亿6个月期"),
+        "error: unexpected text \"6个月期\" after \"100亿\""
+    );
 }
 
 #[test]
