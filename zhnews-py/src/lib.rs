@@ -3,8 +3,12 @@
 //! The Python package (`python/zhnews`) re-exports what is here; its
 //! docstrings and the type stubs (`_zhnews.pyi`) are the user-facing
 //! documentation. Results are the JSON documents of SPEC.md: the dict
-//! variants are exactly `json.loads` of the JSON variants, exact values
-//! (`value`, `low`, `high`) staying decimal strings.
+//! variants are what `json.loads` makes of the JSON variants, exact values
+//! (`value`, `low`, `high`) staying decimal strings; they are built from
+//! the same `Serialize` impls by [`pyser`], without JSON text in between.
+//! The dict batches are pipelined: the pool analyzes with the GIL released
+//! while the calling thread, holding the GIL, builds the dict of each
+//! document as soon as it is done.
 //!
 //! One engine (`zhnews::Analyzer`, dictionaries and lexicons) is built per
 //! process on first use and shared by every Python `Analyzer`; a Python
@@ -15,12 +19,14 @@
 
 #![deny(missing_docs)]
 
+mod pyser;
+
 use std::borrow::Cow;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -162,17 +168,23 @@ fn doc_json(d: &Document) -> PyResult<String> {
     to_json(&Unnamed::from(d))
 }
 
-/// JSON text as Python objects, by Python's own `json.loads` (its C
-/// parser): every dict this module returns is `json.loads` of its JSON
-/// variant, by construction.
-fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    LOADS.import(py, "json", "loads")?.call1((json,))
+/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None):
+/// what `json.loads` makes of its JSON text.
+fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    pyser::to_object(&mut pyser::Keys::new(py), value)
 }
 
-/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None).
-fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    loads(py, &to_json(value)?)
+/// The next result of a pipelined batch, in the order the pool finishes
+/// them; `None` once every worker is done. Waits with the GIL released.
+fn next_done<D: Send>(py: Python<'_>, rx: &mut Receiver<(usize, D)>) -> Option<(usize, D)> {
+    match rx.try_recv() {
+        Ok(done) => Some(done),
+        Err(TryRecvError::Disconnected) => None,
+        Err(TryRecvError::Empty) => {
+            let rx = &mut *rx;
+            py.detach(move || rx.recv().ok())
+        }
+    }
 }
 
 /// One input record of `analyze_records`, read under the GIL.
@@ -300,72 +312,114 @@ impl Analyzer {
         f: impl Fn(Result<Document, &'a str>) -> R + Sync + Send,
     ) -> PyResult<Vec<R>> {
         let pool = self.pool()?;
-        let engine = engine();
-        Ok(py.detach(|| {
-            pool.install(|| {
-                jobs.par_iter()
-                    .map(|j| match j {
-                        Job::Text(t, d) => f(Ok(engine.analyze_at(t, *d))),
-                        Job::Failed(e) => f(Err(e.as_str())),
-                    })
-                    .collect()
-            })
-        }))
+        Ok(py.detach(|| pool.install(|| jobs.par_iter().map(|j| f(run_job(j))).collect())))
     }
 
-    /// Analyzes one text with the GIL released, to its JSON text.
-    fn one(
+    /// Runs `work` on every input on the pool (the GIL released there)
+    /// while the calling thread, holding the GIL, turns each result into
+    /// its Python object with `convert` as soon as it is done, so that
+    /// making the objects overlaps the analysis; it waits for results with
+    /// the GIL released. The list is in input order. If `convert` fails,
+    /// every input still runs and the error of the first failed input (in
+    /// input order) is raised.
+    fn pipeline<'a, 'py, I: Sync, D: Send>(
+        &self,
+        py: Python<'py>,
+        inputs: &'a [I],
+        work: impl Fn(&'a I) -> D + Sync,
+        mut convert: impl FnMut(D) -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pool = self.pool()?;
+        let mut slots: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(inputs.len());
+        slots.resize_with(inputs.len(), || None);
+        let mut failed: Option<(usize, PyErr)> = None;
+        let (tx, mut rx) = mpsc::channel::<(usize, D)>();
+        let work = &work;
+        pool.in_place_scope(|s| {
+            s.spawn(move |_| {
+                inputs
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, x)| {
+                        // the receiver lives until every sender is gone
+                        let _ = tx.send((i, work(x)));
+                    });
+            });
+            while let Some((i, done)) = next_done(py, &mut rx) {
+                match convert(done) {
+                    Ok(obj) => slots[i] = Some(obj),
+                    Err(e) if failed.as_ref().is_none_or(|(at, _)| i < *at) => {
+                        failed = Some((i, e));
+                    }
+                    Err(_) => {}
+                }
+            }
+        });
+        if let Some((_, e)) = failed {
+            return Err(e);
+        }
+        let items = slots
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| PyRuntimeError::new_err("a document of the batch went missing"))?;
+        PyList::new(py, items)
+    }
+
+    /// Analyzes one text with the GIL released; `f` makes the result from
+    /// the document (with the GIL released too).
+    fn one<R: Send>(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<String> {
+        f: impl FnOnce(Document) -> R + Send,
+    ) -> PyResult<R> {
         let date = date_arg(date)?.or(self.ref_date);
         let text = text.to_cow()?;
         let text: &str = &text;
-        py.detach(|| doc_json(&engine().analyze_at(text, date)))
+        Ok(py.detach(|| f(engine().analyze_at(text, date))))
     }
 
-    /// Analyzes texts on the pool, with the GIL released; `f` makes each
-    /// result (in the pool too).
-    fn batch<R: Send>(
+    /// The jobs of `analyze_batch`: every item must be a str, `dates`
+    /// (if given) one date or `None` per text; else a `TypeError` or a
+    /// `ValueError` that names the item.
+    fn batch_jobs<'a>(
         &self,
         py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        items: &'a [Bound<'_, PyAny>],
         dates: Option<&Bound<'_, PyAny>>,
-        f: impl Fn(Document) -> R + Sync + Send,
-    ) -> PyResult<Vec<R>> {
-        let items = items(texts, "texts")?;
+    ) -> PyResult<Vec<Job<'a>>> {
         let dates = batch_dates(dates, items.len(), self.ref_date)?;
-        let texts = items
+        items
             .iter()
+            .zip(dates)
             .enumerate()
-            .map(|(i, t)| match t.cast::<PyString>() {
-                Ok(s) => s.to_cow().map_err(|e| {
-                    let err = PyValueError::new_err(format!(
-                        "texts[{i}] is not valid Unicode: {}",
-                        e.value(py)
-                    ));
-                    err.set_cause(py, Some(e));
-                    err
-                }),
+            .map(|(i, (t, d))| match t.cast::<PyString>() {
+                Ok(s) => match s.to_cow() {
+                    Ok(text) => Ok(Job::Text(text, d)),
+                    Err(e) => {
+                        let err = PyValueError::new_err(format!(
+                            "texts[{i}] is not valid Unicode: {}",
+                            e.value(py)
+                        ));
+                        err.set_cause(py, Some(e));
+                        Err(err)
+                    }
+                },
                 Err(_) => Err(PyTypeError::new_err(format!(
                     "texts[{i}] is {}, not a str",
                     kind_of(t)
                 ))),
             })
-            .collect::<PyResult<Vec<_>>>()?;
-        let pool = self.pool()?;
-        let engine = engine();
-        Ok(py.detach(|| {
-            pool.install(|| {
-                texts
-                    .par_iter()
-                    .zip(dates.par_iter())
-                    .map(|(t, d)| f(engine.analyze_at(t, *d)))
-                    .collect()
-            })
-        }))
+            .collect()
+    }
+}
+
+/// What the pool makes of one job: the document, or why there is none.
+fn run_job<'a>(job: &'a Job<'_>) -> Result<Document, &'a str> {
+    match job {
+        Job::Text(t, d) => Ok(engine().analyze_at(t, *d)),
+        Job::Failed(e) => Err(e.as_str()),
     }
 }
 
@@ -414,7 +468,8 @@ impl Analyzer {
         text: &Bound<'py, PyString>,
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        loads(py, &self.one(py, text, date)?)
+        let doc = self.one(py, text, date, |d| d)?;
+        to_py(py, &Unnamed::from(&doc))
     }
 
     /// `analyze_json(text, date=None) -> str`: `analyze` as the JSON text
@@ -426,12 +481,14 @@ impl Analyzer {
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        self.one(py, text, date)
+        self.one(py, text, date, |d| doc_json(&d))?
     }
 
     /// `analyze_batch(texts, dates=None) -> list[dict]`: `analyze` of every
     /// text, in order, on the analyzer's thread pool with the GIL released.
-    /// `dates`, if given, has one date (or `None`) per text.
+    /// `dates`, if given, has one date (or `None`) per text. The calling
+    /// thread builds each document's dict as soon as the pool has analyzed
+    /// it, while the pool goes on with the others.
     #[pyo3(signature = (texts, dates=None))]
     fn analyze_batch<'py>(
         &self,
@@ -439,16 +496,13 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        // serialized on the pool, parsed by Python's C JSON parser here:
-        // the part that holds the GIL is as short as it can be
-        let docs = self.batch(py, texts, dates, |d| {
-            doc_json(&d).map_err(|e| e.to_string())
-        })?;
-        let out = PyList::empty(py);
-        for d in docs {
-            out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
-        }
-        Ok(out)
+        let items = items(texts, "texts")?;
+        let jobs = self.batch_jobs(py, &items, dates)?;
+        let mut keys = pyser::Keys::new(py);
+        self.pipeline(py, &jobs, run_job, |d| match d {
+            Ok(doc) => pyser::to_object(&mut keys, &Unnamed::from(&doc)),
+            Err(e) => Err(PyValueError::new_err(e.to_string())),
+        })
     }
 
     /// `analyze_batch_json(texts, dates=None) -> list[str]`: `analyze_batch`
@@ -460,8 +514,11 @@ impl Analyzer {
         texts: &Bound<'_, PyAny>,
         dates: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        self.batch(py, texts, dates, |d| {
-            doc_json(&d).map_err(|e| e.to_string())
+        let items = items(texts, "texts")?;
+        let jobs = self.batch_jobs(py, &items, dates)?;
+        self.run_jobs(py, &jobs, |d| match d {
+            Ok(doc) => doc_json(&doc).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
         })?
         .into_iter()
         .map(|r| r.map_err(PyValueError::new_err))
@@ -484,21 +541,15 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
-        let docs = self.run_jobs(py, &jobs, |d| {
-            d.map(|d| doc_json(&d).map_err(|e| e.to_string()))
-        })?;
-        let out = PyList::empty(py);
-        for doc in docs {
-            match doc {
-                Ok(json) => out.append(loads(py, &json.map_err(PyValueError::new_err)?)?)?,
-                Err(e) => {
-                    let d = PyDict::new(py);
-                    d.set_item("error", e)?;
-                    out.append(d)?;
-                }
+        let mut keys = pyser::Keys::new(py);
+        self.pipeline(py, &jobs, run_job, |d| match d {
+            Ok(doc) => pyser::to_object(&mut keys, &Unnamed::from(&doc)),
+            Err(e) => {
+                let d = PyDict::new(py);
+                d.set_item("error", e)?;
+                Ok(d.into_any())
             }
-        }
-        Ok(out)
+        })
     }
 
     /// `analyze_records_jsonl(texts, dates=None) -> bytes`:
