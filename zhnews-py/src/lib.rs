@@ -6,9 +6,9 @@
 //! variants are what `json.loads` makes of the JSON variants, exact values
 //! (`value`, `low`, `high`) staying decimal strings; they are built from
 //! the same `Serialize` impls by [`pyser`], without JSON text in between.
-//! The dict batches are pipelined: the pool analyzes with the GIL released
-//! while the calling thread, holding the GIL, builds the dict of each
-//! document as soon as it is done.
+//! In the dict batches, the worker that analyzed a text also builds its
+//! dict, taking the GIL for just that while the other workers go on
+//! analyzing; the calling thread waits with the GIL released.
 //!
 //! One engine (`zhnews::Analyzer`, dictionaries and lexicons) is built per
 //! process on first use and shared by every Python `Analyzer`; a Python
@@ -22,7 +22,6 @@
 mod pyser;
 
 use std::borrow::Cow;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -174,19 +173,6 @@ fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, P
     pyser::to_object(&mut pyser::Keys::new(py), value)
 }
 
-/// The next result of a pipelined batch, in the order the pool finishes
-/// them; `None` once every worker is done. Waits with the GIL released.
-fn next_done<D: Send>(py: Python<'_>, rx: &mut Receiver<(usize, D)>) -> Option<(usize, D)> {
-    match rx.try_recv() {
-        Ok(done) => Some(done),
-        Err(TryRecvError::Disconnected) => None,
-        Err(TryRecvError::Empty) => {
-            let rx = &mut *rx;
-            py.detach(move || rx.recv().ok())
-        }
-    }
-}
-
 /// One input record of `analyze_records`, read under the GIL.
 enum Job<'a> {
     /// A text and its reference date.
@@ -315,53 +301,41 @@ impl Analyzer {
         Ok(py.detach(|| pool.install(|| jobs.par_iter().map(|j| f(run_job(j))).collect())))
     }
 
-    /// Runs `work` on every input on the pool (the GIL released there)
-    /// while the calling thread, holding the GIL, turns each result into
-    /// its Python object with `convert` as soon as it is done, so that
-    /// making the objects overlaps the analysis; it waits for results with
-    /// the GIL released. The list is in input order. If `convert` fails,
-    /// every input still runs and the error of the first failed input (in
-    /// input order) is raised.
-    fn pipeline<'a, 'py, I: Sync, D: Send>(
+    /// Runs `work` on every input on the pool with the GIL released and
+    /// turns each result into its Python object there too: the worker
+    /// takes the GIL just to build the object (`convert`, while the other
+    /// workers go on analyzing; the result is in its caches still) and
+    /// frees the document after releasing the GIL, in its own thread. The
+    /// calling thread waits with the GIL released. The list is in input
+    /// order; if `convert` fails, every input still runs and the error of
+    /// the first failed input (in input order) is raised.
+    fn objects<'a, 'py, I: Sync, D>(
         &self,
         py: Python<'py>,
         inputs: &'a [I],
         work: impl Fn(&'a I) -> D + Sync,
-        mut convert: impl FnMut(D) -> PyResult<Bound<'py, PyAny>>,
+        convert: impl for<'k> Fn(&mut pyser::Keys<'k>, &D) -> PyResult<Bound<'k, PyAny>> + Sync,
     ) -> PyResult<Bound<'py, PyList>> {
         let pool = self.pool()?;
-        let mut slots: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(inputs.len());
-        slots.resize_with(inputs.len(), || None);
-        let mut failed: Option<(usize, PyErr)> = None;
-        let (tx, mut rx) = mpsc::channel::<(usize, D)>();
-        let work = &work;
-        pool.in_place_scope(|s| {
-            s.spawn(move |_| {
+        let objects: Vec<PyResult<Py<PyAny>>> = py.detach(|| {
+            pool.install(|| {
                 inputs
                     .par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (i, x)| {
-                        // the receiver lives until every sender is gone
-                        let _ = tx.send((i, work(x)));
-                    });
-            });
-            while let Some((i, done)) = next_done(py, &mut rx) {
-                match convert(done) {
-                    Ok(obj) => slots[i] = Some(obj),
-                    Err(e) if failed.as_ref().is_none_or(|(at, _)| i < *at) => {
-                        failed = Some((i, e));
-                    }
-                    Err(_) => {}
-                }
-            }
+                    .map(|x| {
+                        let done = work(x);
+                        let obj = Python::attach(|py| {
+                            convert(&mut pyser::Keys::new(py), &done).map(Bound::unbind)
+                        });
+                        drop(done);
+                        obj
+                    })
+                    .collect()
+            })
         });
-        if let Some((_, e)) = failed {
-            return Err(e);
-        }
-        let items = slots
+        let items = objects
             .into_iter()
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| PyRuntimeError::new_err("a document of the batch went missing"))?;
+            .map(|o| o.map(|o| o.into_bound(py)))
+            .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
 
@@ -420,6 +394,33 @@ fn run_job<'a>(job: &'a Job<'_>) -> Result<Document, &'a str> {
     match job {
         Job::Text(t, d) => Ok(engine().analyze_at(t, *d)),
         Job::Failed(e) => Err(e.as_str()),
+    }
+}
+
+/// The dict of a document of `analyze_batch` (whose jobs never fail).
+fn batch_object<'py>(
+    keys: &mut pyser::Keys<'py>,
+    done: &Result<Document, &str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match done {
+        Ok(doc) => pyser::to_object(keys, &Unnamed::from(doc)),
+        Err(e) => Err(PyValueError::new_err(e.to_string())),
+    }
+}
+
+/// The dict of a record of `analyze_records`: its document, or
+/// `{"error": message}`.
+fn record_object<'py>(
+    keys: &mut pyser::Keys<'py>,
+    done: &Result<Document, &str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match done {
+        Ok(doc) => pyser::to_object(keys, &Unnamed::from(doc)),
+        Err(e) => {
+            let d = PyDict::new(keys.py());
+            d.set_item("error", *e)?;
+            Ok(d.into_any())
+        }
     }
 }
 
@@ -486,9 +487,9 @@ impl Analyzer {
 
     /// `analyze_batch(texts, dates=None) -> list[dict]`: `analyze` of every
     /// text, in order, on the analyzer's thread pool with the GIL released.
-    /// `dates`, if given, has one date (or `None`) per text. The calling
-    /// thread builds each document's dict as soon as the pool has analyzed
-    /// it, while the pool goes on with the others.
+    /// `dates`, if given, has one date (or `None`) per text. Each worker
+    /// builds the dicts of the documents it analyzed, holding the GIL only
+    /// for that, while the others go on analyzing.
     #[pyo3(signature = (texts, dates=None))]
     fn analyze_batch<'py>(
         &self,
@@ -498,11 +499,7 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let items = items(texts, "texts")?;
         let jobs = self.batch_jobs(py, &items, dates)?;
-        let mut keys = pyser::Keys::new(py);
-        self.pipeline(py, &jobs, run_job, |d| match d {
-            Ok(doc) => pyser::to_object(&mut keys, &Unnamed::from(&doc)),
-            Err(e) => Err(PyValueError::new_err(e.to_string())),
-        })
+        self.objects(py, &jobs, run_job, batch_object)
     }
 
     /// `analyze_batch_json(texts, dates=None) -> list[str]`: `analyze_batch`
@@ -541,15 +538,7 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
-        let mut keys = pyser::Keys::new(py);
-        self.pipeline(py, &jobs, run_job, |d| match d {
-            Ok(doc) => pyser::to_object(&mut keys, &Unnamed::from(&doc)),
-            Err(e) => {
-                let d = PyDict::new(py);
-                d.set_item("error", e)?;
-                Ok(d.into_any())
-            }
-        })
+        self.objects(py, &jobs, run_job, record_object)
     }
 
     /// `analyze_records_jsonl(texts, dates=None) -> bytes`:

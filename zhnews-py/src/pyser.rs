@@ -57,6 +57,11 @@ impl<'py> Keys<'py> {
         }
     }
 
+    /// The Python token the strings are made with.
+    pub(crate) fn py(&self) -> Python<'py> {
+        self.py
+    }
+
     /// The interned string of a field or variant name.
     fn get(&mut self, name: &'static str) -> Bound<'py, PyString> {
         let py = self.py;
