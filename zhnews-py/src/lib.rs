@@ -5,7 +5,7 @@
 //! documentation. Results are the JSON documents of SPEC.md: the dict
 //! variants are what `json.loads` makes of the JSON variants, exact values
 //! (`value`, `low`, `high`) staying decimal strings; they are built from
-//! the same `Serialize` impls by [`pyser`], without JSON text in between.
+//! the same `Serialize` impls by `pyser`, without JSON text in between.
 //! In the dict batches, the worker that analyzed a text also builds its
 //! dict, taking the GIL for just that while the other workers go on
 //! analyzing; the calling thread waits with the GIL released.
