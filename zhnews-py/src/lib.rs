@@ -3,8 +3,12 @@
 //! The Python package (`python/zhnews`) re-exports what is here; its
 //! docstrings and the type stubs (`_zhnews.pyi`) are the user-facing
 //! documentation. Results are the JSON documents of SPEC.md: the dict
-//! variants are exactly `json.loads` of the JSON variants, exact values
-//! (`value`, `low`, `high`) staying decimal strings.
+//! variants are what `json.loads` makes of the JSON variants, exact values
+//! (`value`, `low`, `high`) staying decimal strings; they are built from
+//! the same `Serialize` impls by `pyser`, without JSON text in between.
+//! In the dict batches, the worker that analyzed a text also builds its
+//! dict, taking the GIL for just that while the other workers go on
+//! analyzing; the calling thread waits with the GIL released.
 //!
 //! One engine (`zhnews::Analyzer`, dictionaries and lexicons) is built per
 //! process on first use and shared by every Python `Analyzer`; a Python
@@ -15,12 +19,13 @@
 
 #![deny(missing_docs)]
 
+mod pyser;
+
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -162,17 +167,10 @@ fn doc_json(d: &Document) -> PyResult<String> {
     to_json(&Unnamed::from(d))
 }
 
-/// JSON text as Python objects, by Python's own `json.loads` (its C
-/// parser): every dict this module returns is `json.loads` of its JSON
-/// variant, by construction.
-fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    LOADS.import(py, "json", "loads")?.call1((json,))
-}
-
-/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None).
+/// A SPEC.md value as Python objects (dicts, lists, str, int, bool, None):
+/// what `json.loads` makes of its JSON text.
 fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    loads(py, &to_json(value)?)
+    pyser::to_object(&mut pyser::Keys::new(py), value)
 }
 
 /// One input record of `analyze_records`, read under the GIL.
@@ -300,72 +298,129 @@ impl Analyzer {
         f: impl Fn(Result<Document, &'a str>) -> R + Sync + Send,
     ) -> PyResult<Vec<R>> {
         let pool = self.pool()?;
-        let engine = engine();
-        Ok(py.detach(|| {
+        Ok(py.detach(|| pool.install(|| jobs.par_iter().map(|j| f(run_job(j))).collect())))
+    }
+
+    /// Runs `work` on every input on the pool with the GIL released and
+    /// turns each result into its Python object there too: the worker
+    /// takes the GIL just to build the object (`convert`, while the other
+    /// workers go on analyzing; the result is in its caches still) and
+    /// frees the document after releasing the GIL, in its own thread. The
+    /// calling thread waits with the GIL released. The list is in input
+    /// order; if `convert` fails, every input still runs and the error of
+    /// the first failed input (in input order) is raised.
+    fn objects<'a, 'py, I: Sync, D>(
+        &self,
+        py: Python<'py>,
+        inputs: &'a [I],
+        work: impl Fn(&'a I) -> D + Sync,
+        convert: impl for<'k> Fn(&mut pyser::Keys<'k>, &D) -> PyResult<Bound<'k, PyAny>> + Sync,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let pool = self.pool()?;
+        let objects: Vec<PyResult<Py<PyAny>>> = py.detach(|| {
             pool.install(|| {
-                jobs.par_iter()
-                    .map(|j| match j {
-                        Job::Text(t, d) => f(Ok(engine.analyze_at(t, *d))),
-                        Job::Failed(e) => f(Err(e.as_str())),
+                inputs
+                    .par_iter()
+                    .map(|x| {
+                        let done = work(x);
+                        let obj = Python::attach(|py| {
+                            convert(&mut pyser::Keys::new(py), &done).map(Bound::unbind)
+                        });
+                        drop(done);
+                        obj
                     })
                     .collect()
             })
-        }))
+        });
+        let items = objects
+            .into_iter()
+            .map(|o| o.map(|o| o.into_bound(py)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
     }
 
-    /// Analyzes one text with the GIL released, to its JSON text.
-    fn one(
+    /// Analyzes one text with the GIL released; `f` makes the result from
+    /// the document (with the GIL released too).
+    fn one<R: Send>(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<String> {
+        f: impl FnOnce(Document) -> R + Send,
+    ) -> PyResult<R> {
         let date = date_arg(date)?.or(self.ref_date);
         let text = text.to_cow()?;
         let text: &str = &text;
-        py.detach(|| doc_json(&engine().analyze_at(text, date)))
+        Ok(py.detach(|| f(engine().analyze_at(text, date))))
     }
 
-    /// Analyzes texts on the pool, with the GIL released; `f` makes each
-    /// result (in the pool too).
-    fn batch<R: Send>(
+    /// The jobs of `analyze_batch`: every item must be a str, `dates`
+    /// (if given) one date or `None` per text; else a `TypeError` or a
+    /// `ValueError` that names the item.
+    fn batch_jobs<'a>(
         &self,
         py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        items: &'a [Bound<'_, PyAny>],
         dates: Option<&Bound<'_, PyAny>>,
-        f: impl Fn(Document) -> R + Sync + Send,
-    ) -> PyResult<Vec<R>> {
-        let items = items(texts, "texts")?;
+    ) -> PyResult<Vec<Job<'a>>> {
         let dates = batch_dates(dates, items.len(), self.ref_date)?;
-        let texts = items
+        items
             .iter()
+            .zip(dates)
             .enumerate()
-            .map(|(i, t)| match t.cast::<PyString>() {
-                Ok(s) => s.to_cow().map_err(|e| {
-                    let err = PyValueError::new_err(format!(
-                        "texts[{i}] is not valid Unicode: {}",
-                        e.value(py)
-                    ));
-                    err.set_cause(py, Some(e));
-                    err
-                }),
+            .map(|(i, (t, d))| match t.cast::<PyString>() {
+                Ok(s) => match s.to_cow() {
+                    Ok(text) => Ok(Job::Text(text, d)),
+                    Err(e) => {
+                        let err = PyValueError::new_err(format!(
+                            "texts[{i}] is not valid Unicode: {}",
+                            e.value(py)
+                        ));
+                        err.set_cause(py, Some(e));
+                        Err(err)
+                    }
+                },
                 Err(_) => Err(PyTypeError::new_err(format!(
                     "texts[{i}] is {}, not a str",
                     kind_of(t)
                 ))),
             })
-            .collect::<PyResult<Vec<_>>>()?;
-        let pool = self.pool()?;
-        let engine = engine();
-        Ok(py.detach(|| {
-            pool.install(|| {
-                texts
-                    .par_iter()
-                    .zip(dates.par_iter())
-                    .map(|(t, d)| f(engine.analyze_at(t, *d)))
-                    .collect()
-            })
-        }))
+            .collect()
+    }
+}
+
+/// What the pool makes of one job: the document, or why there is none.
+fn run_job<'a>(job: &'a Job<'_>) -> Result<Document, &'a str> {
+    match job {
+        Job::Text(t, d) => Ok(engine().analyze_at(t, *d)),
+        Job::Failed(e) => Err(e.as_str()),
+    }
+}
+
+/// The dict of a document of `analyze_batch` (whose jobs never fail).
+fn batch_object<'py>(
+    keys: &mut pyser::Keys<'py>,
+    done: &Result<Document, &str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match done {
+        Ok(doc) => pyser::to_object(keys, &Unnamed::from(doc)),
+        Err(e) => Err(PyValueError::new_err(e.to_string())),
+    }
+}
+
+/// The dict of a record of `analyze_records`: its document, or
+/// `{"error": message}`.
+fn record_object<'py>(
+    keys: &mut pyser::Keys<'py>,
+    done: &Result<Document, &str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match done {
+        Ok(doc) => pyser::to_object(keys, &Unnamed::from(doc)),
+        Err(e) => {
+            let d = PyDict::new(keys.py());
+            d.set_item("error", *e)?;
+            Ok(d.into_any())
+        }
     }
 }
 
@@ -414,7 +469,8 @@ impl Analyzer {
         text: &Bound<'py, PyString>,
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        loads(py, &self.one(py, text, date)?)
+        let doc = self.one(py, text, date, |d| d)?;
+        to_py(py, &Unnamed::from(&doc))
     }
 
     /// `analyze_json(text, date=None) -> str`: `analyze` as the JSON text
@@ -426,12 +482,14 @@ impl Analyzer {
         text: &Bound<'_, PyString>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        self.one(py, text, date)
+        self.one(py, text, date, |d| doc_json(&d))?
     }
 
     /// `analyze_batch(texts, dates=None) -> list[dict]`: `analyze` of every
     /// text, in order, on the analyzer's thread pool with the GIL released.
-    /// `dates`, if given, has one date (or `None`) per text.
+    /// `dates`, if given, has one date (or `None`) per text. Each worker
+    /// builds the dicts of the documents it analyzed, holding the GIL only
+    /// for that, while the others go on analyzing.
     #[pyo3(signature = (texts, dates=None))]
     fn analyze_batch<'py>(
         &self,
@@ -439,16 +497,9 @@ impl Analyzer {
         texts: &Bound<'py, PyAny>,
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        // serialized on the pool, parsed by Python's C JSON parser here:
-        // the part that holds the GIL is as short as it can be
-        let docs = self.batch(py, texts, dates, |d| {
-            doc_json(&d).map_err(|e| e.to_string())
-        })?;
-        let out = PyList::empty(py);
-        for d in docs {
-            out.append(loads(py, &d.map_err(PyValueError::new_err)?)?)?;
-        }
-        Ok(out)
+        let items = items(texts, "texts")?;
+        let jobs = self.batch_jobs(py, &items, dates)?;
+        self.objects(py, &jobs, run_job, batch_object)
     }
 
     /// `analyze_batch_json(texts, dates=None) -> list[str]`: `analyze_batch`
@@ -460,8 +511,11 @@ impl Analyzer {
         texts: &Bound<'_, PyAny>,
         dates: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
-        self.batch(py, texts, dates, |d| {
-            doc_json(&d).map_err(|e| e.to_string())
+        let items = items(texts, "texts")?;
+        let jobs = self.batch_jobs(py, &items, dates)?;
+        self.run_jobs(py, &jobs, |d| match d {
+            Ok(doc) => doc_json(&doc).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
         })?
         .into_iter()
         .map(|r| r.map_err(PyValueError::new_err))
@@ -484,21 +538,7 @@ impl Analyzer {
     ) -> PyResult<Bound<'py, PyList>> {
         let (texts, dates) = record_items(texts, dates)?;
         let jobs = self.jobs(&texts, dates.as_deref());
-        let docs = self.run_jobs(py, &jobs, |d| {
-            d.map(|d| doc_json(&d).map_err(|e| e.to_string()))
-        })?;
-        let out = PyList::empty(py);
-        for doc in docs {
-            match doc {
-                Ok(json) => out.append(loads(py, &json.map_err(PyValueError::new_err)?)?)?,
-                Err(e) => {
-                    let d = PyDict::new(py);
-                    d.set_item("error", e)?;
-                    out.append(d)?;
-                }
-            }
-        }
-        Ok(out)
+        self.objects(py, &jobs, run_job, record_object)
     }
 
     /// `analyze_records_jsonl(texts, dates=None) -> bytes`:

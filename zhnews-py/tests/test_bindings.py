@@ -9,13 +9,15 @@ import multiprocessing
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
 import zhnews
-from conftest import SAMPLE, SAMPLE_100, cli_documents, cli_lines, need, read_jsonl
+from conftest import SAMPLE, SAMPLE_100, cli_binary, cli_documents, cli_lines, need, read_jsonl
 
 EXAMPLE = "营收 889 亿元，同比增长 32%"
 
@@ -342,3 +344,94 @@ def test_normalize_reads_change_phrases_and_keeps_calendar_parts():
         "offset": "-1y", "part": "Q3",
     }
     assert zhnews.normalize("3.8億港幣")["value"] == "380000000"
+
+
+def _dumps(obj) -> str:
+    """JSON text as serde_json writes it (no spaces, no ASCII escapes)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+HOSTILE = ["", "\x00" * 100, '引号"\\反斜杠\n换行\t\x1f控制', "营收 889 亿元，" * 2000, "😀 营收 5 亿美元"]
+
+
+def test_dicts_are_the_json_texts_parsed_key_for_key():
+    # the dicts are built from the documents, not parsed from their JSON:
+    # written back as JSON they give the JSON variant byte for byte (same
+    # keys in the same order, ints as ints, None where the JSON has null)
+    texts, dates = _texts_and_dates()
+    texts, dates = texts + HOSTILE, dates + [None] * len(HOSTILE)
+    a = zhnews.Analyzer(ref_date="2024-06-30", threads=2)
+    json_batch = a.analyze_batch_json(texts, dates)
+    assert [_dumps(d) for d in a.analyze_batch(texts, dates)] == json_batch
+    assert [_dumps(a.analyze(t, d)) for t, d in zip(texts, dates)] == json_batch
+    records = a.analyze_records(texts + [None], dates + [None])
+    assert [_dumps(d) for d in records] == a.analyze_records_jsonl(texts + [None], dates + [None]).decode().splitlines()
+    assert records[-1] == {"error": "missing field `text`"}
+    assert _dumps(a.analyze(HOSTILE[2])) == '{"quantities":[],"times":[],"entities":[],"claims":[]}'
+
+
+def test_normalize_dicts_are_the_cli_lines():
+    exprs = ["2.4 亿美元", "3-6 亿美元", "同比增长 14%", "去年三季度", "2024 年二季度", "超过 5 万家", "三十几万元"]
+    out = subprocess.run(
+        [str(cli_binary()), "normalize", *exprs], check=True, capture_output=True, text=True, encoding="utf-8"
+    ).stdout.splitlines()
+    assert [_dumps(zhnews.normalize(e)) for e in exprs] == out
+    assert out[1] == (
+        '{"kind":"money","text":"3-6 亿美元","start":0,"end":13,"low":"300000000",'
+        '"high":"600000000","unit":"USD","qualifier":null}'
+    )
+
+
+def test_batch_dicts_share_interned_keys():
+    a = zhnews.Analyzer(threads=2)
+    docs = a.analyze_batch([EXAMPLE, "净利润 3 亿元", EXAMPLE])
+    first = [next(iter(d)) for d in docs]
+    assert first == ["quantities"] * 3
+    assert first[0] is first[1] is first[2] is sys.intern("quantities")
+    q0, q1 = docs[0]["quantities"][0], docs[1]["quantities"][0]
+    assert [k for k in q0] == ["kind", "text", "start", "end", "value", "unit", "qualifier"]
+    assert all(k0 is k1 for k0, k1 in zip(q0, q1))
+    assert q1["value"] == "300000000"
+
+
+def test_batch_keeps_input_order_when_documents_finish_out_of_order():
+    # the first document takes far longer than the others: the pool
+    # finishes the small ones first, the list is still in input order
+    big = "营收 889 亿元，" * 5000
+    texts = [big] + [f"营收 {i} 亿元" for i in range(1, 60)]
+    for threads in (1, 2):
+        docs = zhnews.Analyzer(threads=threads).analyze_batch(texts)
+        assert len(docs) == 60
+        assert len(docs[0]["quantities"]) == 5000
+        assert [d["quantities"][0]["value"] for d in docs[1:]] == [str(i * 100000000) for i in range(1, 60)]
+        assert docs[7]["quantities"][0]["text"] == "7 亿元"
+
+
+def test_dict_batch_releases_the_gil_while_the_pool_works():
+    # another Python thread runs while a dict batch is analyzed
+    a = zhnews.Analyzer(threads=1)
+    texts = ["营收 889 亿元，同比增长 32%。" * 400] * 16
+    a.analyze_batch(texts[:1])
+    ticks = [0]
+    stop = threading.Event()
+
+    def tick():
+        while not stop.is_set():
+            ticks[0] += 1
+            time.sleep(0.001)
+
+    t = threading.Thread(target=tick)
+    t.start()
+    try:
+        start = time.perf_counter()
+        before = ticks[0]
+        docs = a.analyze_batch(texts)
+        during = ticks[0] - before
+        seconds = time.perf_counter() - start
+    finally:
+        stop.set()
+        t.join()
+    assert len(docs) == 16 and docs[15]["quantities"][1]["value"] == "0.32"
+    # at most one tick per millisecond; with the GIL held throughout there
+    # would be none (or one)
+    assert during >= min(5, seconds * 1000 / 4), (during, seconds)

@@ -34,7 +34,8 @@ class Analyzer:
         self, texts: Iterable[str], dates: Optional[Iterable[DateLike]] = None
     ) -> List[Document]:
         """``analyze`` of every text, in order, on the pool, GIL released.
-        ``dates`` has one date (or ``None``) per text."""
+        ``dates`` has one date (or ``None``) per text. Each worker builds
+        the dicts of its documents, holding the GIL only for that."""
     def analyze_batch_json(
         self, texts: Iterable[str], dates: Optional[Iterable[DateLike]] = None
     ) -> List[str]:
