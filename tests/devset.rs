@@ -575,7 +575,7 @@ fn sealed_test_set() {
     assert_eq!(all.gold, 74, "claims that are not optional");
     assert_eq!(all.entity_totals()[0], 222, "entities");
     // measured when the set was first scored (2026-12-02: 0.703, 0.243,
-    // 0.981, 0.717 on the code of that morning; 0.730, 0.257, 0.982, 0.721
+    // 0.981, 0.717 on the code of that morning; 0.730, 0.270, 0.982, 0.726
     // at the end of that session)
-    assert_floors(&all, [0.72, 0.25, 0.98, 0.72]);
+    assert_floors(&all, [0.72, 0.26, 0.98, 0.72]);
 }
