@@ -461,3 +461,15 @@ fn a_website_that_publishes_data_is_a_source() {
         ["-|确诊病例|-|328532929|-"]
     );
 }
+
+/// A bank that authorises a centre to publish, and a centre that publishes,
+/// are sources of the rate, not its subject.
+#[test]
+fn an_authorised_publisher_is_a_source() {
+    assert_eq!(
+        claims(
+            "中国人民银行授权中国外汇交易中心公布，银行间外汇市场人民币汇率中间价为：1美元对人民币6.1452元。"
+        ),
+        ["-|汇率中间价|-|6.1452|-"]
+    );
+}
