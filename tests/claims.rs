@@ -473,3 +473,14 @@ fn an_authorised_publisher_is_a_source() {
         ["-|汇率中间价|-|6.1452|-"]
     );
 }
+
+/// The buyer of a tender the company wins is no subject of its figures.
+#[test]
+fn the_buyer_of_a_tender_is_no_subject() {
+    assert_eq!(
+        claims(
+            "通光线缆公告，公司中标南方电网公司2020年主网线路材料框架招标项目，中标金额合计1.64亿元。"
+        ),
+        ["通光线缆|中标金额|2020|164000000|-"]
+    );
+}

@@ -530,7 +530,7 @@ fn blind_set() {
     assert_eq!(passages.len(), 30);
     assert_eq!(all.gold, 99, "claims that are not optional");
     assert_eq!(all.entity_totals()[0], 205, "entities");
-    assert_floors(&all, [0.88, 0.63, 0.97, 0.87]);
+    assert_floors(&all, [0.88, 0.65, 0.97, 0.87]);
 }
 
 #[test]
