@@ -484,3 +484,24 @@ fn the_buyer_of_a_tender_is_no_subject() {
         ["通光线缆|中标金额|2020|164000000|-"]
     );
 }
+
+/// A clause that names a source of what follows stops the subject of the
+/// clauses before it from carrying over; a company that reports its own
+/// figures does not.
+#[test]
+fn a_named_source_stops_the_running_subject() {
+    assert_eq!(
+        claims(
+            "中国银行股价上涨5%。中国人民银行授权中国外汇交易中心公布，人民币汇率中间价为：1美元对人民币6.1452元。"
+        )[1],
+        "-|汇率中间价|-|6.1452|-"
+    );
+    assert_eq!(
+        claims(
+            "作为龙头企业的贝因美，业绩亏损。根据贝因美财报数据显示，公司实现营业收入18.30亿元。"
+        )
+        .last()
+        .map(String::as_str),
+        Some("贝因美|营业收入|-|1830000000|-")
+    );
+}

@@ -964,8 +964,14 @@ impl<'a> Reader<'a> {
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
             self.running = vec![e];
             self.running_sentence = cl.sentence;
-        } else if !self.running.is_empty() && self.topic_named(cl, cl.end) {
-            // the text moved on to something no rule names
+        } else if !self.running.is_empty()
+            && (self.topic_named(cl, cl.end)
+                || self
+                    .subjects
+                    .other_source_in(cl.start, cl.end, &self.running))
+        {
+            // the text moved on to something no rule names, or to what a
+            // source reports (`中国人民银行授权中国外汇交易中心公布，`)
             self.running.clear();
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {

@@ -282,6 +282,9 @@ pub(super) struct Subjects<'a> {
     /// Persons in topic position who report nothing: subjects of their own
     /// clause only (they never carry over to `公司`).
     persons: Finger<Vec<&'a Entity>>,
+    /// The names that are sources of what is reported (`证券日报记者`,
+    /// `中国外汇交易中心公布`).
+    sources: Finger<Vec<&'a Entity>>,
     /// For each head, the last head at or before it that is an
     /// organisation, and the last that is no place: the last of a kind
     /// before a point is found without walking back over the others.
@@ -320,6 +323,11 @@ impl<'a> Subjects<'a> {
             })
             .map(|(_, e)| *e)
             .collect();
+        let sources = names
+            .iter()
+            .copied()
+            .filter(|e| is_source(text, e))
+            .collect();
         let mut clause_starts = ClauseStarts::new(text);
         let persons = names
             .iter()
@@ -346,7 +354,15 @@ impl<'a> Subjects<'a> {
             last_non_place: last_marked(&heads, |e| e.kind != EntityKind::Place),
             heads: Finger::new(heads),
             persons: Finger::new(persons),
+            sources: Finger::new(sources),
         }
+    }
+
+    /// Whether a source of what is reported, other than a name of `own`
+    /// (`根据贝因美财报数据显示`: the company reports its own figures), is
+    /// named inside `a..b`.
+    pub(super) fn other_source_in(&self, a: usize, b: usize, own: &[&Entity]) -> bool {
+        super::clause::within(&self.sources, a, b).any(|e| !own.iter().any(|o| o.text == e.text))
     }
 
     /// The last head inside `a..b` among those `last` marks (`last_org`,
