@@ -65,6 +65,15 @@ pub(super) fn ending_by<T: Spanned>(items: &[T], b: usize) -> impl DoubleEndedIt
     items.iter().filter(move |x| x.span().1 <= b)
 }
 
+/// The first `n` characters of `s` (a window for looking ahead: a bounded
+/// look keeps a text without punctuation, one clause, linear).
+pub(super) fn head(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// The last `n` characters of `s` (a window for looking back).
 pub(super) fn tail(s: &str, n: usize) -> &str {
     match s.char_indices().rev().nth(n.saturating_sub(1)) {

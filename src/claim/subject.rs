@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::clause::{Clause, is_list_separator};
+use super::clause::{Clause, head, is_list_separator};
 use super::index::Finger;
 use crate::entity::{Entity, EntityKind, is_commodity};
 use crate::lexicon::{WordTable, data_lines};
@@ -72,8 +72,8 @@ fn tells_reporter(after: &str) -> bool {
         return rest.len() < after.len() && SOURCE_AFTER.longest_at(rest, 0).is_some();
     };
     // within 30 characters and the clause, a newspaper's reporter or
-    // interview (a bounded look keeps a text without punctuation linear)
-    let near = &r[..floor_boundary(r, 90)];
+    // interview
+    let near = head(r, 30);
     let clause = near
         .split(['，', '。', '；', '！', '？', '\n'])
         .next()
@@ -206,21 +206,11 @@ fn at_topic(text: &str, e: &Entity, clause_start: usize) -> bool {
 /// or trades shares (`薛飞共持有…股份`, `赵文权将其所持有的…股票`): then the
 /// person, not the company named after, is the subject of the figures.
 fn holds(stretch: &str) -> bool {
-    // the verb stands near the person: a bounded look keeps a text without
-    // punctuation (one clause) linear
-    let near = &stretch[..floor_boundary(stretch, 48)];
+    // the verb stands near the person
+    let near = head(stretch, 16);
     ["持有", "所持", "持股", "质押", "减持", "增持"]
         .iter()
         .any(|w| near.contains(w))
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_boundary(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Where the clause of a position starts: after the last of `，。；！？`,
@@ -312,12 +302,14 @@ impl<'a> Subjects<'a> {
     /// source.
     pub(super) fn new(text: &'a str, names: &[&'a Entity]) -> Subjects<'a> {
         let next = next_non_places(names);
+        // each name is told a source or not once
+        let source: Vec<bool> = names.iter().map(|e| is_source(text, e)).collect();
         let all: Vec<&Entity> = names
             .iter()
             .enumerate()
             .filter(|&(k, e)| {
                 e.kind != EntityKind::Person
-                    && !is_source(text, e)
+                    && !source[k]
                     && !common_word(e)
                     && !affiliation_of_source(text, e, next[k])
             })
@@ -325,18 +317,18 @@ impl<'a> Subjects<'a> {
             .collect();
         let sources = names
             .iter()
-            .copied()
-            .filter(|e| is_source(text, e))
+            .zip(&source)
+            .filter(|&(_, &is)| is)
+            .map(|(e, _)| *e)
             .collect();
         let mut clause_starts = ClauseStarts::new(text);
         let persons = names
             .iter()
-            .copied()
-            .filter(|e| {
-                e.kind == EntityKind::Person
-                    && at_topic(text, e, clause_starts.at(e.start))
-                    && !is_source(text, e)
+            .zip(&source)
+            .filter(|&(e, &is)| {
+                e.kind == EntityKind::Person && at_topic(text, e, clause_starts.at(e.start)) && !is
             })
+            .map(|(e, _)| *e)
             .collect();
         let heads: Vec<&Entity> = all
             .iter()
