@@ -4,10 +4,13 @@
 //! longer (a company name the model cut short), and a product always (the
 //! model knows none). Model names that cannot be names are dropped first.
 
+use std::sync::LazyLock;
+
 use super::bounds::fit_bounds;
 use super::relations::cut_relations;
+use super::stocks::starts_with_price_verb;
 use super::translit::translit_char;
-use super::words::{is_commodity, starts_like_a_name};
+use super::words::{is_commodity, starts_like_a_name, words_of};
 use super::{EntityKind, Span, Tagged};
 
 /// Characters a name never holds: brackets, quotes, separators, sentence
@@ -106,9 +109,7 @@ fn plausible_person(s: &str, sp: &Span) -> bool {
     let one_cjk = cs.next().is_some_and(crate::text::is_cjk)
         && cs.next().is_none()
         && !addressed(&s[..sp.start], &s[sp.end..]);
-    let moves = ["涨", "跌", "上涨", "下跌", "大涨", "大跌", "收涨", "收跌"]
-        .iter()
-        .any(|w| after_list(&s[sp.end..]).starts_with(w));
+    let moves = starts_with_price_verb(after_list(&s[sp.end..]));
     !one_cjk && !moves && !without_surname(text)
 }
 
@@ -124,35 +125,16 @@ fn without_surname(text: &str) -> bool {
         && !text.chars().next().is_some_and(translit_char)
 }
 
+/// forms_of_address.txt: the titles after a surname alone.
+const ADDRESS_DATA: &str = include_str!("../../data/entity/forms_of_address.txt");
+
+/// The titles after a surname alone (`先生`, `某`, `总`), parsed once.
+static FORMS_OF_ADDRESS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(ADDRESS_DATA));
+
 /// Whether a surname alone stands with a form of address: a title after
 /// it (`刘先生`, `王小姐`, `陈某`, `曹总`) or `老`/`小` before it (`老罗`).
 fn addressed(before: &str, after: &str) -> bool {
-    const TITLES: [&str; 23] = [
-        "先生",
-        "女士",
-        "小姐",
-        "某",
-        "总",
-        "老板",
-        "大妈",
-        "大爷",
-        "师傅",
-        "董",
-        "局长",
-        "书记",
-        "部长",
-        "主任",
-        "教授",
-        "老",
-        "主席",
-        "副",
-        "委员长",
-        "同志",
-        "老师",
-        "阿姨",
-        "叔",
-    ];
-    TITLES.iter().any(|w| after.starts_with(w)) || before.ends_with(['老', '小'])
+    FORMS_OF_ADDRESS.iter().any(|w| after.starts_with(w)) || before.ends_with(['老', '小'])
 }
 
 /// The text after a list item: past the items listed after it

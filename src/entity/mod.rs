@@ -25,8 +25,9 @@
 //! reports (`stocks.txt`), place abbreviations (`place_abbrev.txt`), the
 //! words that relate two names (`relations.txt`), commodities
 //! (`commodities.txt`), words of government after places
-//! (`government.txt`) and the model words of products
-//! (`product_models.txt`).
+//! (`government.txt`), the model words of products
+//! (`product_models.txt`) and the forms of address after a surname alone
+//! (`forms_of_address.txt`).
 //!
 //! The files: [`recognizer`] ([`EntityRecognizer`] and the recognition of
 //! one text in named steps), [`lexicon`] (the embedded lexicons and their

@@ -22,6 +22,8 @@ struct StockWords {
     /// Times of the trading day between a name and its move (`优步盘前涨`):
     /// no part of the name.
     session: WordSet,
+    /// Verbs of a move too common to mark a stock name (`上涨`).
+    moves: WordSet,
 }
 
 /// The words of market reports, parsed once.
@@ -33,6 +35,7 @@ static STOCK_WORDS: LazyLock<StockWords> = LazyLock::new(|| StockWords {
         .filter_map(|w| w.chars().next())
         .collect(),
     session: WordSet::new(&role_words(STOCK_DATA, "session")),
+    moves: WordSet::new(&role_words(STOCK_DATA, "move")),
 });
 
 /// Stock names in market reports: a name right before a quote in brackets
@@ -63,6 +66,20 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     }
     out.extend(risk_warned(s));
     out
+}
+
+/// Whether `after` starts with a verb of price or of a move (`涨超`,
+/// `跌停`, `收涨`, `上涨`): what stands before it has a price.
+pub(super) fn starts_with_price_verb(after: &str) -> bool {
+    let words = &*STOCK_WORDS;
+    after
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(after.len()))
+        .take(3)
+        .map(|end| &after[..end])
+        .any(|w| words.price_verbs.contains(w) || words.moves.contains(w))
 }
 
 /// Names of stocks under risk warning, wherever they stand: `ST`, `*ST`,

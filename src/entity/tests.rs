@@ -34,7 +34,7 @@ const ROLE_TABLES: &[(&str, &str, &[&str])] = &[
     (
         "stocks.txt",
         include_str!("../../data/entity/stocks.txt"),
-        &["generic", "price_verb", "not_warned", "session"],
+        &["generic", "price_verb", "not_warned", "session", "move"],
     ),
     (
         "place_abbrev.txt",
