@@ -57,9 +57,7 @@ impl EntityRecognizer {
 
 impl InFolded for Entity {
     fn move_to_original(&mut self, folded: &Folded<'_>) {
-        self.start = folded.to_original(self.start);
-        self.end = folded.to_original(self.end);
-        self.text = folded.original()[self.start..self.end].to_string();
+        folded.move_span(&mut self.start, &mut self.end, &mut self.text);
     }
 }
 

@@ -189,6 +189,14 @@ impl<'a> Folded<'a> {
         &self.original[self.to_original(start)..self.to_original(end)]
     }
 
+    /// Moves one span of a result, with its text, from folded offsets to
+    /// original ones: what every [`InFolded`] result does.
+    pub(crate) fn move_span(&self, start: &mut usize, end: &mut usize, text: &mut String) {
+        *start = self.to_original(*start);
+        *end = self.to_original(*end);
+        *text = self.original[*start..*end].to_string();
+    }
+
     /// Moves every item of `items` from folded offsets to original ones
     /// (nothing to do when folding changed nothing).
     pub(crate) fn move_to_original<T: InFolded>(&self, items: &mut [T]) {

@@ -108,9 +108,7 @@ pub fn normalize_time(expr: &str, ref_date: Option<RefDate>) -> Result<Time, Err
 
 impl InFolded for Time {
     fn move_to_original(&mut self, folded: &Folded<'_>) {
-        self.start = folded.to_original(self.start);
-        self.end = folded.to_original(self.end);
-        self.text = folded.original()[self.start..self.end].to_string();
+        folded.move_span(&mut self.start, &mut self.end, &mut self.text);
     }
 }
 

@@ -88,6 +88,19 @@ pub struct KindScore {
 }
 
 impl KindScore {
+    /// No names yet, one score per kind.
+    fn zeros() -> Vec<KindScore> {
+        KINDS
+            .iter()
+            .map(|&kind| KindScore {
+                kind,
+                gold: 0,
+                predicted: 0,
+                right: 0,
+            })
+            .collect()
+    }
+
     /// Precision, recall and F1.
     pub fn prf(&self) -> (f64, f64, f64) {
         let p = self.right as f64 / self.predicted.max(1) as f64;
@@ -196,15 +209,7 @@ impl<'a> NerTrainer<'a> {
     /// it): the figures of the model as written, beside those of the
     /// hashed weights each epoch reports.
     pub fn evaluate(&self, model: &NerModel, dev: &[NerExample]) -> Vec<KindScore> {
-        let mut out: Vec<KindScore> = KINDS
-            .iter()
-            .map(|&kind| KindScore {
-                kind,
-                gold: 0,
-                predicted: 0,
-                right: 0,
-            })
-            .collect();
+        let mut out = KindScore::zeros();
         for e in dev {
             let folded = Folded::new(&e.text);
             let tokens = self.analyzer.entity_tokens(&folded);
@@ -317,15 +322,7 @@ fn learn(dense: &mut Dense, viterbi: &mut Viterbi, p: &Prepared) -> usize {
 /// Exact-span figures of `weights` on `dev`, per kind (only kinds an
 /// example labels are counted for it).
 fn evaluate(weights: &Weights, viterbi: &mut Viterbi, dev: &[Prepared]) -> Vec<KindScore> {
-    let mut out: Vec<KindScore> = KINDS
-        .iter()
-        .map(|&kind| KindScore {
-            kind,
-            gold: 0,
-            predicted: 0,
-            right: 0,
-        })
-        .collect();
+    let mut out = KindScore::zeros();
     for p in dev {
         viterbi.emissions(weights, &p.ids, PER_CHAR);
         let found = labels::names(&viterbi.decode_free(weights));
