@@ -452,11 +452,12 @@ impl<'a> Reader<'a> {
                 .filter(|_| moved.is_some())
                 .and_then(|ci| self.out[ci].metric)
         };
-        let metric = self
-            .respective_metric(cl, q)
+        let listed = self.listed_metric(cl, q);
+        let metric = listed
+            .filter(|&m| self.respectively(cl, q, m))
             .or_else(|| self.metric_of(cl, from, q))
             .or_else(of_origin)
-            .or_else(|| self.listed_metric(cl, q))
+            .or(listed)
             .or_else(|| self.parallel_metric(cl, q));
         if metric.is_none() && self.completes_change(cl, q) {
             return None;
@@ -528,17 +529,17 @@ impl<'a> Reader<'a> {
         (listed && same).then_some(last.metric).flatten()
     }
 
-    /// `占营收比例分别为：93.7%、5.01%`: a figure listed after the value of
-    /// the last claim, whose metric is followed by `分别`, measures that
-    /// metric too (before any metric word nearer to it).
-    fn respective_metric(&self, cl: Clause, q: &Quantity) -> Option<Metric> {
-        let metric = self.listed_metric(cl, q)?;
+    /// `占营收比例分别为：93.7%、5.01%`: whether the metric of the claim a
+    /// listed figure follows is followed by `分别`: then it measures the
+    /// figure too, before any metric word nearer to it.
+    fn respectively(&self, cl: Clause, q: &Quantity, metric: Metric) -> bool {
         let Metric::Written(span) = metric else {
-            return None;
+            return false;
         };
-        let prev = within(&self.quantities, cl.start, q.start).next_back()?;
-        let between = self.text.get(span.end..prev.start)?;
-        between.contains("分别").then_some(metric)
+        within(&self.quantities, cl.start, q.start)
+            .next_back()
+            .and_then(|prev| self.text.get(span.end..prev.start))
+            .is_some_and(|between| between.contains("分别"))
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
