@@ -505,3 +505,32 @@ fn a_named_source_stops_the_running_subject() {
         Some("贝因美|营业收入|-|1830000000|-")
     );
 }
+
+/// A holder named after roles (`控股股东、董事长王明`) is in topic position;
+/// an exchange after `通过` heads nothing, and the trading system is a
+/// manner, not part of the metric.
+#[test]
+fn a_holder_after_roles_trades_through_an_exchange() {
+    assert_eq!(
+        claims(
+            "华达科技公告，控股股东、董事长王明计划通过深交所交易系统减持公司股份不超过200万股。"
+        ),
+        ["王明|减持公司股份|-|2000000|-"]
+    );
+}
+
+/// A trading verb before a percent and its object after it make one
+/// metric (`回购0.85%股份` → `回购股份`), with no span.
+#[test]
+fn a_traded_share_names_verb_and_object() {
+    assert_eq!(
+        claims("宏达电子截至6月底共耗资2.3亿元回购0.85%股份。"),
+        [
+            "宏达电子|耗资|2024-06|230000000|-",
+            "宏达电子|回购股份|2024-06|0.0085|-"
+        ]
+    );
+    let doc = ANALYZER.analyze("宏达电子回购0.85%股份。");
+    assert_eq!(doc.claims[0].metric.as_deref(), Some("回购股份"));
+    assert_eq!(doc.claims[0].metric_span, None);
+}

@@ -172,6 +172,14 @@ fn tenor_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     (tenor && matches!(tokens[n].kind, TokenKind::Number | TokenKind::Quantity)).then_some(n)
 }
 
+/// Whether token `k` ends a phrase of manner: `集中竞价交易方式`, `交易系统`.
+fn manner(tokens: &Tokens<'_>, k: usize) -> bool {
+    let t = tokens[k].text;
+    t.ends_with("方式")
+        || t.ends_with("交易系统")
+        || t == "系统" && k > 0 && tokens[k - 1].text.ends_with("交易")
+}
+
 /// The noun phrase the figure at `at` measures: nouns (joined by `的`, with
 /// at most one verb inside) right before it, past bridge words, after
 /// `from`, not over a token that `blocked` says belongs to a name.
@@ -205,8 +213,9 @@ pub(super) fn noun_phrase_before(
     }
     while i > 0 && n < MAX_TOKENS {
         let t = &tokens[i - 1];
-        // `以集中竞价交易方式累计回购公司股份`: the manner ends before the phrase
-        if t.start < from || blocked(t.start, t.end) || t.text.ends_with("方式") {
+        // `以集中竞价交易方式累计回购公司股份`, `通过上交所交易系统减持`: the
+        // manner ends before the phrase
+        if t.start < from || blocked(t.start, t.end) || manner(tokens, i - 1) {
             break;
         }
         if let Some(k) =
@@ -375,6 +384,35 @@ pub(super) fn noun_phrase_after(
     }
     trim(tokens, start, end?)
 }
+
+/// The object of a trade written after its share (`回购0.85%股份`,
+/// `收购60%股权`): when the phrase before a percent is one verb of trading
+/// (`verb`), the noun right after the figure that ends at `at`, inside
+/// `..to`. The metric is then the verb and that noun.
+pub(super) fn traded_object(
+    tokens: &Tokens<'_>,
+    verb: Span,
+    at: usize,
+    to: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> Option<Span> {
+    let k = tokens.partition_point(|t| t.start < verb.start);
+    let t = tokens.get(k).filter(|t| t.end == verb.end)?;
+    if !TRADES.contains(&t.text) {
+        return None;
+    }
+    let next = tokens.get(tokens.partition_point(|t| t.start < at))?;
+    let object = next.start == at && matches!(next.text, "股份" | "股权" | "股票" | "股");
+    (object && next.end <= to && !blocked(next.start, next.end)).then_some(Span {
+        start: next.start,
+        end: next.end,
+    })
+}
+
+/// The verbs of [`traded_object`].
+const TRADES: [&str; 8] = [
+    "回购", "减持", "增持", "持有", "收购", "出售", "认购", "质押",
+];
 
 /// `较首发价下降 2300 元`, `比上一代车型降低 2 万元`: a noun phrase right
 /// after `较`/`比` is what the figure is compared with, not what it measures.

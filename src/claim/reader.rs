@@ -9,7 +9,7 @@ use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, 
 use super::index::{Finger, Marks, Waiting};
 use super::metric::{
     Tokens, Words, first_word, is_generic, metric_words, nearest_word, noun_phrase_after,
-    noun_phrase_before, share_before,
+    noun_phrase_before, share_before, traded_object,
 };
 use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
@@ -59,6 +59,19 @@ enum Metric {
     Written(Span),
     /// Implied by the clause (`股价` for a stock that moves).
     Implied(&'static str),
+    /// Written on both sides of the figure: a verb of trading and its
+    /// object (`回购0.85%股份` → `回购股份`).
+    Split { verb: Span, object: Span },
+}
+
+impl Metric {
+    /// Where the metric starts in the text, when it is written.
+    fn start(self) -> Option<usize> {
+        match self {
+            Metric::Written(s) | Metric::Split { verb: s, .. } => Some(s.start),
+            Metric::Implied(_) => None,
+        }
+    }
 }
 
 /// A change while the document is read (the quantity borrowed).
@@ -379,13 +392,22 @@ impl<'a> Reader<'a> {
                 return Some(Metric::Written(span));
             }
         }
-        noun_phrase_before(&self.tokens, from, q.start, &blocked)
-            .or_else(|| {
-                // after a measure word, a verb before a noun is part of the
-                // counted noun (`353名激励对象`)
-                let counted = q.kind == QuantityKind::Count;
-                noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
-            })
+        if let Some(phrase) = noun_phrase_before(&self.tokens, from, q.start, &blocked) {
+            let object = (q.kind == QuantityKind::Percent)
+                .then(|| traded_object(&self.tokens, phrase, q.end, cl.end, &blocked))
+                .flatten();
+            return Some(match object {
+                Some(object) => Metric::Split {
+                    verb: phrase,
+                    object,
+                },
+                None => Metric::Written(phrase),
+            });
+        }
+        // after a measure word, a verb before a noun is part of the counted
+        // noun (`353名激励对象`)
+        let counted = q.kind == QuantityKind::Count;
+        noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
             .map(Metric::Written)
@@ -663,8 +685,8 @@ impl<'a> Reader<'a> {
     /// Sets the subject and period of claim `ci` from what is named before
     /// `at`.
     fn fill_context(&mut self, ci: usize, cl: Clause, at: usize) {
-        let metric_at = match self.out[ci].metric {
-            Some(Metric::Written(s)) if s.start >= cl.start && s.start < at => s.start,
+        let metric_at = match self.out[ci].metric.and_then(Metric::start) {
+            Some(s) if s >= cl.start && s < at => s,
             _ => at,
         };
         if self.counts_a_list(ci, at) {
@@ -1055,6 +1077,10 @@ fn claim_of(text: &str, d: &Draft<'_>, subject: Option<&Entity>) -> Claim {
     let (metric, metric_span) = match d.metric {
         Some(Metric::Written(s)) => (Some(text[s.start..s.end].to_string()), Some(s)),
         Some(Metric::Implied(m)) => (Some(m.to_string()), None),
+        Some(Metric::Split { verb, object }) => {
+            let written = [&text[verb.start..verb.end], &text[object.start..object.end]];
+            (Some(written.concat()), None)
+        }
         None => (None, None),
     };
     Claim {

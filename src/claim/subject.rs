@@ -13,6 +13,8 @@ use crate::segment::Token;
 const SOURCE_CUES: &str = include_str!("../../data/claim/source_cues.txt");
 const PUBLISHERS: &str = include_str!("../../data/claim/publishers.txt");
 const PREPOSITIONS: &str = include_str!("../../data/claim/prepositions.txt");
+/// Titles and roles before a person's name (`控股股东`, `董事长`).
+const ROLES: &str = include_str!("../../data/entity/person_before.txt");
 
 fn words(data: &'static str) -> Vec<&'static str> {
     data_lines(data).map(|(_, w)| w).collect()
@@ -27,6 +29,13 @@ static SOURCE_AFTER: LazyLock<WordTable<()>> = LazyLock::new(|| {
 });
 static PUBLISHER_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PUBLISHERS));
 static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PREPOSITIONS));
+static ROLE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| {
+    let mut t = WordTable::new();
+    for w in words(ROLES) {
+        t.insert(w, ());
+    }
+    t
+});
 
 /// Whether an entity is a source of the figures rather than their subject
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`,
@@ -196,10 +205,27 @@ fn refers_to_topic(clause: &str) -> bool {
 }
 
 /// Whether a person stands in topic position: first in its clause (which
-/// starts at `clause_start`), only spaces or a time word before it
-/// (`王鑫拟通过定向增发增持公司4000万元股票`).
+/// starts at `clause_start`), only spaces before it
+/// (`王鑫拟通过定向增发增持公司4000万元股票`) or the person's roles
+/// (`公司实控人、控股股东陈银河计划…减持`).
 fn at_topic(text: &str, e: &Entity, clause_start: usize) -> bool {
-    text[clause_start..e.start].trim().is_empty()
+    only_roles(text[clause_start..e.start].trim())
+}
+
+/// Whether `s` is empty or a list of roles, after `公司` or `其`
+/// (`公司实控人、控股股东`, `董事长`).
+fn only_roles(s: &str) -> bool {
+    let mut rest = ["公司", "其"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    while !rest.is_empty() {
+        let Some((_, len)) = ROLE_WORDS.longest_at(rest, 0) else {
+            return false;
+        };
+        rest = rest[len..].trim_start_matches(['、', '及', '和', '兼', ' ']);
+    }
+    true
 }
 
 /// Whether a stretch after a person in topic position says the person holds
