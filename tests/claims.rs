@@ -534,3 +534,29 @@ fn a_traded_share_names_verb_and_object() {
     assert_eq!(doc.claims[0].metric.as_deref(), Some("回购股份"));
     assert_eq!(doc.claims[0].metric_span, None);
 }
+
+/// A company cited for its own report (`根据…财报显示`) is the subject of
+/// the figures, through `其`; a metric word the tagger calls a verb
+/// (`收入`) ends a noun phrase.
+#[test]
+fn a_company_citing_its_own_report() {
+    assert_eq!(
+        claims("根据宏达电子第二季度财报显示，其营收达12.5亿元，其中电池业务收入同比增长35%。"),
+        [
+            "宏达电子|营收|2024-Q2|1250000000|-",
+            "宏达电子|电池业务收入|2024-Q2|-|yoy up 0.35"
+        ]
+    );
+}
+
+/// `本次公司…` refers to the company the sentence is about, not to the
+/// organisation named last.
+#[test]
+fn this_time_the_company_is_the_topic() {
+    assert_eq!(
+        claims(
+            "宏达电子晚间公告称，国网物资有限公司于22日公示了中标结果，本次公司中标总金额约3.2亿元。"
+        ),
+        ["宏达电子|中标总金额|2024-07-22|320000000|-"]
+    );
+}

@@ -38,6 +38,9 @@ fn word_set(data: &'static str) -> FxHashSet<&'static str> {
 static BRIDGE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(BRIDGE_DATA));
 static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(GENERIC_DATA));
 static METRIC_VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(VERB_DATA));
+/// The metric words as a set: a token that is one is a noun whatever its
+/// tag (`收入` is tagged a verb).
+static METRIC_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(METRIC_DATA));
 
 /// Whether `word` names nothing specific on its own (`公司`, `当季`).
 pub(super) fn is_generic(word: &str) -> bool {
@@ -92,10 +95,11 @@ fn nominal(t: &Token<'_>) -> bool {
     match t.kind {
         TokenKind::Latin => true,
         TokenKind::Word => {
-            matches!(
+            (matches!(
                 t.pos,
                 "n" | "nz" | "vn" | "ng" | "nl" | "j" | "an" | "b" | "l" | "s"
-            ) && !BRIDGE.contains(t.text)
+            ) || METRIC_SET.contains(t.text))
+                && !BRIDGE.contains(t.text)
                 && !ends_with_change(t)
         }
         _ => false,

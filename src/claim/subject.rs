@@ -50,14 +50,39 @@ fn is_source(text: &str, e: &Entity) -> bool {
     let publishes = ["公布", "发布", "：", ":"]
         .iter()
         .any(|w| after.starts_with(w));
-    before.ends_with('据')
+    let cited = before.ends_with('据')
         || ["根据", "来自", "来源：", "来源:", "来源"]
             .iter()
-            .any(|w| before.ends_with(w))
+            .any(|w| before.ends_with(w));
+    cited && !own_report(e, after)
         // `中金将目标价上调` rates, `赵文权将其所持股份质押` does not
         || SOURCE_AFTER.longest_at(after, 0).is_some() && !after.starts_with("将其")
         || tells_reporter(after)
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
+}
+
+/// Whether an organisation is cited for its own report (`根据哔哩哔哩第二季度
+/// 财报显示`, `据华达科技公告`): the figures it reports are its own, so it is
+/// their subject, not a source.
+fn own_report(e: &Entity, after: &str) -> bool {
+    let phrase = head(after, 12);
+    let phrase = phrase
+        .find(['，', '。', '；', '：', ',', ':'])
+        .map_or(phrase, |i| &phrase[..i]);
+    e.kind == EntityKind::Org
+        && [
+            "财报",
+            "年报",
+            "季报",
+            "年度报告",
+            "季度报告",
+            "公告",
+            "业绩快报",
+            "业绩预告",
+            "招股",
+        ]
+        .iter()
+        .any(|w| phrase.contains(w))
 }
 
 /// Whether the text after a name (or after its unnamed spokesman) tells a
@@ -193,7 +218,9 @@ fn affiliation_of_source(text: &str, e: &Entity, next: Option<&Entity>) -> bool 
 /// is the one its sentence is about.
 fn refers_to_topic(clause: &str) -> bool {
     let mut rest = clause.trim_start();
-    for w in ["同时", "此外", "另外", "其中", "并且", "而", "且"] {
+    for w in [
+        "同时", "此外", "另外", "其中", "并且", "本次", "此次", "而", "且",
+    ] {
         if let Some(r) = rest.strip_prefix(w) {
             rest = r.trim_start();
             break;
