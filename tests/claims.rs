@@ -560,3 +560,18 @@ fn this_time_the_company_is_the_topic() {
         ["宏达电子|中标总金额|2024-07-22|320000000|-"]
     );
 }
+
+/// A clause that opens with a word for the whole country (`我国`) states a
+/// national figure: no earlier subject carries over to it (SPEC). `X将`
+/// is a rating source only before a target, a rating or a forecast.
+#[test]
+fn a_national_figure_borrows_no_subject() {
+    assert_eq!(
+        claims("宏达电子发布了新产品。目前我国对进口汽车征收15%的关税。"),
+        ["-|关税|-|0.15|-"]
+    );
+    assert_eq!(
+        claims("中金将宏达电子目标价上调至20元。"),
+        ["宏达电子|目标价|-|20|-"]
+    );
+}

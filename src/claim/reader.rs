@@ -695,6 +695,11 @@ impl<'a> Reader<'a> {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
             }
+        } else if self.out[ci].subjects.is_empty() && self.nationwide(cl, metric_at) {
+            // `目前我国对…征收40%的关税`: SPEC, no entity named, subject null;
+            // only a name in the clause itself is taken
+            let found = self.subjects.in_context(cl, metric_at);
+            self.out[ci].subjects = found.into_iter().filter(|e| e.start >= cl.start).collect();
         } else if self.out[ci].subjects.is_empty() {
             let mut found = match self.previous_subjects(ci, cl, metric_at) {
                 Some(previous) => previous,
@@ -711,6 +716,24 @@ impl<'a> Reader<'a> {
         if self.out[ci].period.is_none() {
             self.out[ci].period = self.period_at(cl, at);
         }
+    }
+
+    /// Whether clause `cl` opens, before `at`, with a word for the whole
+    /// country or market (`2019年我国…`, `全国共查处…`, `本期全国…`),
+    /// after times and generic words.
+    fn nationwide(&self, cl: Clause, at: usize) -> bool {
+        use crate::segment::TokenKind;
+        let from = self.tokens.partition_point(|t| t.start < cl.start);
+        self.tokens[from..]
+            .iter()
+            .take_while(|t| t.end <= at)
+            .find(|t| {
+                let skipped = matches!(t.kind, TokenKind::Time | TokenKind::Space)
+                    || is_generic(t.text)
+                    || matches!(t.text, "当前" | "截至" | "截止" | "今年" | "去年");
+                !skipped
+            })
+            .is_some_and(|t| NATIONWIDE.contains(&t.text))
     }
 
     /// The last period named, when it scopes clause `cl`: at most two
@@ -1060,10 +1083,24 @@ fn list_joint(listed: u32, between: &str) -> bool {
     }
 }
 
+/// Words for a whole country or market: a figure they head is about no
+/// entity (SPEC).
+const NATIONWIDE: [&str; 8] = [
+    "我国",
+    "全国",
+    "国内",
+    "全球",
+    "全市",
+    "全省",
+    "两市",
+    "沪深两市",
+];
+
 /// A word that can name a subject: a proper or unknown noun, a Latin name
 /// (not a pronoun, a time or a common word such as `公司`).
 fn topic_word(t: &Token<'_>) -> bool {
     use crate::segment::TokenKind;
+
     let name_tag = matches!(t.pos, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "eng");
     match t.kind {
         TokenKind::Latin => t.text.len() >= 2,

@@ -55,10 +55,22 @@ fn is_source(text: &str, e: &Entity) -> bool {
             .iter()
             .any(|w| before.ends_with(w));
     cited && !own_report(e, after)
-        // `中金将目标价上调` rates, `赵文权将其所持股份质押` does not
-        || SOURCE_AFTER.longest_at(after, 0).is_some() && !after.starts_with("将其")
+        || SOURCE_AFTER.longest_at(after, 0).is_some()
+        || rates(after)
         || tells_reporter(after)
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
+}
+
+/// Whether the text after a name rates something (`中金将目标价上调`,
+/// `高盛将贵州茅台评级下调`); `特斯拉将让利25%`, `赵文权将其所持股份质押`
+/// do not.
+fn rates(after: &str) -> bool {
+    after.strip_prefix('将').is_some_and(|rest| {
+        let near = head(rest, 14);
+        ["目标价", "评级", "盈利预测", "预测", "预期", "估值"]
+            .iter()
+            .any(|w| near.contains(w))
+    })
 }
 
 /// Whether an organisation is cited for its own report (`根据哔哩哔哩第二季度
