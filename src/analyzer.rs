@@ -8,10 +8,10 @@
 //! then the names, the step that also decides which quantities stand
 //! inside a name (`EntityRecognizer::name`). Those results are moved to
 //! the offsets and the text of the original in one place
-//! (`FoldedFindings::into_original`); the claim stage, whose rules read the
+//! (`FoldedFindings::into_original`, the first step of `stages::claims`);
+//! the claim stage, whose rules read the
 //! text as written, runs on them, and the [`Document`] holds them.
 
-use crate::claim::{Inputs, claims};
 use crate::document::Document;
 use crate::entity::{Entity, EntityRecognizer, Named, Tagged};
 use crate::quantity::Quantity;
@@ -107,10 +107,115 @@ impl Analyzer {
 
     /// Analyzes one document against `ref_date` (e.g. the article's own date).
     pub fn analyze_at(&self, text: &str, ref_date: Option<RefDate>) -> Document {
-        let folded = Folded::new(text);
-        let found = self.find(&folded, ref_date).into_original(&folded);
-        let claims = claims(&Inputs {
-            text,
+        let folded = stages::fold(text);
+        let scanned = stages::scan(&folded, ref_date);
+        let cuts = stages::segment(self, &folded, &scanned);
+        let found = stages::entities(self, &folded, &cuts, scanned);
+        stages::claims(&folded, &cuts, found)
+    }
+}
+
+/// The stages of [`Analyzer::analyze_at`], one call each, in the order it
+/// chains them: for the per-stage benches (`benches/stages.rs`), the
+/// allocation test and `scripts/callgrind.sh`. Not a stable API.
+///
+/// The module docs of `analyzer.rs` (*Offsets*) say what each hands on.
+///
+/// ```
+/// use zhnews::{Analyzer, stages};
+/// let analyzer = Analyzer::new();
+/// let text = "小米集团营收 889 亿元";
+/// let folded = stages::fold(text);
+/// let scanned = stages::scan(&folded, None);
+/// let cuts = stages::segment(&analyzer, &folded, &scanned);
+/// let found = stages::entities(&analyzer, &folded, &cuts, scanned);
+/// let doc = stages::claims(&folded, &cuts, found);
+/// assert_eq!(doc, analyzer.analyze(text));
+/// assert!(stages::serialize(&doc).starts_with(r#"{"id":null,"quantities""#));
+/// ```
+#[doc(hidden)]
+pub mod stages {
+    use super::{Analyzer, FoldedFindings, to_tagged};
+    use crate::document::Document;
+    use crate::quantity::Quantity;
+    use crate::segment::Cut;
+    use crate::time::{RefDate, Time};
+
+    /// A text folded for the stages after it (stage `fold`).
+    #[derive(Debug, Clone)]
+    pub struct Folded<'a>(crate::text::Folded<'a>);
+
+    /// The scanner's quantities and times, in folded offsets (stage `scan`).
+    #[derive(Debug, Clone)]
+    pub struct Scanned {
+        quantities: Vec<Quantity>,
+        times: Vec<Time>,
+    }
+
+    /// The segmenter's tokens, in folded offsets (stage `segment`).
+    #[derive(Debug, Clone)]
+    pub struct Cuts<'a>(Vec<Cut<'a>>);
+
+    impl Cuts<'_> {
+        /// How many tokens.
+        pub fn len(&self) -> usize {
+            self.0.len()
+        }
+
+        /// Whether there are none.
+        pub fn is_empty(&self) -> bool {
+            self.0.is_empty()
+        }
+    }
+
+    /// The names, the quantities outside them and the times, in folded
+    /// offsets (stage `entities`).
+    #[derive(Debug, Clone)]
+    pub struct Found(FoldedFindings);
+
+    /// Stage `fold`: width and traditional-to-simplified folding.
+    pub fn fold(text: &str) -> Folded<'_> {
+        Folded(crate::text::Folded::new(text))
+    }
+
+    /// Stage `scan`: the quantities and times of the folded text.
+    pub fn scan(folded: &Folded<'_>, ref_date: Option<RefDate>) -> Scanned {
+        let (quantities, times) = crate::scan::scan(folded.0.as_str(), ref_date);
+        Scanned { quantities, times }
+    }
+
+    /// Stage `segment`: the analyzer's segmenter cuts the folded text
+    /// around the scanner's quantities and times.
+    pub fn segment<'a>(analyzer: &'a Analyzer, folded: &Folded<'a>, scanned: &Scanned) -> Cuts<'a> {
+        Cuts(
+            analyzer
+                .segmenter
+                .cut(&folded.0, &scanned.quantities, &scanned.times),
+        )
+    }
+
+    /// Stage `entities`: the names, which decide the quantities inside
+    /// them.
+    pub fn entities(
+        analyzer: &Analyzer,
+        folded: &Folded<'_>,
+        cuts: &Cuts<'_>,
+        scanned: Scanned,
+    ) -> Found {
+        let Scanned { quantities, times } = scanned;
+        let named =
+            analyzer
+                .entities
+                .name(folded.0.as_str(), &to_tagged(&cuts.0), quantities, &times);
+        Found(FoldedFindings { named, times })
+    }
+
+    /// Stage `claims`: everything moved to the original text, the claims
+    /// read there, the document.
+    pub fn claims(folded: &Folded<'_>, cuts: &Cuts<'_>, found: Found) -> Document {
+        let found = found.0.into_original(&folded.0, &cuts.0);
+        let claims = crate::claim::claims(&crate::claim::Inputs {
+            text: folded.0.original(),
             quantities: &found.quantities,
             times: &found.times,
             entities: &found.entities,
@@ -125,26 +230,20 @@ impl Analyzer {
         }
     }
 
-    /// The stages before the claims, on the folded text: the scan, the
-    /// cut, the names (which decide the quantities inside them).
-    fn find<'a>(&'a self, folded: &Folded<'a>, ref_date: Option<RefDate>) -> FoldedFindings<'a> {
-        let (quantities, times) = scan(folded.as_str(), ref_date);
-        let cuts = self.segmenter.cut(folded, &quantities, &times);
-        let named = self
-            .entities
-            .name(folded.as_str(), &to_tagged(&cuts), quantities, &times);
-        FoldedFindings { named, times, cuts }
+    /// Stage `serialize`: the document's JSON line, as `zhnews extract`
+    /// writes it (`record`).
+    pub fn serialize(doc: &Document) -> String {
+        serde_json::to_string(doc).unwrap_or_default()
     }
 }
 
 /// What the stages before the claims found, in folded offsets.
-struct FoldedFindings<'a> {
+#[derive(Debug, Clone)]
+struct FoldedFindings {
     /// The names and the quantities outside them.
     named: Named,
     /// The times.
     times: Vec<Time>,
-    /// The segmenter's tokens.
-    cuts: Vec<Cut<'a>>,
 }
 
 /// What the stages before the claims found, in the offsets and the text of
@@ -160,10 +259,11 @@ struct Findings<'a> {
     tokens: Vec<Token<'a>>,
 }
 
-impl<'a> FoldedFindings<'a> {
-    /// Everything moved to the original text of `folded`: the one place
-    /// where the pipeline's folded offsets become original ones.
-    fn into_original(self, folded: &Folded<'a>) -> Findings<'a> {
+impl FoldedFindings {
+    /// Everything moved to the original text of `folded` (the segmenter's
+    /// `cuts` made its tokens): the one place where the pipeline's folded
+    /// offsets become original ones.
+    fn into_original<'a>(self, folded: &Folded<'a>, cuts: &[Cut<'a>]) -> Findings<'a> {
         let Named {
             mut entities,
             mut quantities,
@@ -176,7 +276,7 @@ impl<'a> FoldedFindings<'a> {
             quantities,
             times,
             entities,
-            tokens: crate::segment::tokens(folded, &self.cuts),
+            tokens: crate::segment::tokens(folded, cuts),
         }
     }
 }

@@ -141,6 +141,8 @@ mod text;
 mod time;
 
 pub use analyzer::Analyzer;
+#[doc(hidden)]
+pub use analyzer::stages;
 pub use claim::{Basis, Change, Claim, Direction, Span};
 pub use document::Document;
 pub use entity::{
