@@ -241,6 +241,13 @@ pub fn find(text: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>)
 /// All quantities and times of the folded text `s`, in its offsets and
 /// as it writes them.
 pub(crate) fn scan(s: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
+    // the time and the quantity grammars read the same numerals: each is
+    // read once
+    crate::number::with_memo(|| scan_memo(s, ref_date))
+}
+
+/// [`scan`], with the numeral memo on.
+fn scan_memo(s: &str, ref_date: Option<RefDate>) -> (Vec<Quantity>, Vec<Time>) {
     let b = s.as_bytes();
     let starts = &*STARTS;
     let mut codes = CodeSpans::new(s);

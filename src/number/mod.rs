@@ -145,12 +145,93 @@ pub fn parse(expr: &str) -> Result<Numeral, Error> {
     }
 }
 
+/// What [`parse_prefix`] gives.
+type ParseResult = Result<Option<Parsed>, (NumberError, usize)>;
+
+/// The last few numerals [`parse_prefix`] read while a [`with_memo`] scope
+/// runs on this thread: the time grammar tries a numeral in up to a dozen
+/// forms (`3月`, `3季度`, `3-5月`, `3天前`), and the quantity grammar reads it
+/// again when no time starts there.
+struct Memo {
+    /// Whether a scope is open (the memo is empty outside one).
+    on: bool,
+    /// Where the next entry goes.
+    next: usize,
+    /// `(address, length, grammar)` of the text read, and what it gave.
+    entries: [Option<(usize, usize, Grammar, ParseResult)>; MEMO_SIZE],
+}
+
+/// The entries of the [`Memo`].
+const MEMO_SIZE: usize = 4;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = const {
+        std::cell::RefCell::new(Memo { on: false, next: 0, entries: [const { None }; MEMO_SIZE] })
+    };
+}
+
+/// Runs `f` with [`parse_prefix`] remembering the last few numerals it read
+/// (by the address and length of the text, so `f` must only parse text
+/// that stays alive and unchanged while it runs: the scan's text). Empties
+/// the memo before and after.
+pub(crate) fn with_memo<R>(f: impl FnOnce() -> R) -> R {
+    /// Closes the scope, also on unwinding.
+    struct Close;
+    impl Drop for Close {
+        fn drop(&mut self) {
+            MEMO.with_borrow_mut(|m| {
+                m.on = false;
+                m.entries = [const { None }; MEMO_SIZE];
+            });
+        }
+    }
+    let was_on = MEMO.with_borrow_mut(|m| {
+        let was_on = m.on;
+        m.on = true;
+        was_on
+    });
+    if was_on {
+        return f();
+    }
+    let _close = Close;
+    f()
+}
+
 /// Reads the longest numeral at the start of `s`. `Ok(None)` when `s` does not
 /// start with one; on error, the byte length of the numeral that failed.
-pub(crate) fn parse_prefix(s: &str, g: Grammar) -> Result<Option<Parsed>, (NumberError, usize)> {
+pub(crate) fn parse_prefix(s: &str, g: Grammar) -> ParseResult {
     if let Some(fast) = plain_arabic(s, g) {
         return Ok(Some(fast));
     }
+    let key = (s.as_ptr() as usize, s.len(), g);
+    let hit = MEMO.with_borrow(|m| {
+        if !m.on {
+            return Some(None);
+        }
+        m.entries
+            .iter()
+            .flatten()
+            .find(|e| (e.0, e.1, e.2) == key)
+            .map(|e| Some(e.3.clone()))
+    });
+    match hit {
+        Some(Some(found)) => found,
+        // no scope open
+        Some(None) => parse_slow(s, g),
+        None => {
+            let found = parse_slow(s, g);
+            MEMO.with_borrow_mut(|m| {
+                let k = m.next;
+                m.entries[k] = Some((key.0, key.1, key.2, found.clone()));
+                m.next = (k + 1) % MEMO_SIZE;
+            });
+            found
+        }
+    }
+}
+
+/// [`parse_prefix`] past the fast path for plain Arabic numerals.
+fn parse_slow(s: &str, g: Grammar) -> ParseResult {
     let mut p = Parser::new(s, g);
     match p.signed_mixed() {
         Ok(Some(mut n)) => {

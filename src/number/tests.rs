@@ -159,3 +159,29 @@ fn not_numbers() {
     assert!(v("两两").starts_with("error"));
     assert!(v("五十千").starts_with("error: unexpected text \"千\""));
 }
+
+#[test]
+fn the_memo_keeps_each_text_apart() {
+    let text = "三百五十亿元，二十";
+    let lens = |s: &str| match parse_prefix(s, Grammar::TEXT) {
+        Ok(Some(p)) => (p.len, p.numeral.value.to_string()),
+        _ => (0, String::new()),
+    };
+    let (a, b, c, d) = with_memo(|| {
+        // the same text twice, then shorter slices of the same bytes and
+        // another text: each is read as itself
+        (
+            lens(text),
+            lens(text),
+            lens(&text[..6]),
+            lens(&text[text.len() - 6..]),
+        )
+    });
+    assert_eq!(a, (15, "35000000000".to_string()));
+    assert_eq!(b, a);
+    assert_eq!(c, (6, "300".to_string()));
+    assert_eq!(d, (6, "20".to_string()));
+    // nested scopes and no scope read the same
+    assert_eq!(with_memo(|| with_memo(|| lens(&text[..6]))), c);
+    assert_eq!(lens(text), a);
+}

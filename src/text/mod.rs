@@ -81,6 +81,31 @@ fn may_fold(lead: u8) -> bool {
     matches!(lead, 0xC2 | 0xE3..=0xE9 | 0xEF | 0xF0)
 }
 
+/// The folded form of the character at byte `i` of `s` and its length in
+/// bytes, or `Err` with its length when it stays as it is; `dense` is
+/// [`simplified::dense`].
+#[inline]
+fn fold_at(s: &str, i: usize, dense: &[u16]) -> Result<(char, usize), usize> {
+    let b = s.as_bytes();
+    // the hot case, a three-byte ideograph or sign (U+3000..U+9FFF),
+    // decoded by hand and looked up in the dense table directly
+    if let [lead @ 0xE3..=0xE9, b1, b2, ..] = b[i..] {
+        let code =
+            (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let f = match code.checked_sub(0x3400) {
+            Some(k) => dense.get(k as usize).map_or(0, |&f| u32::from(f)),
+            None if code == 0x3000 => 0x20,
+            None => 0,
+        };
+        if f == 0 {
+            return Err(3);
+        }
+        return char::from_u32(f).map(|f| (f, 3)).ok_or(3);
+    }
+    let c = char_at(s, i).ok_or(1usize)?;
+    fold_char(c).map(|f| (f, c.len_utf8())).ok_or(c.len_utf8())
+}
+
 impl<'a> Folded<'a> {
     /// Folds `original`. Allocates only when some character changes.
     pub fn new(original: &'a str) -> Self {
@@ -90,21 +115,19 @@ impl<'a> Folded<'a> {
         let mut shift = 0usize;
         let mut copied = 0usize;
         let mut simplified = false;
+        let dense = simplified::dense();
         let mut i = 0usize;
         while i < bytes.len() {
-            let lead = bytes[i];
-            if !may_fold(lead) {
+            if !may_fold(bytes[i]) {
                 i += 1;
                 continue;
             }
-            let Some(c) = original.get(i..).and_then(|t| t.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            let len = c.len_utf8();
-            let Some(f) = fold_char(c) else {
-                i += len;
-                continue;
+            let (f, len) = match fold_at(original, i, dense) {
+                Ok(folded) => folded,
+                Err(len) => {
+                    i += len;
+                    continue;
+                }
             };
             simplified |= is_cjk(f);
             let buf = out.get_or_insert_with(|| String::with_capacity(original.len()));

@@ -50,6 +50,13 @@ static SIMPLIFIED: LazyLock<Simplified> = LazyLock::new(|| {
     Simplified { dense, sparse }
 });
 
+/// The dense part of the table, fetched once for a loop over a whole text:
+/// entry `code - 0x3400` is the simplified form of `code` for the
+/// characters U+3400..U+9FFF, or 0 when the table does not fold it.
+pub(super) fn dense() -> &'static [u16] {
+    &SIMPLIFIED.dense
+}
+
 /// The simplified form of the traditional character `c`, or `None` when the
 /// table does not fold it.
 #[inline]
