@@ -20,22 +20,19 @@ fn words(data: &'static str) -> Vec<&'static str> {
     data_lines(data).map(|(_, w)| w).collect()
 }
 
-static SOURCE_AFTER: LazyLock<WordTable<()>> = LazyLock::new(|| {
+/// The words of a data table, looked up by longest match.
+fn word_table(data: &'static str) -> WordTable<()> {
     let mut t = WordTable::new();
-    for w in words(SOURCE_CUES) {
+    for w in words(data) {
         t.insert(w, ());
     }
     t
-});
+}
+
+static SOURCE_AFTER: LazyLock<WordTable<()>> = LazyLock::new(|| word_table(SOURCE_CUES));
 static PUBLISHER_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PUBLISHERS));
 static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| words(PREPOSITIONS));
-static ROLE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| {
-    let mut t = WordTable::new();
-    for w in words(ROLES) {
-        t.insert(w, ());
-    }
-    t
-});
+static ROLE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| word_table(ROLES));
 
 /// Whether an entity is a source of the figures rather than their subject
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`,
