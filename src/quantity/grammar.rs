@@ -422,22 +422,8 @@ fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)>
         '折' if !zhe_is_word(char_at(s, after)) => return Some((Suffix::Zhe, after)),
         _ => {}
     }
-    for word in ["个百分点", "百分点", "個百分點", "百分點"] {
-        if let Some(end) = word_at(s, q, word, true) {
-            return Some((Suffix::Point, end));
-        }
-    }
-    // a basis point is a hundredth of a percentage point (`加息25个基点`)
-    for word in ["个基点", "基点", "個基點", "基點"] {
-        if let Some(end) = word_at(s, q, word, true) {
-            return Some((Suffix::BasisPoint, end));
-        }
-    }
-    // `每股亏损0.32港仙`, `50美分`: a hundredth of a currency unit
-    for (word, code) in [("港仙", "HKD"), ("美分", "USD")] {
-        if let Some(end) = word_at(s, q, word, false) {
-            return Some((Suffix::Cent(code), end));
-        }
+    if let Some(found) = point_or_cent(s, q, c) {
+        return Some(found);
     }
     if let Some((code, len)) = t.currency_suffix.longest_at(s, q) {
         return Some((Suffix::Money(code), q + len));
@@ -446,6 +432,35 @@ fn suffix(s: &str, e: usize, n: &Numeral, g: Grammar) -> Option<(Suffix, usize)>
         Some((true, len)) => Some((Suffix::Measure(q, q + len), q + len)),
         _ => None,
     }
+}
+
+/// `个百分点`, `个基点` (loosely spaced) and `港仙`, `美分` at `q`, whose
+/// character is `c`: tried only after a character one of them starts with.
+fn point_or_cent(s: &str, q: usize, c: char) -> Option<(Suffix, usize)> {
+    const POINTS: [(&str, Suffix); 8] = [
+        ("个百分点", Suffix::Point),
+        ("百分点", Suffix::Point),
+        ("個百分點", Suffix::Point),
+        ("百分點", Suffix::Point),
+        // a basis point is a hundredth of a percentage point (`加息25个基点`)
+        ("个基点", Suffix::BasisPoint),
+        ("基点", Suffix::BasisPoint),
+        ("個基點", Suffix::BasisPoint),
+        ("基點", Suffix::BasisPoint),
+    ];
+    // `每股亏损0.32港仙`, `50美分`: a hundredth of a currency unit
+    const CENTS: [(&str, &str); 2] = [("港仙", "HKD"), ("美分", "USD")];
+    if !matches!(c, '个' | '個' | '百' | '基' | '港' | '美') {
+        return None;
+    }
+    POINTS
+        .iter()
+        .find_map(|&(word, unit)| word_at(s, q, word, true).map(|end| (unit, end)))
+        .or_else(|| {
+            CENTS.iter().find_map(|&(word, code)| {
+                word_at(s, q, word, false).map(|end| (Suffix::Cent(code), end))
+            })
+        })
 }
 
 /// `八毛`, `五角钱`, `五分钱` with no 元 before them, the Cantonese `三毫`

@@ -183,7 +183,7 @@ fn may_start(s: &str, p: usize, c: char, numeral: bool) -> bool {
     if numeral {
         numeral_may_start_time(s, p)
     } else {
-        WORDS.starts.longest_at(s, p).is_some()
+        WORDS.starts_at(s, p)
             || matches!(c, '前' | '第' | 'Q' | 'q' | 'H')
             || s[p..].starts_with("过去")
     }

@@ -46,6 +46,35 @@ pub(super) struct Words {
     /// Every word a time expression can start with (all but `end`): the
     /// gate before the grammar runs at a position.
     pub starts: WordTable<()>,
+    /// The first two characters of every word of `starts` (a one-character
+    /// word as its character twice), sorted: most positions whose first
+    /// character starts a word (`今` of `今后`) are rejected here.
+    heads: Vec<(char, char)>,
+}
+
+impl Words {
+    /// Whether a word of [`Words::starts`] starts at `p` of `s`.
+    #[inline]
+    pub fn starts_at(&self, s: &str, p: usize) -> bool {
+        let mut chars = s.get(p..).unwrap_or("").chars();
+        let Some(a) = chars.next() else {
+            return false;
+        };
+        if !self.starts.starts_with_char(a) {
+            return false;
+        }
+        let b = chars.next();
+        let head = |x: char| self.heads.binary_search(&(a, x)).is_ok();
+        (head(a) || b.is_some_and(head)) && self.starts.longest_at(s, p).is_some()
+    }
+
+    /// Fills [`Words::heads`] from the words of `starts`.
+    fn add_head(&mut self, word: &str) {
+        let mut chars = word.chars();
+        if let Some(a) = chars.next() {
+            self.heads.push((a, chars.next().unwrap_or(a)));
+        }
+    }
 }
 
 /// The word tables of the time grammar.
@@ -61,11 +90,13 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
         end: WordTable::new(),
         future: WordTable::new(),
         starts: WordTable::new(),
+        heads: Vec::new(),
     };
     for (_, line) in data_lines(RELATIVE_DATA) {
         if let Some((word, r)) = relative_line(line) {
             w.relative.insert(word, r);
             w.starts.insert(word, ());
+            w.add_head(word);
         }
     }
     for (_, line) in data_lines(WORDS_DATA) {
@@ -97,7 +128,10 @@ pub(super) static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => continue,
         }
         w.starts.insert(word, ());
+        w.add_head(word);
     }
+    w.heads.sort_unstable();
+    w.heads.dedup();
     w
 });
 
