@@ -766,7 +766,8 @@ fn range(
     let Some((n2, e2)) = numeral_at(s, q, g)? else {
         return Ok(None);
     };
-    if n2.high.is_some() || n2.shape.negative {
+    // a negative high end only after a negative low end (`-0.055%至-0.008%`)
+    if n2.high.is_some() || (n2.shape.negative && !n1.shape.negative) {
         return Ok(None);
     }
     let u2 = suffix(s, e2, &n2, g);

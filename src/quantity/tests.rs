@@ -187,6 +187,17 @@ fn qualifiers() {
     assert_eq!(n("至多 3 家"), "count 3 家 at_most");
     assert_eq!(n("最多 3 家"), "count 3 家 at_most");
     assert_eq!(n("不超过 5 亿元"), "money 500000000 CNY at_most");
+    // `不超` is `不超过` shortened, not `超` (over) after a stray `不`
+    assert_eq!(n("不超9800万元"), "money 98000000 CNY at_most");
+    assert_eq!(n("不超0.9%"), "percent 0.009 - at_most");
+    // both ends negative: one range (a bond yield band)
+    assert_eq!(n("-0.055%至-0.008%"), "percent -0.00055..-0.00008 - -");
+    // a falling pair is no range
+    assert_eq!(
+        n("-3%至-5%"),
+        "error: unexpected text \"至-5%\" after \"-3%\""
+    );
+    assert_eq!(n("未超过 3 成"), "percent 0.3 - at_most");
     assert_eq!(n("不高于 4%"), "percent 0.04 - at_most");
     assert_eq!(n("500余万"), "number 5000000 - over");
 }
