@@ -575,3 +575,16 @@ fn a_national_figure_borrows_no_subject() {
         ["宏达电子|目标价|-|20|-"]
     );
 }
+
+/// Degree adjectives (`最高`, `最低`, `平均`) stand inside the measured
+/// noun phrase.
+#[test]
+fn degree_words_stay_in_the_metric() {
+    assert_eq!(
+        claims("宏达电子回购股份，成交最高价格为2.62元，最低价格为2.5元。"),
+        [
+            "宏达电子|成交最高价格|-|2.62|-",
+            "宏达电子|最低价格|-|2.5|-"
+        ]
+    );
+}

@@ -151,6 +151,12 @@ fn glued_link(t: &Token<'_>) -> Option<usize> {
     .then_some(t.start + at)
 }
 
+/// Words that modify the noun after them inside a noun phrase, though not
+/// nouns themselves (or bridges elsewhere).
+const INNER_MODIFIERS: [&str; 9] = [
+    "累计", "新增", "最高", "最低", "最大", "最小", "平均", "实际", "最终",
+];
+
 /// A token between a noun phrase and its figure: spaces, times, bridge
 /// words, verbs of change, basis words.
 fn bridge(t: &Token<'_>) -> bool {
@@ -237,8 +243,9 @@ pub(super) fn noun_phrase_before(
         }
         let joins = t.text == "的" && start.is_some() && i >= 2 && nominal(&tokens[i - 2]);
         // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere;
+        // `成交最高价格`, `平均价格`: degree adjectives inside the phrase;
         // `数据中心 GPU 出货量`: a space between words of the phrase
-        let modifier = start.is_some() && (matches!(t.text, "累计" | "新增") || per_unit(t));
+        let modifier = start.is_some() && (INNER_MODIFIERS.contains(&t.text) || per_unit(t));
         let space = t.kind == TokenKind::Space
             && start.is_some()
             && i >= 2
