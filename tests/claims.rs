@@ -588,3 +588,13 @@ fn degree_words_stay_in_the_metric() {
         ]
     );
 }
+
+/// A shareholder named after `股东` in topic position trades or pledges
+/// their own shares: the holder, not the company, is the subject.
+#[test]
+fn a_shareholder_is_the_subject_of_their_sale() {
+    assert_eq!(
+        claims("宏达电子公告，股东王建国拟减持不超过0.9%的股份。"),
+        ["王建国|减持|-|0.009|-"]
+    );
+}
