@@ -216,7 +216,13 @@ fn fixed_word(s: &str, p: usize) -> Option<Found> {
         ("半成", QuantityKind::Percent, 5, 2),
     ];
     let rest = &s[p..];
-    WORDS.iter().find(|w| rest.starts_with(w.0)).map(|w| Found {
+    // `半成品`, `对折扣`: the last character starts a word with the next one
+    let word_after = |w: &str| {
+        let next = rest[w.len()..].chars().next();
+        (w.ends_with('成') && cheng_is_word(next)) || (w.ends_with('折') && zhe_is_word(next))
+    };
+    let found = WORDS.iter().find(|w| rest.starts_with(w.0))?;
+    (!word_after(found.0)).then_some(found).map(|w| Found {
         kind: w.1,
         start: p,
         end: p + w.0.len(),
