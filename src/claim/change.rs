@@ -39,16 +39,16 @@ pub(super) fn verb_ending(s: &str) -> Option<(&'static str, Direction)> {
 pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
     // the verb sits right before the figure, at most a few characters
     // (`了`, `约`, spaces) away: try the ends of the last few characters
-    let mut ends: Vec<usize> = between
-        .char_indices()
-        .rev()
-        .take(6)
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
-    ends.push(between.len());
-    ends.sort_unstable();
-    ends.dedup();
-    for &end in ends.iter().rev() {
+    // (the ends of the last six characters, last first, without a buffer)
+    let ends = std::iter::once(between.len()).chain(
+        between
+            .char_indices()
+            .rev()
+            .take(5)
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0),
+    );
+    for end in ends {
         let Some((verb, dir)) = verb_ending(&between[..end]) else {
             continue;
         };

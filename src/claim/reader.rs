@@ -41,9 +41,16 @@ enum Role {
     },
 }
 
-/// Of each figure of a clause: whether it is no claim, whether a move
-/// starts from it, the direction of the move that ends at it.
-type Moves = (Vec<bool>, Vec<bool>, Vec<Option<Direction>>);
+/// What a figure is to the figure after it (see [`Reader::pair`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pair {
+    /// The unit of an exchange rate: no claim.
+    Rate,
+    /// The figure a move starts from, with the move's direction.
+    Move(Option<Direction>),
+    /// Neither.
+    Plain,
+}
 
 /// A figure of a clause with its role.
 #[derive(Debug, Clone, Copy)]
@@ -151,6 +158,22 @@ pub(super) struct Reader<'a> {
     running_period: Option<(Period, usize, usize)>,
     /// Names of the clauses before that held nothing else (`四方精创，`).
     listed: Vec<&'a Entity>,
+    /// Buffers of [`Reader::read_clause`], kept from clause to clause.
+    scratch: Scratch<'a>,
+}
+
+/// The buffers a clause is read with, reused so that a clause costs no
+/// allocation once they have grown (issue 15).
+#[derive(Default)]
+struct Scratch<'a> {
+    /// The quantities of the clause.
+    quantities: Vec<&'a Quantity>,
+    /// Its figures with their roles.
+    figures: Vec<Figure<'a>>,
+    /// The claims it opens.
+    new: Vec<usize>,
+    /// The changes that wait for a claim.
+    changes: Vec<(&'a Quantity, Direction, &'static str)>,
 }
 
 impl<'a> Reader<'a> {
@@ -198,6 +221,7 @@ impl<'a> Reader<'a> {
             running_sentence: 0,
             running_period: None,
             listed: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -211,13 +235,18 @@ impl<'a> Reader<'a> {
 
     fn read_clause(&mut self, cl: Clause) {
         self.enter(cl);
-        let figures = self.figures(cl);
-        let mut new = Vec::new();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.figures(cl, &mut scratch);
+        let Scratch {
+            figures,
+            new,
+            changes,
+            ..
+        } = &mut scratch;
         let mut origin = None;
-        let mut changes = Vec::new();
-        for f in &figures {
+        for f in figures.iter() {
             match f.role {
-                Role::Value { .. } if self.signed_change_of_last(cl, f.q, &new) => {}
+                Role::Value { .. } if self.signed_change_of_last(cl, f.q, new) => {}
                 Role::Value { moved } => new.extend(self.value_claim(cl, f.q, moved, origin)),
                 Role::Origin => {
                     let ci = self.value_claim(cl, f.q, None, None);
@@ -229,20 +258,21 @@ impl<'a> Reader<'a> {
         }
         let respectively = self.text[cl.start..cl.end].find("分别");
         if let Some(r) = respectively {
-            self.pair_respectively(cl, cl.start + r, &new);
+            self.pair_respectively(cl, cl.start + r, new);
         }
-        for &ci in &new {
+        for &ci in new.iter() {
             let at = self.out[ci].value.map_or(cl.start, |q| q.start);
             self.fill_context(ci, cl, at);
         }
         self.open.extend(new.iter().copied());
-        for &ci in &new {
+        for &ci in new.iter() {
             if let (Some(v), None) = (self.out[ci].value, self.out[ci].change) {
                 self.waiting.insert(v.start, ci);
             }
         }
         self.attach_changes(cl, changes, respectively.is_some());
         self.carry(cl, figures.is_empty());
+        self.scratch = scratch;
     }
 
     /// A new sentence closes the claims still open; an old subject is
@@ -291,21 +321,35 @@ impl<'a> Reader<'a> {
     /// The figures of a clause with their roles: exchange rates and the
     /// first figure of a move left out, list items keeping the role of the
     /// item before.
-    fn figures(&self, cl: Clause) -> Vec<Figure<'a>> {
+    fn figures(&self, cl: Clause, scratch: &mut Scratch<'a>) {
         let in_clause = starting_in(&self.quantities, cl.start, cl.end);
-        let qs: Vec<&Quantity> = ending_by(&self.quantities.items()[in_clause], cl.end)
-            .filter(|q| q.kind != QuantityKind::Ordinal)
-            .collect();
-        let (skip, origin, moved) = self.moves(cl, &qs);
-        let mut out: Vec<Figure<'a>> = Vec::new();
+        let (qs, out) = (&mut scratch.quantities, &mut scratch.figures);
+        qs.clear();
+        out.clear();
+        scratch.new.clear();
+        scratch.changes.clear();
+        qs.extend(
+            ending_by(&self.quantities.items()[in_clause], cl.end)
+                .filter(|q| q.kind != QuantityKind::Ordinal),
+        );
         let mut prev_end = cl.start;
-        for (k, q) in qs.iter().enumerate() {
+        let mut moved = None;
+        for (k, q) in qs.iter().copied().enumerate() {
             let between = &self.text[prev_end..q.start];
             prev_end = q.end;
-            if skip[k] {
+            let to_next = qs.get(k + 1).map_or(Pair::Plain, |y| self.pair(cl, q, y));
+            // the direction of the move that ends here, for the next figure
+            let moved_here = std::mem::replace(
+                &mut moved,
+                match to_next {
+                    Pair::Move(d) => d,
+                    _ => None,
+                },
+            );
+            if to_next == Pair::Rate {
                 continue;
             }
-            let role = if origin[k] {
+            let role = if matches!(to_next, Pair::Move(_)) {
                 Role::Origin
             } else if q.kind == QuantityKind::Multiple && q.text.starts_with('翻') {
                 Role::Change {
@@ -316,11 +360,10 @@ impl<'a> Reader<'a> {
                 // `分别增长 3.2% 和 1.1%`
                 last.role
             } else {
-                self.role_after(between, moved[k])
+                self.role_after(between, moved_here)
             };
             out.push(Figure { q, role });
         }
-        out
     }
 
     /// The role of a figure after `between`: a change after a verb of
@@ -335,38 +378,33 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Figures that are no claim (`1美元对人民币6.14元`: the unit of an
-    /// exchange rate), the figures a move starts from (`由 4.5 港元上调至 10
-    /// 港元`), and the direction of the move that ends at each figure.
-    fn moves(&self, cl: Clause, qs: &[&Quantity]) -> Moves {
-        let mut skip = vec![false; qs.len()];
-        let mut origin = vec![false; qs.len()];
-        let mut moved = vec![None; qs.len()];
-        for k in 0..qs.len().saturating_sub(1) {
-            let (x, y) = (qs[k], qs[k + 1]);
-            let before = tail(&self.text[cl.start..x.start], 2).trim_end();
-            let between = self.text[x.end..y.start].trim();
-            let rate = x.kind == QuantityKind::Money
-                && y.kind == QuantityKind::Money
-                && matches!(
-                    between,
-                    "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
-                );
-            let is_move = between.ends_with(['至', '到'])
-                && between.chars().count() <= 4
-                && (before.ends_with('由') || before.ends_with('从'));
-            if rate {
-                skip[k] = true;
-            } else if is_move && x.kind == y.kind && x.unit == y.unit {
-                origin[k] = true;
-                moved[k + 1] = match (x.value.or(x.low), y.value.or(y.low)) {
-                    (Some(a), Some(b)) if b > a => Some(Direction::Up),
-                    (Some(a), Some(b)) if b < a => Some(Direction::Down),
-                    _ => None,
-                };
-            }
+    /// What a figure `x` is to the figure `y` after it in clause `cl`: the
+    /// unit of an exchange rate (`1美元对人民币6.14元`: no claim), the
+    /// figure a move starts from (`由 4.5 港元上调至 10 港元`, with the
+    /// direction of the move), or neither.
+    fn pair(&self, cl: Clause, x: &Quantity, y: &Quantity) -> Pair {
+        let before = tail(&self.text[cl.start..x.start], 2).trim_end();
+        let between = self.text[x.end..y.start].trim();
+        let rate = x.kind == QuantityKind::Money
+            && y.kind == QuantityKind::Money
+            && matches!(
+                between,
+                "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
+            );
+        let is_move = between.ends_with(['至', '到'])
+            && between.chars().count() <= 4
+            && (before.ends_with('由') || before.ends_with('从'));
+        if rate {
+            Pair::Rate
+        } else if is_move && x.kind == y.kind && x.unit == y.unit {
+            Pair::Move(match (x.value.or(x.low), y.value.or(y.low)) {
+                (Some(a), Some(b)) if b > a => Some(Direction::Up),
+                (Some(a), Some(b)) if b < a => Some(Direction::Down),
+                _ => None,
+            })
+        } else {
+            Pair::Plain
         }
-        (skip, origin, moved)
     }
 
     /// Whether a token range overlaps a name.
@@ -810,11 +848,11 @@ impl<'a> Reader<'a> {
     fn attach_changes(
         &mut self,
         cl: Clause,
-        changes: Vec<(&'a Quantity, Direction, &'static str)>,
+        changes: &mut Vec<(&'a Quantity, Direction, &'static str)>,
         respectively: bool,
     ) {
         let n = changes.len();
-        let mut changes = changes.into_iter().peekable();
+        let mut changes = changes.drain(..).peekable();
         if respectively && n >= 2 && self.open.len() >= n {
             let targets: Vec<usize> = self.open[self.open.len() - n..].to_vec();
             if targets.iter().all(|&ci| self.out[ci].change.is_none()) {
