@@ -147,6 +147,8 @@ pub(crate) struct Featurizer {
     words: Vec<TokenHashes>,
     /// The listed names of the text ([`NAME_LISTS`]).
     pub(crate) listed: Vec<(usize, usize, u32)>,
+    /// The characters of the text with their offsets, for [`NAME_LISTS`].
+    char_starts: Vec<(usize, char)>,
 }
 
 impl Featurizer {
@@ -178,7 +180,7 @@ impl Featurizer {
         self.words
             .extend(tokens.iter().map(|t| TokenHashes::of(s, t)));
         self.words.push(TokenHashes::EDGE);
-        NAME_LISTS.find(s, &mut self.listed);
+        NAME_LISTS.find(s, &mut self.char_starts, &mut self.listed);
         let mut listed = self.listed.iter().peekable();
         let mut t = 0;
         let mut lex = lexical.iter().peekable();

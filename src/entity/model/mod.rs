@@ -162,8 +162,13 @@ impl NerModel {
                     viterbi.decode_free(&**g)
                 }
             };
-            let names = to_spans(&labels::names(&path), &feats.offsets);
-            out.names.extend(names.iter().map(|sp| shift(sp, at, true)));
+            let offsets = &feats.offsets;
+            out.names
+                .extend(labels::names(path).iter().map(|&(a, b, k)| Span {
+                    kind: KINDS[k],
+                    start: offsets[a] + at,
+                    end: offsets[b] + at,
+                }));
             out.stocks
                 .extend(names::stock_names(&feats.listed).map(|sp| shift(&sp, at, true)));
         })
@@ -208,19 +213,6 @@ fn shift(sp: &Span, by: usize, forwards: bool) -> Span {
         start: m(sp.start),
         end: m(sp.end),
     }
-}
-
-/// Spans of `names` (`(first char, end char, kind index)`) in the byte
-/// offsets of the characters.
-fn to_spans(names: &[(usize, usize, usize)], offsets: &[usize]) -> Vec<Span> {
-    names
-        .iter()
-        .map(|&(a, b, k)| Span {
-            kind: KINDS[k],
-            start: offsets[a],
-            end: offsets[b],
-        })
-        .collect()
 }
 
 impl Scorer for Weights {

@@ -76,10 +76,17 @@ impl NameLists {
 
     /// The listed names of `s`: `(start, end, lists)`, in text order, not
     /// overlapping; at each place the longest name starting there, the
-    /// search going on after it.
-    pub(crate) fn find(&self, s: &str, out: &mut Vec<(usize, usize, u32)>) {
+    /// search going on after it. `starts` is a buffer for the characters
+    /// of `s`, reused from call to call.
+    pub(crate) fn find(
+        &self,
+        s: &str,
+        starts: &mut Vec<(usize, char)>,
+        out: &mut Vec<(usize, usize, u32)>,
+    ) {
         out.clear();
-        let starts: Vec<(usize, char)> = s.char_indices().chain([(s.len(), '\0')]).collect();
+        starts.clear();
+        starts.extend(s.char_indices().chain([(s.len(), '\0')]));
         let n = starts.len() - 1;
         let mut i = 0;
         while i < n {
@@ -177,7 +184,7 @@ mod tests {
         let want = automaton(&texts);
         let mut got = Vec::new();
         for (t, w) in texts.iter().zip(&want) {
-            NAME_LISTS.find(t, &mut got);
+            NAME_LISTS.find(t, &mut Vec::new(), &mut got);
             assert_eq!(&got, w, "{t}");
         }
         let found: usize = want.iter().map(Vec::len).sum();

@@ -289,7 +289,7 @@ fn masks(len: usize, names: &[(usize, usize, usize)], labelled: &[usize]) -> Vec
 /// wrong.
 fn learn(dense: &mut Dense, viterbi: &mut Viterbi, p: &Prepared) -> usize {
     viterbi.emissions(dense, &p.ids, PER_CHAR);
-    let guess = viterbi.decode_free(dense);
+    let guess = viterbi.decode_free(dense).to_vec();
     // where the labels leave a kind open, the model's own guess of that
     // kind is kept but none is taught: unlabelled text only says `O`
     let gold = viterbi.decode(dense, |i| {
@@ -325,7 +325,7 @@ fn evaluate(weights: &Weights, viterbi: &mut Viterbi, dev: &[Prepared]) -> Vec<K
     let mut out = KindScore::zeros();
     for p in dev {
         viterbi.emissions(weights, &p.ids, PER_CHAR);
-        let found = labels::names(&viterbi.decode_free(weights));
+        let found = labels::names(viterbi.decode_free(weights));
         for &k in &p.labelled {
             let score = &mut out[k];
             score.gold += p.names.iter().filter(|n| n.2 == k).count();

@@ -43,6 +43,8 @@ pub(crate) struct Viterbi {
     emissions: Vec<[i32; LABELS]>,
     /// The scores of each label at each character (of `decode_free`).
     scores: Vec<[i32; LABELS]>,
+    /// The best path [`Viterbi::decode_free`] found last.
+    path: Vec<u8>,
 }
 
 /// A score no path takes.
@@ -177,9 +179,10 @@ impl Viterbi {
     /// comparison, and keeps the scores within a few characters' worth of
     /// emissions of each other (every label is reached from `O` within
     /// two steps), far from overflow.
-    pub(crate) fn decode_free(&mut self, model: &impl Transitions) -> Vec<u8> {
+    pub(crate) fn decode_free(&mut self, model: &impl Transitions) -> &[u8] {
+        self.path.clear();
         let Some(first) = self.emissions.first() else {
-            return Vec::new();
+            return &self.path;
         };
         let t = FreeTransitions::of(model);
         let mut score: [i32; LABELS] = std::array::from_fn(|l| {
@@ -209,12 +212,13 @@ impl Viterbi {
             score = next;
             self.scores.push(score);
         }
-        self.trace_free(&t)
+        self.trace_free(&t);
+        &self.path
     }
 
     /// The path back from the best final label over the scores
-    /// [`Viterbi::decode_free`] left.
-    fn trace_free(&self, t: &FreeTransitions) -> Vec<u8> {
+    /// [`Viterbi::decode_free`] left, into `path`.
+    fn trace_free(&mut self, t: &FreeTransitions) {
         let n = self.scores.len();
         let mut best = (i32::MIN, 0usize);
         for (l, &s) in self.scores[n - 1].iter().enumerate() {
@@ -222,7 +226,8 @@ impl Viterbi {
                 best = (s, l);
             }
         }
-        let mut path = vec![0u8; n];
+        let path = &mut self.path;
+        path.resize(n, 0);
         let mut l = best.1;
         for i in (0..n).rev() {
             path[i] = l as u8;
@@ -246,7 +251,6 @@ impl Viterbi {
                 1 + 4 * k + usize::from(from_m_wins)
             };
         }
-        path
     }
 
     /// The path back from the best final label.
@@ -328,7 +332,7 @@ mod tests {
                 .collect();
             viterbi.emissions(&model, &ids, 3);
             let want = viterbi.decode(&model, |_| ANY);
-            assert_eq!(viterbi.decode_free(&model), want, "round {round}");
+            assert_eq!(viterbi.decode_free(&model), &want[..], "round {round}");
         }
     }
 }
