@@ -598,3 +598,18 @@ fn a_shareholder_is_the_subject_of_their_sale() {
         ["王建国|减持|-|0.009|-"]
     );
 }
+
+/// A holder named after the company and a role (`X(ticker)实控人Y解除质押`)
+/// is the subject of the shares they trade or pledge; `持有期` (a holding
+/// period) says nothing of holding.
+#[test]
+fn a_holder_after_the_company_and_a_role() {
+    assert_eq!(
+        claims("宏达电子(300058.SZ)实控人王建国解除质押3701万股"),
+        ["王建国|解除质押|-|37010000|-"]
+    );
+    assert_eq!(
+        claims("宏达电子控股股东王建国质押1000万股，占公司总股本的2%。"),
+        ["王建国|质押|-|10000000|-", "王建国|占公司总股本|-|0.02|-"]
+    );
+}

@@ -264,15 +264,37 @@ fn only_roles(s: &str) -> bool {
     true
 }
 
+/// `蓝色光标(300058.SZ)实控人赵文权解除质押3701万股`: a person named after
+/// an organisation (`org`, the name right before it) and the person's roles
+/// in it, who holds or trades shares (see [`holds`]): the holder heads the
+/// clause like a person in topic position.
+fn holder_of(text: &str, org: &Entity, person: &Entity) -> bool {
+    if org.kind != EntityKind::Org || org.end > person.start {
+        return false;
+    }
+    let between = text[org.end..person.start].trim();
+    // a ticker in brackets may follow the name
+    let between = match between.strip_prefix(['(', '（']) {
+        Some(rest) => rest.split_once([')', '）']).map_or(rest, |(_, r)| r),
+        None => between,
+    };
+    let roles = between.trim_start_matches('的');
+    !roles.is_empty() && only_roles(roles) && holds(&text[person.end..])
+}
+
 /// Whether a stretch after a person in topic position says the person holds
 /// or trades shares (`薛飞共持有…股份`, `赵文权将其所持有的…股票`): then the
 /// person, not the company named after, is the subject of the figures.
 fn holds(stretch: &str) -> bool {
     // the verb stands near the person
     let near = head(stretch, 16);
+    // `持有期` is a holding period, no holding
     ["持有", "所持", "持股", "质押", "减持", "增持"]
         .iter()
-        .any(|w| near.contains(w))
+        .any(|w| {
+            near.match_indices(w)
+                .any(|(i, _)| !near[i + w.len()..].starts_with('期'))
+        })
 }
 
 /// Where the clause of a position starts: after the last of `，。；！？`,
@@ -386,11 +408,16 @@ impl<'a> Subjects<'a> {
         let mut clause_starts = ClauseStarts::new(text);
         let persons = names
             .iter()
-            .zip(&source)
-            .filter(|&(e, &is)| {
-                e.kind == EntityKind::Person && at_topic(text, e, clause_starts.at(e.start)) && !is
+            .enumerate()
+            .filter(|&(k, e)| {
+                let mut topic = || {
+                    at_topic(text, e, clause_starts.at(e.start))
+                        || k.checked_sub(1)
+                            .is_some_and(|j| holder_of(text, names[j], e))
+                };
+                e.kind == EntityKind::Person && !source[k] && topic()
             })
-            .map(|(e, _)| *e)
+            .map(|(_, e)| *e)
             .collect();
         let heads: Vec<&Entity> = all
             .iter()
@@ -486,6 +513,8 @@ impl<'a> Subjects<'a> {
             };
             match (org, person()) {
                 (Some(o), Some(p)) if holds(&self.text[p.end..o.start.max(p.end)]) => Some(p),
+                // a holder after its company and roles (`holder_of`)
+                (Some(o), Some(p)) if p.start >= o.end && holds(&self.text[p.end..]) => Some(p),
                 (org, person) => org.or(person),
             }
             .or_else(|| self.heads_in(cl.start, at).next_back())
