@@ -192,6 +192,7 @@ fn qualifiers() {
     // `不超` is `不超过` shortened, not `超` (over) after a stray `不`
     assert_eq!(n("不超9800万元"), "money 98000000 CNY at_most");
     assert_eq!(n("不超0.9%"), "percent 0.009 - at_most");
+    assert_eq!(n("至少有7艘"), "count 7 艘 at_least");
     // both ends negative: one range (a bond yield band)
     assert_eq!(n("-0.055%至-0.008%"), "percent -0.00055..-0.00008 - -");
     // a falling pair is no range
