@@ -215,6 +215,10 @@ fn accept(f: &Found, s: &str) -> bool {
             if text == "对折" || text == "對折" {
                 return s[..f.start].ends_with('打');
             }
+            // `一波三折`: an idiom (twists and turns)
+            if text == "三折" && s[..f.start].ends_with("一波") {
+                return false;
+            }
             !shape.digit_string || text.ends_with('折')
         }
     }

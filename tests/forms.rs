@@ -776,3 +776,18 @@ fn document_spans_point_at_the_original_bytes() {
         Some(("８％", 78, 84))
     );
 }
+
+/// A small unit with no digit after a magnitude starts a measure word
+/// (`11.4亿千瓦` is 1.14 billion kW, not 1140001000); `一波三折` is an
+/// idiom, no discount.
+#[test]
+fn a_magnitude_before_a_measure_word_that_starts_with_a_unit() {
+    assert_eq!(
+        quantities("煤电装机容量11.4亿千瓦左右，新增3万千克。"),
+        owned(&[
+            ("11.4亿千瓦左右", "1140000000", "千瓦"),
+            ("3万千克", "30000", "千克"),
+        ])
+    );
+    assert_eq!(quantities("全球经济复苏仍然一波三折。"), owned(&[]));
+}

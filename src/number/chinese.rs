@@ -138,6 +138,11 @@ impl Simple<'_, '_> {
         let l = match self.pending.take() {
             Some(l) if l.cn_run > 1 => return Ok(Flow::Stop),
             Some(l) => l,
+            // `11.4亿千瓦`, `3万千克`: a small unit with no digit right
+            // after a magnitude starts a measure word, no group
+            None if at.started && self.last_power >= 4 && !self.zero_since_unit => {
+                return Ok(Flow::Stop);
+            }
             None => Lit::plain(Decimal::ONE),
         };
         let m = pow10(power);
