@@ -613,3 +613,38 @@ fn a_holder_after_the_company_and_a_role() {
         ["王建国|质押|-|10000000|-", "王建国|占公司总股本|-|0.02|-"]
     );
 }
+
+/// A figure after `比` or `较` is the value compared with: the change after
+/// it belongs to the figure before the comparison, or stands alone; a
+/// figure the comparison reaches after `至` keeps its change.
+#[test]
+fn a_compared_value_takes_no_change() {
+    assert_eq!(
+        claims("宏达电子净利润为14.1亿元，比去年同期的10.7亿元增长32%。"),
+        [
+            "宏达电子|净利润|-|1410000000|yoy up 0.32",
+            "宏达电子|净利润|-|1070000000|-"
+        ]
+    );
+    assert_eq!(
+        claims("本周两市成交额比前一周的3670亿元减少了1480亿元。"),
+        [
+            "-|成交额|2024-W34|367000000000|-",
+            "-|成交额|2024-W34|-|- down 148000000000"
+        ]
+    );
+    assert_eq!(
+        claims("贷款余额较上年末增长5%至100亿元。"),
+        ["-|贷款余额|-|10000000000|- up 0.05"]
+    );
+}
+
+/// `16家公司的`: a metric is never a bare `的` left when the generic noun
+/// before it is trimmed.
+#[test]
+fn a_bare_possessive_is_no_metric() {
+    assert_eq!(
+        claims("前一周16家公司的136.78亿股解禁。"),
+        ["-|解禁|-|13678000000|-"]
+    );
+}

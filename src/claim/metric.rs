@@ -434,14 +434,18 @@ fn compared_with(tokens: &Tokens<'_>, from: usize, start: usize) -> bool {
         .rev()
         .take_while(|t| t.start >= from)
         .take(3)
-        .any(|t| {
-            let short = t.text.chars().count() <= 2 && t.text.starts_with(['较', '比']);
-            let word = matches!(
-                t.text,
-                "比例" | "比重" | "比率" | "较大" | "较高" | "较低" | "比较"
-            );
-            matches!(t.text, "相比" | "相较" | "对比") || short && !word
-        })
+        .any(|t| opens_comparison(t.text))
+}
+
+/// A word that opens a comparison: `比`, `较`, `相比`, or jieba's `比前`,
+/// `较上年` (`比例`, `比重`, `较大`, `比如` are none).
+pub(super) fn opens_comparison(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some('比' | '较'), None, _) => true,
+        (Some('比' | '较'), Some(c), None) => "前上去同今此昨起之年".contains(c),
+        _ => matches!(word, "相比" | "相较" | "对比" | "相比于" | "相较于"),
+    }
 }
 
 /// Leading `的` and generic nouns dropped (`公司股价` → `股价`), a leading
@@ -475,6 +479,6 @@ fn trim(tokens: &Tokens<'_>, mut start: usize, mut end: usize) -> Option<Span> {
     if last.end == end && last.text.len() > 3 && last.text.ends_with(['为', '达', '是']) {
         end -= 3;
     }
-    let only_generic = last.start <= start && GENERIC.contains(last.text);
+    let only_generic = last.start <= start && (GENERIC.contains(last.text) || last.text == "的");
     (start < end && !only_generic).then_some(Span { start, end })
 }

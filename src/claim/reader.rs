@@ -9,7 +9,7 @@ use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, 
 use super::index::{Finger, Marks, Waiting};
 use super::metric::{
     Tokens, Words, first_word, is_generic, metric_words, nearest_word, noun_phrase_after,
-    noun_phrase_before, share_before, traded_object,
+    noun_phrase_before, opens_comparison, share_before, traded_object,
 };
 use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
@@ -267,7 +267,9 @@ impl<'a> Reader<'a> {
         self.open.extend(new.iter().copied());
         for &ci in new.iter() {
             if let (Some(v), None) = (self.out[ci].value, self.out[ci].change) {
-                self.waiting.insert(v.start, ci);
+                if self.compared_with(cl, v).is_none() {
+                    self.waiting.insert(v.start, ci);
+                }
             }
         }
         self.attach_changes(cl, changes, respectively.is_some());
@@ -614,6 +616,34 @@ impl<'a> Reader<'a> {
             .flatten()
     }
 
+    /// `比前一周16家公司的136.78亿股减少了114.82亿股`: a figure after `比`
+    /// or `较` is what something else is compared with, a previous value; a
+    /// change after it is the other thing's, never its own. A figure the
+    /// comparison reaches (`较上年增长5%至100亿元`) is not one.
+    /// Where the word that opens the comparison starts, if there is one.
+    fn compared_with(&self, cl: Clause, q: &Quantity) -> Option<usize> {
+        let k = self.tokens.partition_point(|t| t.end <= q.start);
+        for t in self.tokens[..k].iter().rev() {
+            if t.start < cl.start || matches!(t.text, "至" | "到" | "达" | "达到" | "为" | "报")
+            {
+                return None;
+            }
+            if opens_comparison(t.text) {
+                return Some(t.start);
+            }
+        }
+        None
+    }
+
+    /// `解禁股数量比前一周的36.7亿股减少了14.8亿股`: a change right after
+    /// a compared value measures the noun phrase before the comparison.
+    fn metric_before_comparison(&self, cl: Clause, q: &Quantity) -> Option<Metric> {
+        let before = within(&self.quantities, cl.start, q.start).next_back()?;
+        let opens = self.compared_with(cl, before)?;
+        let blocked = |a, b| self.in_name(a, b);
+        noun_phrase_before(&self.tokens, cl.start, opens, &blocked).map(Metric::Written)
+    }
+
     /// Where the figure before `q` in the clause ends (the clause start if
     /// none): a noun phrase is looked for after it.
     fn previous_figure_end(&self, cl: Clause, q: &Quantity) -> usize {
@@ -870,7 +900,9 @@ impl<'a> Reader<'a> {
     /// a claim of its own.
     fn change_claim(&mut self, cl: Clause, q: &'a Quantity, direction: Direction, verb: &str) {
         let from = self.previous_figure_end(cl, q);
-        let own = self.metric_of_change(cl, from, q);
+        let own = self
+            .metric_of_change(cl, from, q)
+            .or_else(|| self.metric_before_comparison(cl, q));
         if let Some(ci) = self.change_target(cl, q, own.is_some()) {
             self.set_change(ci, cl, q, direction);
             return;
