@@ -648,3 +648,18 @@ fn a_bare_possessive_is_no_metric() {
         ["-|解禁|-|13678000000|-"]
     );
 }
+
+/// `第三季` with a figure of the quarter after it is the third quarter (a
+/// season of a show after its title is not).
+#[test]
+fn a_quarter_written_without_du() {
+    assert_eq!(
+        claims("中芯国际公布第三季营收8.51亿美元。"),
+        ["中芯国际|营收|2024-Q3|851000000|-"]
+    );
+    let periods: Vec<String> = claims("《奔跑吧》第三季收视率1.2%。")
+        .iter()
+        .map(|c| c.split('|').nth(2).unwrap_or("").to_string())
+        .collect();
+    assert_eq!(periods, ["-"]);
+}

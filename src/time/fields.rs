@@ -139,7 +139,8 @@ pub(super) fn quarter(s: &str, p: usize) -> Option<(u32, usize)> {
         }
         return Some((n, e));
     }
-    let q = starts(s, p, "第").unwrap_or(p);
+    let ordinal = starts(s, p, "第");
+    let q = ordinal.unwrap_or(p);
     let c = char_at(s, q)?;
     let n = match c {
         '一' | '1' => 1,
@@ -152,10 +153,18 @@ pub(super) fn quarter(s: &str, p: usize) -> Option<(u32, usize)> {
     let e = starts(s, q, "季度").or_else(|| {
         // `一季报`, `三季末`, `第三季以来`; not `四季如春`
         let e = starts(s, q, "季")?;
-        matches!(
-            char_at(s, e),
-            Some('报' | '末' | '初' | '度' | '以' | '的' | '，' | '。' | '、')
-        )
+        let next = char_at(s, e);
+        // `第三季营收`, `第二季净利`: a figure of the quarter follows (not
+        // a season of a show, `《跑男》第三季收视率`)
+        let title = s[..p].ends_with(['》', '”', '"']);
+        let figure = ordinal.is_some()
+            && !title
+            && next.is_some_and(|c| "营收净利业财毛销出亏每经实总同环内".contains(c));
+        (figure
+            || matches!(
+                next,
+                Some('报' | '末' | '初' | '度' | '以' | '的' | '，' | '。' | '、')
+            ))
         .then_some(e)
     })?;
     // `二季度末`
