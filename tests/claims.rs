@@ -663,3 +663,22 @@ fn a_quarter_written_without_du() {
         .collect();
     assert_eq!(periods, ["-"]);
 }
+
+/// Changes after `分别` with no value each pair, in order, with the
+/// members listed before it (metrics or subjects): one claim per member,
+/// not every change for every member; `/` separates them too.
+#[test]
+fn respective_changes_pair_in_order() {
+    assert_eq!(
+        claims("北京、广州和深圳分别上涨0.6%、0.8%和0.4%。"),
+        [
+            "北京|-|-|-|- up 0.006",
+            "广州|-|-|-|- up 0.008",
+            "深圳|-|-|-|- up 0.004"
+        ]
+    );
+    assert_eq!(
+        claims("公司营收和净利分别同比增长19%/25%。"),
+        ["-|营收|-|-|yoy up 0.19", "-|净利|-|-|yoy up 0.25"]
+    );
+}

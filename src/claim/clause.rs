@@ -141,6 +141,6 @@ pub(super) fn is_list_separator(between: &str) -> bool {
     let t = between.trim_matches([' ', '\u{3000}']);
     matches!(
         t,
-        "和" | "、" | "及" | "与" | "以及" | "或" | "和分别" | "," | "，"
+        "和" | "、" | "/" | "／" | "及" | "与" | "以及" | "或" | "和分别" | "," | "，"
     )
 }

@@ -272,7 +272,8 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.attach_changes(cl, changes, respectively.is_some());
+        let respectively = respectively.map(|r| cl.start + r);
+        self.attach_changes(cl, changes, respectively);
         self.carry(cl, figures.is_empty());
         self.scratch = scratch;
     }
@@ -874,16 +875,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Changes complete the claims before them (`营收 889 亿元，同比增长
-    /// 32%`; `分别同比增长 A 和 B` in order), or are claims of their own.
+    /// 32%`; `分别同比增长 A 和 B` in order), or are claims of their own;
+    /// those after `分别` (at `respectively`) pair with the metrics and
+    /// subjects listed before it (`营收和净利分别同比增长19%和25%`).
     fn attach_changes(
         &mut self,
         cl: Clause,
         changes: &mut Vec<(&'a Quantity, Direction, &'static str)>,
-        respectively: bool,
+        respectively: Option<usize>,
     ) {
         let n = changes.len();
         let mut changes = changes.drain(..).peekable();
-        if respectively && n >= 2 && self.open.len() >= n {
+        if respectively.is_some() && n >= 2 && self.open.len() >= n {
             let targets: Vec<usize> = self.open[self.open.len() - n..].to_vec();
             if targets.iter().all(|&ci| self.out[ci].change.is_none()) {
                 for (ci, (q, direction, _)) in targets.into_iter().zip(changes.by_ref()) {
@@ -891,21 +894,31 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        let mut own = Vec::new();
         for (q, direction, verb) in changes {
-            self.change_claim(cl, q, direction, verb);
+            own.extend(self.change_claim(cl, q, direction, verb));
+        }
+        if let Some(r) = respectively.filter(|_| own.len() >= 2) {
+            self.pair_respectively(cl, r, &own);
         }
     }
 
     /// A change at `q`: it completes the open claim it belongs to, or makes
-    /// a claim of its own.
-    fn change_claim(&mut self, cl: Clause, q: &'a Quantity, direction: Direction, verb: &str) {
+    /// a claim of its own (its index returned).
+    fn change_claim(
+        &mut self,
+        cl: Clause,
+        q: &'a Quantity,
+        direction: Direction,
+        verb: &str,
+    ) -> Option<usize> {
         let from = self.previous_figure_end(cl, q);
         let own = self
             .metric_of_change(cl, from, q)
             .or_else(|| self.metric_before_comparison(cl, q));
         if let Some(ci) = self.change_target(cl, q, own.is_some()) {
             self.set_change(ci, cl, q, direction);
-            return;
+            return None;
         }
         self.out.push(Draft::new(cl, own));
         let ci = self.out.len() - 1;
@@ -921,6 +934,7 @@ impl<'a> Reader<'a> {
             self.out[ci].metric = Some(Metric::Implied("股价"));
         }
         self.open.push(ci);
+        Some(ci)
     }
 
     /// The open claim a change at `q` completes: the last one with a value
