@@ -176,6 +176,36 @@ fn an_enumerated_count_is_no_claim() {
     );
 }
 
+/// The enumeration may follow the count in the clause after it
+/// (`第一个机会`) or in the next sentence (`原因有三个。第一，`).
+#[test]
+fn an_enumeration_after_the_count_clause_is_no_claim() {
+    assert_eq!(
+        claims("苹果供应链分为三类：一是代工厂，二是零部件厂商。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("他认为今年有两个机会，第一个机会是消费电子。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("上涨的原因主要有三个。第一，需求回升。"),
+        Vec::<String>::new()
+    );
+}
+
+/// `一是` opens a list item; it is no part of the metric.
+#[test]
+fn an_enumeration_word_is_no_metric() {
+    assert_eq!(
+        claims("一是工业增加值同比增长7.2%，二是外汇资产增加270亿美元。"),
+        [
+            "-|工业增加值|-|-|yoy up 0.072",
+            "-|外汇资产|-|-|- up 27000000000"
+        ]
+    );
+}
+
 #[test]
 fn a_common_word_tagged_as_a_place_is_no_subject() {
     assert_eq!(claims("城市里有20万家门店。"), ["-|门店|-|200000|-"]);

@@ -321,3 +321,11 @@ fn persons_start_like_names() {
     assert_eq!(entities("鄂志寰表示，经济将复苏。"), ["person:鄂志寰"]);
     assert_eq!(entities("小平同志指出。"), ["person:小平"]);
 }
+
+/// A name run on from a list word is none (`二是外汇资产`); a lexicon name
+/// after it is found whole.
+#[test]
+fn no_name_starts_with_an_enumeration_word() {
+    assert_eq!(entities("二是部分外汇资产增加。"), Vec::<String>::new());
+    assert_eq!(entities("一是中信证券营收增长。"), ["org:中信证券"]);
+}

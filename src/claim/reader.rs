@@ -457,7 +457,7 @@ impl<'a> Reader<'a> {
     /// `三个驱动因素，一是…二是…`: a small count in Chinese numerals that
     /// the sentence goes on to enumerate is a list enumeration, no claim
     /// (SPEC: `三项措施`).
-    fn enumerates(&self, cl: Clause, q: &Quantity) -> bool {
+    fn enumerates(&self, q: &Quantity) -> bool {
         let small = q.value.is_some_and(|v| v <= rust_decimal::Decimal::TEN);
         let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
         if q.kind != QuantityKind::Count || !small || !chinese {
@@ -466,14 +466,27 @@ impl<'a> Reader<'a> {
         // one of the words in the rest of the sentence, found without
         // searching it (a sentence may run to the end of the document)
         let (stops, words) = self.enumeration_marks.get_or_init(|| {
-            let words = ["一是", "其一", "首先", "第一，", "一、"];
+            let words = [
+                "一是",
+                "其一",
+                "首先",
+                "第一，",
+                "第一、",
+                "一、",
+                "第一个",
+                "第一种",
+                "第一类",
+                "第一项",
+            ];
             (
                 Marks::of(self.text, &["。", "\n"]),
                 Marks::of(self.text, &words),
             )
         });
-        let end = stops.first_from(cl.end).unwrap_or(self.text.len());
-        words.any_within(cl.end, end)
+        // this sentence and the next (`原因有三个。第一，…`)
+        let next = |at: usize| stops.first_from(at).map(|s| s + 1);
+        let end = next(q.end).and_then(next).unwrap_or(self.text.len());
+        words.any_within(q.end, end)
     }
 
     /// Whether a verb of existence or possession (`有`, `共有`, `拥有`)
@@ -506,7 +519,7 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
-        if self.enumerates(cl, q) || self.counts_listed_names(cl, q) {
+        if self.enumerates(q) || self.counts_listed_names(cl, q) {
             return None;
         }
         let from = self.previous_figure_end(cl, q);

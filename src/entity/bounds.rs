@@ -3,6 +3,7 @@
 //! capitalised words it is part of (the model tags `Elon` and `Musk` apart
 //! in `Elon Musk`), and no person of a word in lower case first (`iPhone`).
 
+use super::words::strip_enumeration;
 use super::{EntityKind, Span};
 
 /// The model's names (in text order) with blanks trimmed, Latin persons
@@ -29,13 +30,21 @@ pub(super) fn fit_bounds(s: &str, names: Vec<Span>) -> Vec<Span> {
     out
 }
 
-/// `name` without blanks and headline brackets at its ends (`【金地集团`);
-/// `None` when nothing is left.
+/// `name` without blanks and headline brackets at its ends (`【金地集团`)
+/// (`None` when nothing is left); `None` for a name that starts with an
+/// enumeration word (`二是外汇资产`).
 fn trimmed(s: &str, name: Span) -> Option<Span> {
     let text = &s[name.start..name.end];
     let edge = |c: char| c.is_whitespace() || matches!(c, '【' | '】');
-    let start = name.start + (text.len() - text.trim_start_matches(edge).len());
-    let end = name.start + text.trim_end_matches(edge).len();
+    let text = text.trim_start_matches(edge);
+    if strip_enumeration(text).is_some() {
+        // the model runs such names on from a list word: what follows is
+        // seldom a name (`二是企业`, `一是深化投资`); a rule or lexicon
+        // finds one that is (`一是中信证券`)
+        return None;
+    }
+    let start = name.end - text.len();
+    let end = start + text.trim_end_matches(edge).len();
     (start < end).then_some(Span { start, end, ..name })
 }
 

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::relations::ends_no_name;
-use super::words::{WordSet, words_of};
+use super::words::{WordSet, strip_enumeration, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
 use crate::text::{char_len, is_cjk};
@@ -83,11 +83,23 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
             if ptext.chars().next_back().is_some_and(ends_no_name) {
                 break;
             }
-            // generic heads: `该公司`, `上市公司`
-            if matches!(
-                ptext,
-                "公司" | "上市" | "本" | "该" | "其" | "这" | "新" | "旗下" | "子" | "全国" | "各"
-            ) {
+            // generic heads: `该公司`, `上市公司`; `二是外汇资产`
+            if strip_enumeration(ptext) == Some("")
+                || matches!(
+                    ptext,
+                    "公司"
+                        | "上市"
+                        | "本"
+                        | "该"
+                        | "其"
+                        | "这"
+                        | "新"
+                        | "旗下"
+                        | "子"
+                        | "全国"
+                        | "各"
+                )
+            {
                 break;
             }
             j -= 1;

@@ -213,3 +213,19 @@ pub(super) fn starts_with_surname(text: &str) -> bool {
     text.chars().next().is_some_and(|c| single.contains(&c))
         || compound.iter().any(|c| text.starts_with(c))
 }
+
+/// `text` after the enumeration word it starts with (`一是`…`十是`,
+/// `首先`, `其次`), if it does.
+pub(super) fn strip_enumeration(text: &str) -> Option<&str> {
+    let mut cs = text.chars();
+    let ordinal = cs
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    let rest = cs.as_str();
+    match rest.strip_prefix('是') {
+        Some(rest) if ordinal => Some(rest),
+        _ => text
+            .strip_prefix("首先")
+            .or_else(|| text.strip_prefix("其次")),
+    }
+}
