@@ -206,6 +206,36 @@ fn an_enumeration_word_is_no_metric() {
     );
 }
 
+/// A bounded change after a count of stocks or companies is the bar they
+/// passed: no change of the count, no claim of its own, and the changes
+/// after it are not shifted onto the count.
+#[test]
+fn a_threshold_after_a_count_of_stocks_is_no_change() {
+    let got = claims("其中3支股票涨幅超过6%，搜狐涨6.86%报19.01美元。");
+    assert!(got.iter().all(|c| !c.ends_with(" 0.06")), "{got:?}");
+    assert!(
+        got.contains(&"搜狐|股价|-|19.01|- up 0.0686".to_string()),
+        "{got:?}"
+    );
+    assert_eq!(
+        claims("门店数量达500家，同比增长20%。"),
+        ["-|门店数量|-|500|yoy up 0.2"]
+    );
+}
+
+/// `涨X%报Y`: the price quoted right after a move is the level it moved
+/// to, one claim, and each move of a list keeps its own price.
+#[test]
+fn a_price_quoted_after_a_move_takes_the_move() {
+    assert_eq!(
+        claims("中概股涨跌不一，兰亭集势涨8.88%报0.87美元，搜狐涨6.86%报19.01美元。"),
+        [
+            "兰亭集势|股价|-|0.87|- up 0.0888",
+            "搜狐|股价|-|19.01|- up 0.0686"
+        ]
+    );
+}
+
 #[test]
 fn a_common_word_tagged_as_a_place_is_no_subject() {
     assert_eq!(claims("城市里有20万家门店。"), ["-|门店|-|200000|-"]);

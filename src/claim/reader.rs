@@ -16,7 +16,7 @@ use super::subject::{Subjects, is_index, names};
 use super::{Basis, Change, Claim, Direction, Inputs, Span};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::data_lines;
-use crate::quantity::{Quantity, QuantityKind};
+use crate::quantity::{Qualifier, Quantity, QuantityKind};
 use crate::segment::Token;
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
@@ -931,6 +931,17 @@ impl<'a> Reader<'a> {
             .or_else(|| self.metric_before_comparison(cl, q));
         if let Some(ci) = self.change_target(cl, q, own.is_some()) {
             self.set_change(ci, cl, q, direction);
+            if self.out[ci]
+                .value
+                .is_some_and(|v| v.kind == QuantityKind::Money)
+            {
+                self.imply_price(ci, cl, verb);
+            }
+            return None;
+        }
+        if let Some((start, ci)) = self.threshold_of(cl, q) {
+            // the count is complete: no later change is its own
+            self.waiting.remove(start, ci);
             return None;
         }
         self.out.push(Draft::new(cl, own));
@@ -943,17 +954,15 @@ impl<'a> Reader<'a> {
         if self.out[ci].metric.is_none() {
             self.same_metric_as_move_before(ci);
         }
-        if self.out[ci].metric.is_none() && self.moves_a_price(ci, cl, verb) {
-            self.out[ci].metric = Some(Metric::Implied("股价"));
-        }
+        self.imply_price(ci, cl, verb);
         self.open.push(ci);
         Some(ci)
     }
 
     /// The open claim a change at `q` completes: the last one with a value
     /// and no change whose value stands before `q`, or after it past `至` or
-    /// `到` (`增长 5% 至 8 亿元`); with a metric of its own, only one of this
-    /// clause.
+    /// `到` (`增长 5% 至 8 亿元`) or right after it past `报` (`涨6.86%报19.01
+    /// 美元`); with a metric of its own, only one of this clause.
     ///
     /// Among the waiting claims after `q` (all in this clause) the last one
     /// is the one with a `至`/`到` before it if any has; those before `q`
@@ -961,7 +970,8 @@ impl<'a> Reader<'a> {
     /// names its own metric. So no sentence is walked back over.
     fn change_target(&self, cl: Clause, q: &Quantity, own_metric: bool) -> Option<usize> {
         if let Some((start, ci)) = self.waiting.last_from(q.start) {
-            if self.to_marks.any_within(q.start, start) {
+            let quoted = matches!(&self.text[q.end..start], "报" | "，报" | "收报" | "，收报");
+            if quoted || self.to_marks.any_within(q.start, start) {
                 return Some(ci);
             }
         }
@@ -970,6 +980,25 @@ impl<'a> Reader<'a> {
             .take_while(|&(start, _)| !own_metric || start >= cl.start)
             .find(|&(_, ci)| self.out[ci].value.is_some_and(|v| v.end <= q.start))
             .map(|(_, ci)| ci)
+            .filter(|&ci| self.out[ci].value.is_some_and(|v| !is_threshold_of(q, v)))
+    }
+
+    /// `股价` for the claim `ci` with no metric when `verb` moves a price
+    /// (`搜狐涨6.86%报19.01美元`).
+    fn imply_price(&mut self, ci: usize, cl: Clause, verb: &str) {
+        if self.out[ci].metric.is_none() && self.moves_a_price(ci, cl, verb) {
+            self.out[ci].metric = Some(Metric::Implied("股价"));
+        }
+    }
+
+    /// The waiting count of stocks or companies, before `q` in its clause,
+    /// whose bar the change at `q` is (`5只个股涨幅超过10%`: no claim), as
+    /// `(value start, claim index)`.
+    fn threshold_of(&self, cl: Clause, q: &Quantity) -> Option<(usize, usize)> {
+        self.waiting
+            .before(q.start)
+            .take_while(|&(start, _)| start >= cl.start)
+            .find(|&(_, ci)| self.out[ci].value.is_some_and(|v| is_threshold_of(q, v)))
     }
 
     /// `GDP 同比增长 4.7%，环比增长 0.7%`: a change with no metric after a
@@ -1235,4 +1264,13 @@ fn claim_of(text: &str, d: &Draft<'_>, subject: Option<&Entity>) -> Claim {
         }),
         metric_span,
     }
+}
+
+/// `5只个股涨幅超过10%`, `30家公司净利增长超五成`: a bounded change after a
+/// count of stocks or companies is the bar they passed, not the count's
+/// change.
+fn is_threshold_of(change: &Quantity, value: &Quantity) -> bool {
+    let counted = value.kind == QuantityKind::Count
+        && matches!(value.unit.as_deref(), Some("只" | "家" | "支"));
+    counted && change.qualifier.is_some_and(|q| q != Qualifier::Approx)
 }
