@@ -695,7 +695,7 @@ fn a_compared_value_takes_no_change() {
     );
     assert_eq!(
         claims("贷款余额较上年末增长5%至100亿元。"),
-        ["-|贷款余额|-|10000000000|- up 0.05"]
+        ["-|贷款余额|-|10000000000|ytd up 0.05"]
     );
 }
 
@@ -740,5 +740,111 @@ fn respective_changes_pair_in_order() {
     assert_eq!(
         claims("公司营收和净利分别同比增长19%/25%。"),
         ["-|营收|-|-|yoy up 0.19", "-|净利|-|-|yoy up 0.25"]
+    );
+}
+
+/// What a count counts is the noun after its measure word, even a generic
+/// one (`28家上市公司`, `38只个股`), and it ends there (`430家机构`); a verb
+/// after that noun is the clause's verb (`获`), one inside a compound stays
+/// (`确诊病例`, `监控站点`).
+#[test]
+fn a_count_measures_its_counted_noun() {
+    assert_eq!(
+        claims("12月29日有38只个股获机构买入型评级。"),
+        ["-|个股|2024-12-29|38|-"]
+    );
+    assert_eq!(
+        claims("本月共有28家上市公司获得超百家机构调研。"),
+        ["-|上市公司|2024-08|28|-"]
+    );
+    assert_eq!(
+        claims("美国新增378692例新冠肺炎确诊病例。"),
+        ["美国|新冠肺炎确诊病例|-|378692|-"]
+    );
+    assert_eq!(
+        claims("全美400个废水监控站点每天监测。"),
+        ["-|废水监控站点|-|400|-"]
+    );
+    assert_eq!(
+        claims("迈瑞医疗以获430家机构调研总数居于其次。"),
+        ["迈瑞医疗|机构|-|430|-"]
+    );
+}
+
+/// `两家公司` in topic position or after `这` is the companies named before,
+/// no count; as an object it is one.
+#[test]
+fn a_count_of_the_companies_named_before_is_no_claim() {
+    assert_eq!(
+        claims("苹果与高通的纠纷中，两家公司并未展开谈判。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(claims("苹果与这两家公司签署了协议。"), Vec::<String>::new());
+    assert_eq!(
+        claims("该人士称：“目前两家公司没有展开谈判。”"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("将对市场的三个时间点产生影响。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(claims("72家公司业绩增幅超过100%。"), ["-|公司|-|72|-"]);
+    assert_eq!(
+        claims("名单包括两家公司和10名个人。"),
+        ["-|公司|-|2|-", "-|个人|-|10|-"]
+    );
+}
+
+/// Metrics as written: `占比` whole, `净`/`平均` inside the phrase, a noun
+/// after the figure (`定存`), no verb of cause (`导致`).
+#[test]
+fn metrics_keep_their_modifiers() {
+    assert_eq!(claims("央企占比约21%。"), ["-|央企占比|-|0.21|-"]);
+    assert_eq!(
+        claims("导致筹资活动净现金流较上年同期减少7861亿元。"),
+        ["-|筹资活动净现金流|-|-|yoy down 786100000000"]
+    );
+    assert_eq!(
+        claims("平均营业总收入依次为126.61亿元、49.67亿元。"),
+        [
+            "-|平均营业总收入|-|12661000000|-",
+            "-|平均营业总收入|-|4967000000|-"
+        ]
+    );
+    assert_eq!(
+        claims("央行开展了1000亿元国库现金定存操作。"),
+        ["央行|国库现金定存|-|100000000000|-"]
+    );
+}
+
+/// `较2013年同期的3698亿元，降幅高达49%`: a year's same period is `yoy`,
+/// named between the figure and its change.
+#[test]
+fn a_years_same_period_is_year_on_year() {
+    assert_eq!(
+        claims("房企拿地金额1873亿元，较2013年同期的3698亿元，降幅高达49%。"),
+        [
+            "-|房企拿地金额|-|187300000000|yoy down 0.49",
+            "-|房企拿地金额|-|369800000000|-"
+        ]
+    );
+}
+
+/// A count of as many words as the list right before it sums the list up
+/// (`保险、房地产两个板块`): no claim; after `等` the list gives examples and
+/// the count is one.
+#[test]
+fn a_count_of_the_words_listed_before_is_no_claim() {
+    assert_eq!(
+        claims("保险、房地产两个板块出现资金净流入。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("沪市将有飞科电器、隆鑫通用共2家公司成为全流通公司。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("华森制药、宣亚国际、科蓝软件等7股跌停。"),
+        ["-|跌停|-|7|-"]
     );
 }

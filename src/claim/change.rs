@@ -74,8 +74,8 @@ pub(super) fn basis_in(before: &str) -> Option<Basis> {
     let before = super::clause::tail(before, 40);
     let mut last = None;
     for (i, _) in before.char_indices() {
-        if let Some((b, _)) = BASIS_WORDS.longest_at(before, i) {
-            last = Some(*b);
+        if let Some((b, _)) = basis_word_at(before, i) {
+            last = Some(b);
         }
     }
     last
@@ -83,7 +83,25 @@ pub(super) fn basis_in(before: &str) -> Option<Basis> {
 
 /// Whether a basis word starts at byte `i` of `s`, and where it ends.
 pub(super) fn basis_at(s: &str, i: usize) -> Option<usize> {
-    BASIS_WORDS.longest_at(s, i).map(|(_, end)| end)
+    basis_word_at(s, i).map(|(_, end)| end)
+}
+
+/// The basis named at byte `i` of `s` and where it ends: a word of
+/// `data/claim/basis.txt`, or a year's same period (`较2013年同期`,
+/// `比2019年同期`), which is `yoy`.
+fn basis_word_at(s: &str, i: usize) -> Option<(Basis, usize)> {
+    if let Some((b, end)) = BASIS_WORDS.longest_at(s, i) {
+        return Some((*b, end));
+    }
+    let rest = s.get(i..)?.strip_prefix(['较', '比'])?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(2..=4).contains(&digits) {
+        return None;
+    }
+    let after = rest[digits..].strip_prefix('年')?;
+    let after = after.strip_prefix('的').unwrap_or(after);
+    let tail = after.strip_prefix("同期")?;
+    Some((Basis::Yoy, s.len() - tail.len()))
 }
 
 /// A change phrase at the start of folded `s`: an optional basis (`同比`,
@@ -92,8 +110,8 @@ pub(super) fn basis_at(s: &str, i: usize) -> Option<usize> {
 pub(crate) fn leading_change(s: &str) -> Option<(Option<Basis>, Direction, usize)> {
     let mut p = 0;
     let mut basis = None;
-    if let Some((b, len)) = BASIS_WORDS.longest_at(s, 0) {
-        basis = Some(*b);
+    if let Some((b, len)) = basis_word_at(s, 0) {
+        basis = Some(b);
         p = skip_ws(s, len);
     }
     // the longest verb that starts at p
@@ -148,6 +166,9 @@ mod tests {
         assert_eq!(change_verb("营收增长至"), None);
         assert_eq!(basis_in("营收较上年同期"), Some(Basis::Yoy));
         assert_eq!(basis_in("环比"), Some(Basis::Qoq));
+        assert_eq!(basis_in("金额较2013年同期的3698亿元，"), Some(Basis::Yoy));
+        assert_eq!(basis_in("余额较上年末"), Some(Basis::Ytd));
+        assert_eq!(basis_in("较2013年"), None);
         assert_eq!(basis_in("今年以来，股价累计"), Some(Basis::Ytd));
     }
 }

@@ -42,6 +42,11 @@ static METRIC_VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_s
 /// tag (`收入` is tagged a verb).
 static METRIC_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(METRIC_DATA));
 
+/// Whether `word` is a verb that names what is measured (`回购`, `斥资`).
+pub(super) fn is_metric_verb(word: &str) -> bool {
+    METRIC_VERBS.contains(word)
+}
+
 /// Whether `word` names nothing specific on its own (`公司`, `当季`).
 pub(super) fn is_generic(word: &str) -> bool {
     GENERIC.contains(word)
@@ -115,9 +120,9 @@ fn inner_verb(t: &Token<'_>) -> bool {
 }
 
 /// Single characters that modify the verb after them: adverbs and modals
-/// (`已`, `将`, `要`, `可`).
-const VERBAL_FIRST: [char; 11] = [
-    '已', '将', '要', '可', '会', '仅', '再', '也', '还', '均', '共',
+/// (`已`, `将`, `要`, `可`), and `以` (`以获`: by gaining).
+const VERBAL_FIRST: [char; 12] = [
+    '已', '将', '要', '可', '会', '仅', '再', '也', '还', '均', '共', '以',
 ];
 
 /// Characters that link a noun phrase to its figure (`达`, `为`), or a
@@ -153,8 +158,8 @@ fn glued_link(t: &Token<'_>) -> Option<usize> {
 
 /// Words that modify the noun after them inside a noun phrase, though not
 /// nouns themselves (or bridges elsewhere).
-const INNER_MODIFIERS: [&str; 9] = [
-    "累计", "新增", "最高", "最低", "最大", "最小", "平均", "实际", "最终",
+const INNER_MODIFIERS: [&str; 12] = [
+    "累计", "新增", "最高", "最低", "最大", "最小", "平均", "实际", "最终", "净", "总", "毛",
 ];
 
 /// A token between a noun phrase and its figure: spaces, times, bridge
@@ -381,7 +386,7 @@ pub(super) fn noun_phrase_after(
     for (k, t) in tokens[i..].iter().enumerate().take(MAX_TOKENS) {
         // nouns only: `价格回购` is a noun and the verb after it; a verb
         // right before a noun modifies it (`17个分拨中心`, `快递网点`)
-        let modifier = modifiers && inner_verb(t) && tokens.get(i + k + 1).is_some_and(&is_noun);
+        let modifier = modifiers && counted_modifier(&tokens[i + k - usize::from(k > 0)..], k > 0);
         // `的价格回购`: an action the dictionary tags as a noun ends it
         let action = end.is_some() && METRIC_VERBS.contains(t.text);
         if t.end > to
@@ -393,7 +398,83 @@ pub(super) fn noun_phrase_after(
         }
         end = Some(t.end);
     }
+    if modifiers {
+        // `28家上市公司`, `38只个股`: what a count counts is its noun, even
+        // a generic one
+        return counted_noun(tokens, start, end?);
+    }
     trim(tokens, start, end?)
+}
+
+/// Verbs that, after a counted noun, are the clause's verb, not part of
+/// the noun (`353名激励对象授予股票期权`).
+const CLAUSE_VERBS: [&str; 8] = [
+    "授予", "获得", "发布", "实现", "完成", "参与", "进行", "推出",
+];
+
+/// Whether a verb modifies the noun after it inside a counted noun: right
+/// after the measure word (`17个分拨中心`), or later when that noun ends
+/// the phrase, the noun before the verb is not a generic head and the verb
+/// is no clause verb (`新冠肺炎确诊病例`, `废水监控站点`; not
+/// `38只个股获机构买入型评级`, `134家上市公司实施`). The verb is
+/// `rest[1]` after the noun `rest[0]` when `inside`, else `rest[0]`.
+fn counted_modifier(rest: &[Token<'_>], inside: bool) -> bool {
+    let is_noun = |t: &Token<'_>| nominal(t) && !matches!(t.pos, "vn" | "l");
+    let (prev, rest) = if inside {
+        (rest.first(), &rest[1..])
+    } else {
+        (None, rest)
+    };
+    let t = &rest[0];
+    if !inner_verb(t) || !rest.get(1).is_some_and(is_noun) {
+        return false;
+    }
+    let Some(prev) = prev else {
+        return true;
+    };
+    let ends = !rest.get(2).is_some_and(|n| nominal(n) || inner_verb(n));
+    let clause_verb = CLAUSE_VERBS.contains(&t.text) || t.text.chars().count() == 1;
+    t.pos == "vn" || ends && !GENERIC.contains(prev.text) && !clause_verb
+}
+
+/// Generic nouns that a count may count (`28家公司`, `38只个股`, `100只A股`);
+/// the others are no business count (`三个方面`, `两种方式`).
+const COUNTED_HEADS: [&str; 7] = ["公司", "集团", "机构", "个股", "A股", "港股", "美股"];
+
+/// The counted noun `start..end`: none when it opens with a generic noun
+/// that is no counted head (`三个方面`), up to a counted head that more
+/// nouns follow (`72家公司业绩增幅超过100%`: the companies are counted,
+/// their growth is the clause's predicate; not before `股份`), without a
+/// `的` at its end, and none when that `的` follows a generic noun alone
+/// (`16家公司的136.78亿股`: the count only says whose the figure is).
+fn counted_noun(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<Span> {
+    let from = tokens.partition_point(|t| t.start < start);
+    let phrase = tokens[from..].iter().take_while(|t| t.end <= end);
+    let mut last: Option<&Token<'_>> = None;
+    for t in phrase {
+        let head = COUNTED_HEADS.contains(&t.text);
+        if last.is_none() && GENERIC.contains(t.text) && !head {
+            return None;
+        }
+        if t.text == "的" {
+            break;
+        }
+        if last.is_some_and(|l| COUNTED_HEADS.contains(&l.text))
+            && !matches!(t.text, "股份" | "股票" | "股权")
+        {
+            break;
+        }
+        last = Some(t);
+    }
+    let last = last?;
+    let of = tokens
+        .get(tokens.partition_point(|t| t.start < last.end))
+        .is_some_and(|t| t.text == "的");
+    let bare = last.start == start && of && GENERIC.contains(last.text);
+    (!bare).then_some(Span {
+        start,
+        end: last.end,
+    })
 }
 
 /// The object of a trade written after its share (`回购0.85%股份`,

@@ -8,8 +8,8 @@ use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, tail, within};
 use super::index::{Finger, Marks, Waiting};
 use super::metric::{
-    Tokens, Words, first_word, is_generic, metric_words, nearest_word, noun_phrase_after,
-    noun_phrase_before, opens_comparison, share_before, traded_object,
+    Tokens, Words, first_word, is_generic, is_metric_verb, metric_words, nearest_word,
+    noun_phrase_after, noun_phrase_before, opens_comparison, share_before, traded_object,
 };
 use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
@@ -17,7 +17,7 @@ use super::{Basis, Change, Claim, Direction, Inputs, Span};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::data_lines;
 use crate::quantity::{Qualifier, Quantity, QuantityKind};
-use crate::segment::Token;
+use crate::segment::{Token, TokenKind};
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
 
@@ -256,7 +256,7 @@ impl<'a> Reader<'a> {
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
         }
-        let respectively = self.text[cl.start..cl.end].find("分别");
+        let respectively = find_respectively(&self.text[cl.start..cl.end]);
         if let Some(r) = respectively {
             self.pair_respectively(cl, cl.start + r, new);
         }
@@ -424,7 +424,9 @@ impl<'a> Reader<'a> {
         if q.kind == QuantityKind::Count && self.existential_before(from, q) {
             // `共有17个分拨中心`: after a verb of existence the count counts
             // the noun after it; what stands before is where they are
-            if let Some(span) = noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, true) {
+            if let Some(span) = noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, true)
+                .filter(|&span| !self.refers_back(cl, q, span))
+            {
                 return Some(Metric::Written(span));
             }
         }
@@ -434,6 +436,9 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(phrase) = noun_phrase_before(&self.tokens, from, q.start, &blocked) {
+            if let Some(counted) = self.counted_instead(cl, q, phrase) {
+                return Some(Metric::Written(counted));
+            }
             let object = (q.kind == QuantityKind::Percent)
                 .then(|| traded_object(&self.tokens, phrase, q.end, cl.end, &blocked))
                 .flatten();
@@ -449,9 +454,64 @@ impl<'a> Reader<'a> {
         // noun (`353名激励对象`)
         let counted = q.kind == QuantityKind::Count;
         noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
+            .filter(|&span| !self.refers_back(cl, q, span))
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
             .map(Metric::Written)
+    }
+
+    /// `全美400个废水监控站点`, `北京500家门店`: a count whose measure word
+    /// a noun follows counts that noun, unless the phrase before it holds a
+    /// metric word (`门店数量达500家`).
+    fn counted_instead(&self, cl: Clause, q: &Quantity, before: Span) -> Option<Span> {
+        let named = within(&self.words, before.start, before.end)
+            .next()
+            .is_some()
+            || is_metric_verb(&self.text[before.start..before.end]);
+        if q.kind != QuantityKind::Count || named {
+            return None;
+        }
+        let blocked = |a, b| self.in_name(a, b);
+        noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, true)
+            .filter(|&span| span.start == q.end && !self.refers_back(cl, q, span))
+    }
+
+    /// `，两家公司并未展开谈判`, `这两家公司`: a count in Chinese numerals
+    /// of a generic noun alone, in topic position or after a demonstrative,
+    /// is the ones already named, no business count (`包括两家公司和10名个人`
+    /// is one).
+    fn refers_back(&self, cl: Clause, q: &Quantity, counted: Span) -> bool {
+        let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
+        if !chinese || !is_generic(&self.text[counted.start..counted.end]) {
+            return false;
+        }
+        let k = self.tokens.partition_point(|t| t.end <= q.start);
+        let demonstrative = |t: &Token<'_>| {
+            matches!(
+                t.text,
+                "这" | "该" | "此" | "上述" | "前述" | "以上" | "这些"
+            )
+        };
+        if self.tokens[..k].last().is_some_and(demonstrative) {
+            return true;
+        }
+        // topic position: only times, adverbs and conjunctions before it
+        // in its clause (a few at most: the look back stays short in a
+        // clause of any length)
+        let mut before = self.tokens[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.start >= cl.start);
+        let leading = |t: &Token<'_>| {
+            matches!(
+                t.kind,
+                TokenKind::Time | TokenKind::Space | TokenKind::Punct
+            ) || matches!(t.pos, "d" | "t" | "c")
+        };
+        // a quotation or a colon opens a clause of its own (`称：“目前两家公司`)
+        let opens = |t: &Token<'_>| matches!(t.text, "“" | "「" | "：" | ":");
+        let mut before = before.by_ref().take_while(|t| !opens(t));
+        before.by_ref().take(8).all(leading) && before.next().is_none()
     }
 
     /// `三个驱动因素，一是…二是…`: a small count in Chinese numerals that
@@ -561,6 +621,10 @@ impl<'a> Reader<'a> {
         let counts = |listed: u32| listed >= 2 && n == rust_decimal::Decimal::from(listed);
         counts(self.names_listed_before(q.start))
             || counts(self.names_listed_from(cl.start, q.start))
+            || counts(words_listed_before(tail(
+                &self.text[cl.start..q.start],
+                300,
+            )))
     }
 
     /// How many names stand listed right before `end` (the last one ending
@@ -615,7 +679,7 @@ impl<'a> Reader<'a> {
         within(&self.quantities, cl.start, q.start)
             .next_back()
             .and_then(|prev| self.text.get(span.end..prev.start))
-            .is_some_and(|between| between.contains("分别"))
+            .is_some_and(|between| find_respectively(between).is_some())
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
@@ -1098,10 +1162,19 @@ impl<'a> Reader<'a> {
         let before = &self.text[cl.start..q.start];
         // `今年以来，股价累计上涨 170%`: year to date from the start of the
         // sentence
-        let basis = basis_in(before).or_else(|| {
-            let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
-            (sentence.contains("今年以来") || sentence.contains("年初至今")).then_some(Basis::Ytd)
-        });
+        // `1873亿元，较2013年同期的3698亿元，降幅高达49%`: the basis may sit
+        // between the claim's value and its change
+        let since_value = self.out[ci]
+            .value
+            .filter(|v| v.end >= cl.sentence_start && v.end <= cl.start)
+            .map(|v| &self.text[v.end..q.start]);
+        let basis = basis_in(before)
+            .or_else(|| since_value.and_then(basis_in))
+            .or_else(|| {
+                let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
+                (sentence.contains("今年以来") || sentence.contains("年初至今"))
+                    .then_some(Basis::Ytd)
+            });
         let month = self.out[ci].period.is_some_and(Period::is_month);
         if let Some(v) = self.out[ci].value {
             self.waiting.remove(v.start, ci);
@@ -1273,4 +1346,44 @@ fn is_threshold_of(change: &Quantity, value: &Quantity) -> bool {
     let counted = value.kind == QuantityKind::Count
         && matches!(value.unit.as_deref(), Some("只" | "家" | "支"));
     counted && change.qualifier.is_some_and(|q| q != Qualifier::Approx)
+}
+
+/// Where `分别` or `依次` ("respectively", "in turn") first stands in `s`.
+fn find_respectively(s: &str) -> Option<usize> {
+    match (s.find("分别"), s.find("依次")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How many words the clause text `before` a count lists right before it
+/// (`保险、房地产两个板块`, `飞科电器、隆鑫通用共2家公司`, glosses in brackets
+/// aside): 0 unless `、` separates them, and 0 after `等` (`A、B等10只个股`:
+/// the list only gives examples).
+fn words_listed_before(before: &str) -> u32 {
+    let before = before.trim_end_matches([' ', '\u{3000}']);
+    let before = ["共", "共计", "合计", "总共", "这"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    if before.ends_with('等') {
+        return 0;
+    }
+    let (mut depth, mut commas, mut and) = (0u32, 0u32, false);
+    for c in before.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => {
+                commas += 1;
+                and = false;
+            }
+            '和' | '及' | '与' if depth == 0 && commas > 0 => and = true,
+            _ => {}
+        }
+    }
+    if commas == 0 {
+        return 0;
+    }
+    commas + 1 + u32::from(and)
 }
