@@ -848,3 +848,30 @@ fn a_count_of_the_words_listed_before_is_no_claim() {
         ["-|跌停|-|7|-"]
     );
 }
+
+/// `由A变更为B` is a move like `由A增加至B`: B takes A's metric and the
+/// direction; a newspaper in `《》` is a source, no subject.
+#[test]
+fn a_move_to_a_new_level_and_a_titled_source() {
+    assert_eq!(
+        claims("公司股本总额由557,885,000股变更为557,699,240股。"),
+        [
+            "-|股本总额|-|557885000|-",
+            "-|股本总额|-|557699240|- down -"
+        ]
+    );
+    assert_eq!(
+        claims("《证券日报》市场研究中心统计发现，10月份有41只个股实现上涨。"),
+        ["-|个股|2024-10|41|-"]
+    );
+}
+
+/// A name right before a multi-byte character other than `》` is read
+/// without slicing inside it (a panic on real text once).
+#[test]
+fn a_name_before_a_date_is_read_whole() {
+    assert_eq!(
+        claims("商务部新闻发言人沈丹阳17日表示，3月出口增长5%。"),
+        ["-|出口|2024-03|-|- up 0.05"]
+    );
+}

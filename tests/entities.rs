@@ -329,3 +329,27 @@ fn no_name_starts_with_an_enumeration_word() {
     assert_eq!(entities("二是部分外汇资产增加。"), Vec::<String>::new());
     assert_eq!(entities("一是中信证券营收增长。"), ["org:中信证券"]);
 }
+
+/// A list of stock names ended by `等` before a move and a figure names
+/// every member, the ones the model misses too (`沱牌舍得`); a place alone
+/// before a common verb of a move is a place (house prices), before a verb
+/// of price (`涨逾`) or a quote in brackets a stock.
+#[test]
+fn stocks_listed_before_etc_and_a_move() {
+    assert_eq!(
+        entities("老白干酒、沱牌舍得、伊力特等下跌逾5%。"),
+        ["org:老白干酒", "org:沱牌舍得", "org:伊力特"]
+    );
+    assert_eq!(
+        entities("太平洋涨逾5%，红塔证券涨逾2%。"),
+        ["org:太平洋", "org:红塔证券"]
+    );
+    assert_eq!(
+        entities("广州、深圳等下跌逾5%。"),
+        ["place:广州", "place:深圳"]
+    );
+    assert_eq!(
+        entities("浙江广厦(5.230,-0.02,-0.38%)累计回购超135万股"),
+        ["org:浙江广厦"]
+    );
+}

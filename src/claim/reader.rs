@@ -394,7 +394,8 @@ impl<'a> Reader<'a> {
                 between,
                 "对" | "兑" | "对人民币" | "兑人民币" | "兑换" | "折合"
             );
-        let is_move = between.ends_with(['至', '到'])
+        // `由A增加至B`, `从A调整到B`, `由A变更为B`
+        let is_move = between.ends_with(['至', '到', '为'])
             && between.chars().count() <= 4
             && (before.ends_with('由') || before.ends_with('从'));
         if rate {

@@ -37,8 +37,23 @@ static ROLE_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| word_table(ROLES))
 /// Whether an entity is a source of the figures rather than their subject
 /// (`据 IDC 数据`, `Counterpoint Research 报告显示`, `摩根士丹利预计`,
 /// `格隆汇8月20日丨`, `国家统计局公布`, `《证券日报》记者`,
-/// `证券时报·数据宝统计显示`).
+/// `证券时报·数据宝统计显示`, a newspaper in `《》`).
 fn is_source(text: &str, e: &Entity) -> bool {
+    // `《证券日报》市场研究中心根据…`: a newspaper or magazine in `《》`
+    // reports figures; it is not what they are about (a film or a game in
+    // `《》` is: `《寻龙诀》首日票房破2亿`)
+    let title_end = text[e.end..]
+        .strip_prefix('》')
+        .filter(|_| text[..e.start].ends_with('《'));
+    let press = |after: &str| {
+        e.text.ends_with(['报', '刊', '志'])
+            || ["记者", "市场研究中心", "研究中心", "数据中心", "报道"]
+                .iter()
+                .any(|w| after.starts_with(w))
+    };
+    if title_end.is_some_and(press) {
+        return true;
+    }
     let before = text[..e.start]
         .trim_end()
         .trim_end_matches(['《', '“', '"']);

@@ -45,6 +45,12 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let reader = StockNames { s, tokens };
     let mut out = Vec::new();
     for i in 1..tokens.len() {
+        if let Some(j) = reader.listed_before_etc(i) {
+            // `老白干酒、沱牌舍得、伊力特等下跌逾5%`
+            out.push(reader.name(j, tokens[i - 2].end));
+            reader.listed_before(j, &mut out);
+            continue;
+        }
         let price_verb = reader.price_verb_at(i);
         if price_verb || reader.quote_at(i) {
             let Some(j) = reader.name_before(i, 0) else {
@@ -211,10 +217,7 @@ impl StockNames<'_, '_> {
             .char_indices()
             .skip(1)
             .find(|&(k, _)| STOCK_WORDS.price_verbs.contains(&text[k..]))?;
-        let figure = self.tokens.get(i + 1).is_some_and(|n| {
-            self.s[n.start..].starts_with(|c: char| c.is_ascii_digit())
-                || matches!(&self.s[n.start..n.end], "超" | "逾" | "近" | "约")
-        });
+        let figure = self.figure_after(i);
         let prefix = &text[..at];
         // `上涨`, `大涨`, `收跌` are verbs of their own, no name glued on
         let verb = matches!(t.pos, "v" | "vn" | "vd" | "d" | "a" | "ad");
@@ -243,12 +246,45 @@ impl StockNames<'_, '_> {
     /// Whether token `i` is a verb of price before a figure (`涨超5%`,
     /// `跌逾8%`, `涨停`).
     fn price_verb_at(&self, i: usize) -> bool {
-        let s = self.s;
-        STOCK_WORDS.price_verbs.contains(self.text(i))
-            && self.tokens.get(i + 1).is_some_and(|n| {
-                s[n.start..].starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(&s[n.start..n.end], "超" | "逾" | "近" | "约")
-            })
+        STOCK_WORDS.price_verbs.contains(self.text(i)) && self.figure_after(i)
+    }
+
+    /// `老白干酒、沱牌舍得、伊力特等下跌逾5%`: a verb of price or of a move
+    /// before a figure at token `i`, after `等` that ends a list of names
+    /// joined by `、`: the first token of the last name, of three characters
+    /// at least.
+    fn listed_before_etc(&self, i: usize) -> Option<usize> {
+        if i < 2 || self.text(i - 1) != "等" {
+            return None;
+        }
+        let price_verb = self.price_verb_at(i);
+        let moves = STOCK_WORDS.moves.contains(self.text(i)) && self.figure_after(i);
+        if !(price_verb || moves) {
+            return None;
+        }
+        // before a common verb of a move (`下跌`), a place is a place
+        let j = self
+            .name_before(i - 1, 0)
+            .filter(|&j| price_verb || !self.place_alone(j, i - 1))?;
+        // `郑醇、郑油等涨超1%`: two characters may be a futures contract
+        let chars = self.s[self.tokens[j].start..self.tokens[i - 2].end]
+            .chars()
+            .count();
+        (j >= 2 && self.text(j - 1) == "、" && chars >= 3).then_some(j)
+    }
+
+    /// Whether the name of tokens `j..end` is one word tagged a place
+    /// (`广州、深圳等下跌逾5%`: house prices, not stocks).
+    fn place_alone(&self, j: usize, end: usize) -> bool {
+        j + 1 == end && self.tokens[j].pos == "ns"
+    }
+
+    /// Whether a figure starts at token `i + 1` (`5%`, `超`, `逾`).
+    fn figure_after(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|n| {
+            self.s[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                || matches!(&self.s[n.start..n.end], "超" | "逾" | "近" | "约")
+        })
     }
 
     /// `罗牛山、海德股份涨超5%`: the names listed before the name that starts

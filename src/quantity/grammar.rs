@@ -216,10 +216,13 @@ fn fixed_word(s: &str, p: usize) -> Option<Found> {
         ("半成", QuantityKind::Percent, 5, 2),
     ];
     let rest = &s[p..];
-    // `半成品`, `对折扣`: the last character starts a word with the next one
+    // `半成品`, `对折扣`: the last character starts a word with the next one;
+    // `翻倍股`, `翻番股`: stocks that doubled, a noun
     let word_after = |w: &str| {
         let next = rest[w.len()..].chars().next();
-        (w.ends_with('成') && cheng_is_word(next)) || (w.ends_with('折') && zhe_is_word(next))
+        (w.ends_with('成') && cheng_is_word(next))
+            || (w.ends_with('折') && zhe_is_word(next))
+            || (w.starts_with('翻') && next == Some('股'))
     };
     let found = WORDS.iter().find(|w| rest.starts_with(w.0))?;
     (!word_after(found.0)).then_some(found).map(|w| Found {

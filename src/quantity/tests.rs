@@ -87,6 +87,8 @@ fn percent() {
     assert_eq!(n("半成"), "percent 0.05 - -");
     // `半成品` (semi-finished goods) is no quantity
     assert_eq!(n("半成品"), "error: not a quantity or time: \"半成品\"");
+    // `翻倍股` (stocks that doubled) is a noun
+    assert_eq!(n("翻倍股"), "error: not a quantity or time: \"翻倍股\"");
     assert_eq!(n("9.5成"), "percent 0.95 - -");
     assert_eq!(n("5‰"), "percent 0.005 - -");
     assert_eq!(n("千分之五"), "percent 0.005 - -");
