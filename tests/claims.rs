@@ -875,3 +875,16 @@ fn a_name_before_a_date_is_read_whole() {
         ["-|出口|2024-03|-|- up 0.05"]
     );
 }
+
+/// Dividends: `派发现金红利` is read as written (jieba alone cut it into
+/// `派`, `发现`, `金红利`), a distributive after the noun phrase is passed
+/// over (`回购价格每股为`), and the count after `每` is the base of a rate,
+/// no claim.
+#[test]
+fn dividends_and_per_share_prices() {
+    assert_eq!(
+        claims("向全体股东每10股派发现金红利5元。"),
+        ["-|派发现金红利|-|5|-"]
+    );
+    assert_eq!(claims("回购价格每股为5.27港元。"), ["-|回购价格|-|5.27|-"]);
+}

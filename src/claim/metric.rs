@@ -205,7 +205,10 @@ pub(super) fn noun_phrase_before(
     blocked: &dyn Fn(usize, usize) -> bool,
 ) -> Option<Span> {
     let mut i = tokens.partition_point(|t| t.end <= at);
-    while i > 0 && tokens[i - 1].start >= from && bridge(&tokens[i - 1]) {
+    // `回购价格每股为5.27港元`: a distributive after the noun phrase is
+    // passed over like a bridge
+    let distributive = |i: usize| per_unit(&tokens[i - 1]) && i >= 2 && nominal(&tokens[i - 2]);
+    while i > 0 && tokens[i - 1].start >= from && (bridge(&tokens[i - 1]) || distributive(i)) {
         i -= 1;
     }
     let last = tokens.get(i.checked_sub(1)?)?;

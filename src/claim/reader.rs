@@ -580,7 +580,9 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
-        if self.enumerates(q) || self.counts_listed_names(cl, q) {
+        // `每10股派发现金红利5元`: the count after `每` is the base of a rate
+        let base = q.kind == K::Count && self.text[cl.start..q.start].ends_with('每');
+        if base || self.enumerates(q) || self.counts_listed_names(cl, q) {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
