@@ -888,3 +888,20 @@ fn dividends_and_per_share_prices() {
     );
     assert_eq!(claims("回购价格每股为5.27港元。"), ["-|回购价格|-|5.27|-"]);
 }
+
+/// `去年同期` as the time of a figure is the governing period a year
+/// earlier; as the basis of a change it is no time.
+#[test]
+fn the_same_period_a_year_ago() {
+    assert_eq!(
+        claims("祁连山预告今年上半年盈利1.8亿元左右，去年同期公司亏损1864万元。"),
+        [
+            "祁连山|盈利|2024-H1|180000000|-",
+            "祁连山|亏损|2023-H1|18640000|-"
+        ]
+    );
+    assert_eq!(
+        claims("今年上半年营收5亿元，与上年同期相比增长10%。"),
+        ["-|营收|2024-H1|500000000|yoy up 0.1"]
+    );
+}

@@ -71,12 +71,40 @@ impl Period {
         matches!((self.from, self.to), (Point::Month(..), None))
     }
 
+    /// The same period a year earlier (`2017-H1` → `2016-H1`): what
+    /// `去年同期` names. `None` before year 1 or for a week (ISO weeks do not
+    /// carry over from year to year).
+    pub(super) fn year_earlier(self) -> Option<Period> {
+        Some(Period {
+            from: self.from.year_earlier()?,
+            to: match self.to {
+                Some(p) => Some(p.year_earlier()?),
+                None => None,
+            },
+        })
+    }
+
     /// The first and last year of a span of whole years (`2024/2026`).
     pub(super) fn year_span(self) -> Option<(i32, i32)> {
         match (self.from, self.to) {
             (Point::Year(a), Some(Point::Year(b))) => Some((i32::from(a), i32::from(b))),
             _ => None,
         }
+    }
+}
+
+impl Point {
+    /// The same point a year earlier; 29 February becomes 28 February.
+    fn year_earlier(self) -> Option<Point> {
+        let back = |y: u16| y.checked_sub(1).filter(|&y| y > 0);
+        Some(match self {
+            Point::Year(y) => Point::Year(back(y)?),
+            Point::Month(y, m) => Point::Month(back(y)?, m),
+            Point::Day(y, m, d) => Point::Day(back(y)?, m, if (m, d) == (2, 29) { 28 } else { d }),
+            Point::Quarter(y, q) => Point::Quarter(back(y)?, q),
+            Point::Half(y, h) => Point::Half(back(y)?, h),
+            Point::Week(..) => return None,
+        })
     }
 }
 
@@ -206,6 +234,24 @@ mod tests {
         ] {
             assert_eq!(Period::parse(v), None, "{v}");
         }
+    }
+
+    #[test]
+    fn a_year_earlier() {
+        let earlier = |s: &str| {
+            Period::parse(s)
+                .and_then(Period::year_earlier)
+                .map(|p| p.to_string())
+        };
+        assert_eq!(earlier("2017-H1").as_deref(), Some("2016-H1"));
+        assert_eq!(earlier("2024-02-29").as_deref(), Some("2023-02-28"));
+        assert_eq!(earlier("2021/2025").as_deref(), Some("2020/2024"));
+        assert_eq!(
+            earlier("2024-01/2024-08").as_deref(),
+            Some("2023-01/2023-08")
+        );
+        assert_eq!(earlier("2024-W05"), None);
+        assert_eq!(earlier("0001"), None);
     }
 
     #[test]

@@ -864,6 +864,11 @@ impl<'a> Reader<'a> {
         }
         if self.out[ci].period.is_none() {
             self.out[ci].period = self.period_at(cl, at);
+            // (a time of its own in the clause is that year's already)
+            let dated = within(&self.periods, cl.start, at).next().is_some();
+            if !dated && year_ago(tail(&self.text[cl.start..at], 30)) {
+                self.out[ci].period = self.out[ci].period.and_then(Period::year_earlier);
+            }
         }
     }
 
@@ -1389,4 +1394,17 @@ fn words_listed_before(before: &str) -> u32 {
         return 0;
     }
     commas + 1 + u32::from(and)
+}
+
+/// Whether the clause text before a figure names the same period a year
+/// earlier as its time (`去年同期公司亏损1864万元`, `而上年同期为`), not as the
+/// basis of a change (`较去年同期`, `与上年同期相比`).
+fn year_ago(before: &str) -> bool {
+    ["去年同期", "上年同期"].iter().any(|w| {
+        before.match_indices(w).any(|(i, _)| {
+            let basis = before[..i].ends_with(['较', '比', '与', '和', '同']);
+            let compared = before[i + w.len()..].starts_with(['相', '比']);
+            !basis && !compared
+        })
+    })
 }
