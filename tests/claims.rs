@@ -905,3 +905,13 @@ fn the_same_period_a_year_ago() {
         ["-|营收|2024-H1|500000000|yoy up 0.1"]
     );
 }
+
+/// `公司持股8.26%股东杰华公司`: the shareholder named after the stake holds
+/// it.
+#[test]
+fn a_stake_is_its_holders() {
+    assert_eq!(
+        claims("江化微公告，公司持股8.26%股东杰华公司计划减持不超过142万股。"),
+        ["杰华公司|持股|-|0.0826|-", "杰华公司|减持|-|1420000|-"]
+    );
+}

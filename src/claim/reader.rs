@@ -840,6 +840,8 @@ impl<'a> Reader<'a> {
         };
         if self.counts_a_list(ci, at) {
             // `九鼎投资、深赛格等17股涨停`: the figure is the list's, no member's
+        } else if let Some(holder) = self.holder_named_after(ci) {
+            self.out[ci].subjects = vec![holder];
         } else if let Some(name) = self.bracketed_subject(at) {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
@@ -896,6 +898,24 @@ impl<'a> Reader<'a> {
         let (value, sentence, end) = self.running_period?;
         let same_paragraph = !self.line_ends.any_within(end.min(cl.start), cl.start);
         (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
+    }
+
+    /// `公司持股8.26%股东杰华公司`: the shareholder named right after a
+    /// stake held (`持股X%(的)股东`) is who holds it, the subject of the
+    /// stake.
+    fn holder_named_after(&self, ci: usize) -> Option<&'a Entity> {
+        let v = self.out[ci].value?;
+        if v.kind != QuantityKind::Percent || !self.text[..v.start].trim_end().ends_with("持股") {
+            return None;
+        }
+        let after = &self.text[v.end..];
+        let after = after.strip_prefix('的').unwrap_or(after);
+        let rest = after.strip_prefix("股东")?;
+        let at = self.text.len() - rest.len();
+        self.subjects
+            .all_in(at, at + 64)
+            .next()
+            .filter(|e| e.start == at)
     }
 
     /// `通用航空（1.63%）`: a figure in brackets right after a name is that
