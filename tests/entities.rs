@@ -329,3 +329,18 @@ fn no_name_starts_with_an_enumeration_word() {
     assert_eq!(entities("二是部分外汇资产增加。"), Vec::<String>::new());
     assert_eq!(entities("一是中信证券营收增长。"), ["org:中信证券"]);
 }
+
+#[test]
+fn one_word_organisations_stand_unless_they_refer_back() {
+    assert_eq!(
+        entities("文化部今天发布通知，要求各地加强演出市场管理。"),
+        ["org:文化部"]
+    );
+    assert_eq!(entities("筹委会昨天举行第三次会议。"), ["org:筹委会"]);
+    assert_eq!(
+        entities(
+            "工业和信息化部电子信息司召开座谈会，电子信息司有关负责同志指出，企业要加强创新。"
+        ),
+        ["org:工业和信息化部电子信息司"]
+    );
+}
