@@ -344,3 +344,15 @@ fn one_word_organisations_stand_unless_they_refer_back() {
         ["org:工业和信息化部电子信息司"]
     );
 }
+
+#[test]
+fn a_lexicon_organisation_does_not_swallow_a_place_of_the_model() {
+    assert_eq!(
+        entities("截至去年底，中国网民规模达10.67亿。"),
+        ["place:中国"]
+    );
+    assert_eq!(
+        entities("山河智能发布公告称，公司中标一项工程。"),
+        ["org:山河智能"]
+    );
+}

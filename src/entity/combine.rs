@@ -1,8 +1,10 @@
 //! The model's names joined with the names of rules and lexicons: the
 //! model decides where it finds a name; a rule or lexicon name fills the
-//! gaps; a lexicon name wins where it holds the model's names whole and is
-//! longer (a company name the model cut short), and a product always (the
-//! model knows none). Model names that cannot be names are dropped first.
+//! gaps; a lexicon name wins where it holds the model's names whole, is
+//! longer and of their kind (a company name the model cut short, not a
+//! place the model found in it: `中国` in `中国网民`), and a product always
+//! (the model knows none). Model names that cannot be names are dropped
+//! first.
 
 use std::sync::LazyLock;
 
@@ -206,6 +208,15 @@ fn holds_whole(b: &Span, names: &[Span]) -> bool {
             .all(|m| m.start >= b.start && m.end <= b.end && m.end - m.start < b.end - b.start)
 }
 
+/// Whether the names of `names` (in text order, not overlapping) that `b`
+/// overlaps are all of its kind: a lexicon organisation wins over the
+/// model's organisation it holds (`山河智能` over `山河`), not over the place
+/// or person the model found in it and left outside any name (`日本` in
+/// `日本政府`).
+fn same_kind(b: &Span, names: &[Span]) -> bool {
+    overlapping(names, b).iter().all(|m| m.kind == b.kind)
+}
+
 /// Whether the listed stock name `l` overlaps no strong name (`strong`, in
 /// text order) but lexicon names it holds whole and is longer than
 /// (`中金辐照` over `中金`).
@@ -242,8 +253,8 @@ fn list_item(s: &str, l: &Span) -> bool {
 
 /// The names that win over the model's where they overlap.
 pub(super) struct Whole<'a> {
-    /// Lexicon names: they win where they hold the model's names whole and
-    /// are longer (`山河智能` over `山河`).
+    /// Lexicon names: they win where they hold the model's names whole, are
+    /// longer and of their kind (`山河智能` over `山河`).
     pub(super) lexical: &'a [Span],
     /// Rule names whose context settles them (a stock name before its
     /// quote): they win like products.
@@ -275,7 +286,7 @@ pub(super) fn combine(
     let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
             || has(whole.decisive, b)
-            || (has(whole.lexical, b) && holds_whole(b, &modelled))
+            || (has(whole.lexical, b) && holds_whole(b, &modelled) && same_kind(b, &modelled))
     });
     strong.sort_by_key(|sp| sp.start);
     let listed: Vec<Span> = whole
