@@ -356,3 +356,16 @@ fn a_lexicon_organisation_does_not_swallow_a_place_of_the_model() {
         ["org:山河智能"]
     );
 }
+
+#[test]
+fn suo_as_a_function_word_ends_no_organisation() {
+    assert_eq!(
+        entities("这款手机的市场份额正被iPhone所蚕食。"),
+        ["product:iPhone"]
+    );
+    assert!(entities("全省共有近百所高校参加了这次活动。").is_empty());
+    assert_eq!(
+        entities("北京大学光华管理学院与中科院物理所签约。"),
+        ["org:北京大学光华管理学院", "org:中科院物理所"]
+    );
+}
