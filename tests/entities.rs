@@ -353,3 +353,49 @@ fn stocks_listed_before_etc_and_a_move() {
         ["org:浙江广厦"]
     );
 }
+
+/// A model organisation of one common word (`文化部`) is a name, unless it
+/// repeats the end of a longer one named before (`电子信息司`).
+#[test]
+fn one_word_organisations_stand_unless_they_refer_back() {
+    assert_eq!(
+        entities("文化部今天发布通知，要求各地加强演出市场管理。"),
+        ["org:文化部"]
+    );
+    assert_eq!(entities("筹委会昨天举行第三次会议。"), ["org:筹委会"]);
+    assert_eq!(
+        entities(
+            "工业和信息化部电子信息司召开座谈会，电子信息司有关负责同志指出，企业要加强创新。"
+        ),
+        ["org:工业和信息化部电子信息司"]
+    );
+}
+
+/// A lexicon organisation wins over the model's names inside it only when
+/// they are organisations too (`中国网` does not swallow `中国` in `中国网民`).
+#[test]
+fn a_lexicon_organisation_does_not_swallow_a_place_of_the_model() {
+    assert_eq!(
+        entities("截至去年底，中国网民规模达10.67亿。"),
+        ["place:中国"]
+    );
+    assert_eq!(
+        entities("山河智能发布公告称，公司中标一项工程。"),
+        ["org:山河智能"]
+    );
+}
+
+/// `所` tagged a function word (`被iPhone所蚕食`, `近百所`) is no suffix of an
+/// organisation.
+#[test]
+fn suo_as_a_function_word_ends_no_organisation() {
+    assert_eq!(
+        entities("这款手机的市场份额正被iPhone所蚕食。"),
+        ["product:iPhone"]
+    );
+    assert!(entities("全省共有近百所高校参加了这次活动。").is_empty());
+    assert_eq!(
+        entities("北京大学光华管理学院与中科院物理所签约。"),
+        ["org:北京大学光华管理学院", "org:中科院物理所"]
+    );
+}

@@ -131,7 +131,7 @@ fn report(name: &str, counts: &[Counts; 3], sentences: usize) -> (f64, [f64; 3])
 }
 
 /// MSRA test: the floors are the figures measured with the model shipped
-/// (F1 0.879; PER 0.899, LOC 0.900, ORG 0.796), less 0.01.
+/// (F1 0.884; PER 0.905, LOC 0.904, ORG 0.814), less 0.01.
 #[test]
 fn msra_entity_f1() {
     let Some(path) = common::shared_file("data/ner/msra/msra_test_bio.txt") else {
@@ -142,10 +142,10 @@ fn msra_entity_f1() {
     report("MSRA, rules only", &counts, sentences);
     let (counts, sentences) = bio_counts(&Analyzer::new(), &data);
     let (f, per) = report("MSRA", &counts, sentences);
-    assert!(f >= 0.869, "MSRA overall F1 {f:.3} < 0.869");
+    assert!(f >= 0.874, "MSRA overall F1 {f:.3} < 0.874");
     for (kind, (f, floor)) in ["PER", "LOC", "ORG"]
         .iter()
-        .zip(per.iter().zip([0.889, 0.89, 0.786]))
+        .zip(per.iter().zip([0.895, 0.894, 0.804]))
     {
         assert!(*f >= floor, "MSRA {kind} F1 {f:.3} < {floor}");
     }

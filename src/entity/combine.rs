@@ -1,8 +1,10 @@
 //! The model's names joined with the names of rules and lexicons: the
 //! model decides where it finds a name; a rule or lexicon name fills the
-//! gaps; a lexicon name wins where it holds the model's names whole and is
-//! longer (a company name the model cut short), and a product always (the
-//! model knows none). Model names that cannot be names are dropped first.
+//! gaps; a lexicon name wins where it holds the model's names whole, is
+//! longer and of their kind (a company name the model cut short, not a
+//! place the model found in it: `中国` in `中国网民`), and a product always
+//! (the model knows none). Model names that cannot be names are dropped
+//! first.
 
 use std::sync::LazyLock;
 
@@ -47,7 +49,7 @@ fn breaks_name(c: char) -> bool {
 }
 
 /// POS tags of common words: an organisation that is exactly one such word
-/// is a common noun the model took for a name (`公司`, `联盟`, `大豆`).
+/// may be a back reference to a longer name ([`back_reference`]).
 fn common_word(pos: &str) -> bool {
     matches!(
         pos,
@@ -75,9 +77,11 @@ fn generic_company(text: &str) -> bool {
 const MAX_CHARS: usize = 40;
 
 /// Whether the model's name `sp` can be a name: not too long, not one
-/// character repeated (`第第第`), no breaking character, and no
-/// organisation of one common word alone.
-fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
+/// character repeated (`第第第`), no breaking character, no generic company
+/// (`本公司`), and no organisation of one common word that repeats the end
+/// of a longer one named before it (`earlier`, the model's names before
+/// `sp`, in text order).
+fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span, earlier: &[Span]) -> bool {
     let text = &s[sp.start..sp.end];
     let mut chars = text.chars();
     let first = chars.next();
@@ -91,12 +95,29 @@ fn plausible(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> bool {
     if sp.kind == EntityKind::Person && !plausible_person(s, sp) {
         return false;
     }
+    if sp.kind != EntityKind::Org {
+        return true;
+    }
     let i = tokens.partition_point(|t| t.start < sp.start);
     let one_word = tokens
         .get(i)
-        .filter(|t| t.start == sp.start && t.end == sp.end);
-    sp.kind != EntityKind::Org
-        || !(one_word.is_some_and(|t| common_word(t.pos)) || generic_company(text))
+        .filter(|t| t.start == sp.start && t.end == sp.end && common_word(t.pos));
+    !(generic_company(text) || one_word.is_some() && back_reference(s, sp, earlier))
+}
+
+/// Whether the organisation `sp` repeats the end of a longer organisation
+/// of `earlier` (`工业和信息化部电子信息司……电子信息司负责人`): a short
+/// back reference by a common word, no name. A common word named alone
+/// (`文化部`, `筹委会`) stays a name: the model, which reads the context,
+/// took it for one.
+fn back_reference(s: &str, sp: &Span, earlier: &[Span]) -> bool {
+    let text = &s[sp.start..sp.end];
+    earlier.iter().any(|e| {
+        e.kind == EntityKind::Org
+            && e.end <= sp.start
+            && e.end - e.start > text.len()
+            && s[e.start..e.end].ends_with(text)
+    })
 }
 
 /// Whether the model's person can be one: not one CJK character alone
@@ -187,6 +208,15 @@ fn holds_whole(b: &Span, names: &[Span]) -> bool {
             .all(|m| m.start >= b.start && m.end <= b.end && m.end - m.start < b.end - b.start)
 }
 
+/// Whether the names of `names` (in text order, not overlapping) that `b`
+/// overlaps are all of its kind: a lexicon organisation wins over the
+/// model's organisation it holds (`山河智能` over `山河`), not over the place
+/// or person the model found in it and left outside any name (`日本` in
+/// `日本政府`).
+fn same_kind(b: &Span, names: &[Span]) -> bool {
+    overlapping(names, b).iter().all(|m| m.kind == b.kind)
+}
+
 /// Whether the listed stock name `l` overlaps no strong name (`strong`, in
 /// text order) but lexicon names it holds whole and is longer than
 /// (`中金辐照` over `中金`).
@@ -223,8 +253,8 @@ fn list_item(s: &str, l: &Span) -> bool {
 
 /// The names that win over the model's where they overlap.
 pub(super) struct Whole<'a> {
-    /// Lexicon names: they win where they hold the model's names whole and
-    /// are longer (`山河智能` over `山河`).
+    /// Lexicon names: they win where they hold the model's names whole, are
+    /// longer and of their kind (`山河智能` over `山河`).
     pub(super) lexical: &'a [Span],
     /// Rule names whose context settles them (a stock name before its
     /// quote): they win like products.
@@ -248,14 +278,15 @@ pub(super) fn combine(
     let cut = cut_relations(s, tokens, fit_bounds(s, modelled));
     let mut modelled: Vec<Span> = cut
         .iter()
-        .filter(|m| plausible(s, tokens, m))
-        .copied()
+        .enumerate()
+        .filter(|(k, m)| plausible(s, tokens, m, &cut[..*k]))
+        .map(|(_, m)| *m)
         .collect();
     lexicon_kinds(&mut modelled, whole);
     let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
             || has(whole.decisive, b)
-            || (has(whole.lexical, b) && holds_whole(b, &modelled))
+            || (has(whole.lexical, b) && holds_whole(b, &modelled) && same_kind(b, &modelled))
     });
     strong.sort_by_key(|sp| sp.start);
     let listed: Vec<Span> = whole

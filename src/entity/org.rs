@@ -58,7 +58,10 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
                     .is_some_and(|c| matches!(c, '办' | '委' | '部' | '局' | '厅' | '署' | '社'))
                 && i > 0
                 && matches!(tokens[i - 1].pos, "nt" | "ns"));
-        if !is_suffix || i == 0 {
+        // `近百所高校`, `被电灯所代替`: `所` the segmenter tags as a function
+        // word is no suffix
+        let function_word = matches!(t.pos, "c" | "p" | "u" | "d" | "r");
+        if !is_suffix || i == 0 || function_word {
             continue;
         }
         // the furthest left an organisation name could start
