@@ -915,3 +915,18 @@ fn a_stake_is_its_holders() {
         ["杰华公司|持股|-|0.0826|-", "杰华公司|减持|-|1420000|-"]
     );
 }
+
+/// A count in Chinese numerals after a demonstrative counts what was named
+/// (`上述三家企业`), and what an enumeration counts is no business count
+/// (`三个议题`): no claims.
+#[test]
+fn counts_of_what_was_named_or_enumerated_are_no_claims() {
+    assert_eq!(
+        claims("看好上述三家企业在未来两年受益。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("专家委员围绕三个议题展开研讨。"),
+        Vec::<String>::new()
+    );
+}

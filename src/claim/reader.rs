@@ -20,6 +20,11 @@ use crate::quantity::{Qualifier, Quantity, QuantityKind};
 use crate::segment::{Token, TokenKind};
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
+const ENUMERATED_DATA: &str = include_str!("../../data/claim/enumerated_nouns.txt");
+
+/// The words of `data/claim/enumerated_nouns.txt`.
+static ENUMERATED: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| data_lines(ENUMERATED_DATA).map(|(_, w)| w).collect());
 
 /// The verbs of `data/claim/price_verbs.txt`.
 static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
@@ -477,15 +482,21 @@ impl<'a> Reader<'a> {
             .filter(|&span| span.start == q.end && !self.refers_back(cl, q, span))
     }
 
-    /// `，两家公司并未展开谈判`, `这两家公司`: a count in Chinese numerals
-    /// of a generic noun alone, in topic position or after a demonstrative,
-    /// is the ones already named, no business count (`包括两家公司和10名个人`
-    /// is one).
-    fn refers_back(&self, cl: Clause, q: &Quantity, counted: Span) -> bool {
+    /// `三个议题`, `分三个阶段`, `20条措施`: a count right before a word of
+    /// `data/claim/enumerated_nouns.txt` counts the items of a list.
+    fn counts_enumerated(&self, q: &Quantity) -> bool {
+        let k = self.tokens.partition_point(|t| t.start < q.end);
+        q.kind == QuantityKind::Count
+            && self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.start == q.end && ENUMERATED.contains(t.text))
+    }
+
+    /// `上述三家企业`, `这十个区名字`: a count in Chinese numerals right
+    /// after a demonstrative counts what was named before, whatever it is.
+    fn after_demonstrative(&self, q: &Quantity) -> bool {
         let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
-        if !chinese || !is_generic(&self.text[counted.start..counted.end]) {
-            return false;
-        }
         let k = self.tokens.partition_point(|t| t.end <= q.start);
         let demonstrative = |t: &Token<'_>| {
             matches!(
@@ -493,9 +504,27 @@ impl<'a> Reader<'a> {
                 "这" | "该" | "此" | "上述" | "前述" | "以上" | "这些"
             )
         };
-        if self.tokens[..k].last().is_some_and(demonstrative) {
+        q.kind == QuantityKind::Count
+            && chinese
+            && self.tokens[..k].last().is_some_and(demonstrative)
+    }
+
+    /// `，两家公司并未展开谈判`, `上述三家企业`: a count in Chinese numerals
+    /// after a demonstrative, or of a generic noun alone in topic position,
+    /// is the ones already named, no business count (`包括两家公司和10名个人`
+    /// is one).
+    fn refers_back(&self, cl: Clause, q: &Quantity, counted: Span) -> bool {
+        let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
+        if !chinese {
+            return false;
+        }
+        if self.after_demonstrative(q) {
             return true;
         }
+        if !is_generic(&self.text[counted.start..counted.end]) {
+            return false;
+        }
+        let k = self.tokens.partition_point(|t| t.end <= q.start);
         // topic position: only times, adverbs and conjunctions before it
         // in its clause (a few at most: the look back stays short in a
         // clause of any length)
@@ -582,7 +611,12 @@ impl<'a> Reader<'a> {
         }
         // `每10股派发现金红利5元`: the count after `每` is the base of a rate
         let base = q.kind == K::Count && self.text[cl.start..q.start].ends_with('每');
-        if base || self.enumerates(q) || self.counts_listed_names(cl, q) {
+        if base
+            || self.after_demonstrative(q)
+            || self.counts_enumerated(q)
+            || self.enumerates(q)
+            || self.counts_listed_names(cl, q)
+        {
             return None;
         }
         let from = self.previous_figure_end(cl, q);
