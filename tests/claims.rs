@@ -930,3 +930,13 @@ fn counts_of_what_was_named_or_enumerated_are_no_claims() {
         Vec::<String>::new()
     );
 }
+
+/// An index named before its move (`沪指涨0.19%`) is the subject of the
+/// move, with metric null (SPEC), though it is no entity.
+#[test]
+fn an_index_move_is_the_indexs() {
+    assert_eq!(
+        claims("三大股指高开，沪指涨0.19%，深成指涨0.31%。"),
+        ["沪指|-|-|-|- up 0.0019", "深成指|-|-|-|- up 0.0031"]
+    );
+}

@@ -168,7 +168,8 @@ pub(crate) struct Inputs<'a> {
 
 /// Reads the claims of a document.
 pub(crate) fn claims(inputs: &Inputs<'_>) -> Vec<Claim> {
-    let goods = commodities(inputs);
+    let mut goods = commodities(inputs);
+    goods.extend(indexes(inputs));
     if goods.is_empty() {
         return reader::Reader::new(inputs).read();
     }
@@ -195,6 +196,46 @@ fn heads_a_phrase(tokens: &[Token<'_>], k: usize) -> bool {
     })
 }
 
+/// Stock indexes named as words of their own outside every entity before a
+/// move or a quote (`沪指涨0.19%`, `深成指跌超1%`, `恒生指数报23664点`): no
+/// entities (SPEC), but what an index move is about, so subjects (SPEC: an
+/// index move may have metric null with the index as subject).
+fn indexes(inputs: &Inputs<'_>) -> Vec<Entity> {
+    let (entities, text, tokens) = (inputs.entities, inputs.text, inputs.tokens);
+    let named = |t: &Token<'_>| {
+        let n = t.text.chars().count();
+        (t.text.ends_with('指') || t.text.ends_with("指数"))
+            && (2..=8).contains(&n)
+            && !t.text.ends_with("股指")
+            && !matches!(t.text, "指数" | "大盘指数")
+    };
+    let moves = |t: &Token<'_>| {
+        let after = clause::head(&text[t.end..], 4);
+        after.contains(['涨', '跌', '报', '收'])
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| named(t) && heads_a_phrase(tokens, *k) && moves(t))
+        .filter_map(|(_, t)| word_entity(entities, t, EntityKind::Org))
+        .collect()
+}
+
+/// Token `t` as an entity of `kind` for the claim reader, when it lies
+/// outside every entity of the document.
+fn word_entity(entities: &[Entity], t: &Token<'_>, kind: EntityKind) -> Option<Entity> {
+    let k = entities.partition_point(|e| e.end <= t.start);
+    entities
+        .get(k)
+        .is_none_or(|e| e.start >= t.end)
+        .then(|| Entity {
+            kind,
+            text: t.text.to_string(),
+            start: t.start,
+            end: t.end,
+        })
+}
+
 /// The commodities named as words of their own outside every entity
 /// (`铁矿石大涨超20%`), not as the market or board of the good (`铜期货`):
 /// no entities, but what market moves are about, so subjects (as
@@ -214,15 +255,6 @@ fn commodities(inputs: &Inputs<'_>) -> Vec<Entity> {
                 .iter()
                 .any(|w| text[t.end..].starts_with(w))
         })
-        .filter(|t| {
-            let k = entities.partition_point(|e| e.end <= t.start);
-            entities.get(k).is_none_or(|e| e.start >= t.end)
-        })
-        .map(|t| Entity {
-            kind: EntityKind::Product,
-            text: t.text.to_string(),
-            start: t.start,
-            end: t.end,
-        })
+        .filter_map(|t| word_entity(entities, t, EntityKind::Product))
         .collect()
 }
