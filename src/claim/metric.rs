@@ -18,6 +18,7 @@ const METRIC_DATA: &str = include_str!("../../data/metrics.txt");
 const BRIDGE_DATA: &str = include_str!("../../data/claim/bridge_words.txt");
 const GENERIC_DATA: &str = include_str!("../../data/claim/generic_nouns.txt");
 const VERB_DATA: &str = include_str!("../../data/claim/metric_verbs.txt");
+const ENUMERATED_DATA: &str = include_str!("../../data/claim/enumerated_nouns.txt");
 
 /// Tokens a noun phrase holds at most.
 const MAX_TOKENS: usize = 8;
@@ -38,9 +39,16 @@ fn word_set(data: &'static str) -> FxHashSet<&'static str> {
 static BRIDGE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(BRIDGE_DATA));
 static GENERIC: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(GENERIC_DATA));
 static METRIC_VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(VERB_DATA));
+static ENUMERATED: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(ENUMERATED_DATA));
 /// The metric words as a set: a token that is one is a noun whatever its
 /// tag (`收入` is tagged a verb).
 static METRIC_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| word_set(METRIC_DATA));
+
+/// Whether `word` names what a list enumeration counts (`议题`, `措施`:
+/// `data/claim/enumerated_nouns.txt`).
+pub(super) fn is_enumerated(word: &str) -> bool {
+    ENUMERATED.contains(word)
+}
 
 /// Whether `word` is a verb that names what is measured (`回购`, `斥资`).
 pub(super) fn is_metric_verb(word: &str) -> bool {
@@ -109,6 +117,11 @@ fn nominal(t: &Token<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A noun proper: nominal, not a verbal noun or an idiom (`vn`, `l`).
+fn plain_noun(t: &Token<'_>) -> bool {
+    nominal(t) && !matches!(t.pos, "vn" | "l")
 }
 
 /// A verb that may stand inside a noun phrase (`减持股份`, `归属于…的净利润`).
@@ -385,7 +398,6 @@ pub(super) fn noun_phrase_after(
     }
     let start = tokens.get(i)?.start;
     let mut end = None;
-    let is_noun = |t: &Token<'_>| nominal(t) && !matches!(t.pos, "vn" | "l");
     for (k, t) in tokens[i..].iter().enumerate().take(MAX_TOKENS) {
         // nouns only: `价格回购` is a noun and the verb after it; a verb
         // right before a noun modifies it (`17个分拨中心`, `快递网点`)
@@ -395,7 +407,7 @@ pub(super) fn noun_phrase_after(
         if t.end > to
             || blocked(t.start, t.end)
             || action
-            || !(is_noun(t) || modifier || t.text == "的")
+            || !(plain_noun(t) || modifier || t.text == "的")
         {
             break;
         }
@@ -422,14 +434,13 @@ const CLAUSE_VERBS: [&str; 8] = [
 /// `38只个股获机构买入型评级`, `134家上市公司实施`). The verb is
 /// `rest[1]` after the noun `rest[0]` when `inside`, else `rest[0]`.
 fn counted_modifier(rest: &[Token<'_>], inside: bool) -> bool {
-    let is_noun = |t: &Token<'_>| nominal(t) && !matches!(t.pos, "vn" | "l");
     let (prev, rest) = if inside {
         (rest.first(), &rest[1..])
     } else {
         (None, rest)
     };
     let t = &rest[0];
-    if !inner_verb(t) || !rest.get(1).is_some_and(is_noun) {
+    if !inner_verb(t) || !rest.get(1).is_some_and(plain_noun) {
         return false;
     }
     let Some(prev) = prev else {

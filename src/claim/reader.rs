@@ -8,8 +8,9 @@ use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
 use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, tail, within};
 use super::index::{Finger, Marks, Waiting};
 use super::metric::{
-    Tokens, Words, first_word, is_generic, is_metric_verb, metric_words, nearest_word,
-    noun_phrase_after, noun_phrase_before, opens_comparison, share_before, traded_object,
+    Tokens, Words, first_word, is_enumerated, is_generic, is_metric_verb, metric_words,
+    nearest_word, noun_phrase_after, noun_phrase_before, opens_comparison, share_before,
+    traded_object,
 };
 use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
@@ -20,11 +21,6 @@ use crate::quantity::{Qualifier, Quantity, QuantityKind};
 use crate::segment::{Token, TokenKind};
 
 const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
-const ENUMERATED_DATA: &str = include_str!("../../data/claim/enumerated_nouns.txt");
-
-/// The words of `data/claim/enumerated_nouns.txt`.
-static ENUMERATED: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| data_lines(ENUMERATED_DATA).map(|(_, w)| w).collect());
 
 /// The verbs of `data/claim/price_verbs.txt`.
 static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
@@ -490,13 +486,12 @@ impl<'a> Reader<'a> {
             && self
                 .tokens
                 .get(k)
-                .is_some_and(|t| t.start == q.end && ENUMERATED.contains(t.text))
+                .is_some_and(|t| t.start == q.end && is_enumerated(t.text))
     }
 
     /// `上述三家企业`, `这十个区名字`: a count in Chinese numerals right
     /// after a demonstrative counts what was named before, whatever it is.
     fn after_demonstrative(&self, q: &Quantity) -> bool {
-        let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
         let k = self.tokens.partition_point(|t| t.end <= q.start);
         let demonstrative = |t: &Token<'_>| {
             matches!(
@@ -505,33 +500,22 @@ impl<'a> Reader<'a> {
             )
         };
         q.kind == QuantityKind::Count
-            && chinese
+            && in_chinese_numerals(q)
             && self.tokens[..k].last().is_some_and(demonstrative)
     }
 
-    /// `，两家公司并未展开谈判`, `上述三家企业`: a count in Chinese numerals
-    /// after a demonstrative, or of a generic noun alone in topic position,
-    /// is the ones already named, no business count (`包括两家公司和10名个人`
-    /// is one).
+    /// `，两家公司并未展开谈判`: a count in Chinese numerals of a generic
+    /// noun alone in topic position is the ones already named, no business
+    /// count (`包括两家公司和10名个人` is one; after a demonstrative the
+    /// count gives no claim at all: [`Self::after_demonstrative`]).
     fn refers_back(&self, cl: Clause, q: &Quantity, counted: Span) -> bool {
-        let chinese = !q.text.bytes().any(|b| b.is_ascii_digit());
-        if !chinese {
-            return false;
-        }
-        if self.after_demonstrative(q) {
-            return true;
-        }
-        if !is_generic(&self.text[counted.start..counted.end]) {
+        if !in_chinese_numerals(q) || !is_generic(&self.text[counted.start..counted.end]) {
             return false;
         }
         let k = self.tokens.partition_point(|t| t.end <= q.start);
         // topic position: only times, adverbs and conjunctions before it
         // in its clause (a few at most: the look back stays short in a
         // clause of any length)
-        let mut before = self.tokens[..k]
-            .iter()
-            .rev()
-            .take_while(|t| t.start >= cl.start);
         let leading = |t: &Token<'_>| {
             matches!(
                 t.kind,
@@ -540,7 +524,10 @@ impl<'a> Reader<'a> {
         };
         // a quotation or a colon opens a clause of its own (`称：“目前两家公司`)
         let opens = |t: &Token<'_>| matches!(t.text, "“" | "「" | "：" | ":");
-        let mut before = before.by_ref().take_while(|t| !opens(t));
+        let mut before = self.tokens[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.start >= cl.start && !opens(t));
         before.by_ref().take(8).all(leading) && before.next().is_none()
     }
 
@@ -1461,4 +1448,9 @@ fn year_ago(before: &str) -> bool {
             !basis && !compared
         })
     })
+}
+
+/// Whether a quantity is written in Chinese numerals only (`两家`, `三个`).
+fn in_chinese_numerals(q: &Quantity) -> bool {
+    !q.text.bytes().any(|b| b.is_ascii_digit())
 }
