@@ -940,3 +940,63 @@ fn an_index_move_is_the_indexs() {
         ["沪指|-|-|-|- up 0.0019", "深成指|-|-|-|- up 0.0031"]
     );
 }
+
+/// `涨跌幅` is a signed move: up for a positive figure; a negative figure
+/// after a verb of change is a fall (`涨幅为-1.5%`).
+#[test]
+fn a_signed_move_takes_the_sign_of_its_figure() {
+    assert_eq!(
+        claims("8月份钢材价格平均涨跌幅为2%。"),
+        ["钢材|价格平均涨跌幅|2024-08|-|- up 0.02"]
+    );
+    assert_eq!(
+        claims("本周该股涨幅为-1.5%。"),
+        ["-|涨幅|2024-W34|-|- down -0.015"]
+    );
+}
+
+/// A verb that holds a level (`维持`) is the clause's verb, not part of the
+/// metric.
+#[test]
+fn a_verb_holding_a_level_is_no_part_of_the_metric() {
+    assert_eq!(
+        claims("央行决定维持利率在2.5%不变。"),
+        ["央行|利率|-|0.025|-"]
+    );
+}
+
+/// `每ADS收益`: a Latin unit after `每` is part of a per-unit metric, never
+/// a subject (ADS is also a product name).
+#[test]
+fn a_latin_unit_after_mei_is_part_of_the_metric() {
+    assert_eq!(
+        claims("去年每ADS收益0.05美元。"),
+        ["-|每ADS收益|2023|0.05|-"]
+    );
+}
+
+/// Modals before the verb (`可能会达到`) stand between a noun phrase and
+/// its figure like other bridge words.
+#[test]
+fn modals_stand_between_a_metric_and_its_figure() {
+    assert_eq!(
+        claims("明年全球智能终端出货量可能会达到20亿台。"),
+        ["-|智能终端出货量|2025|2000000000|-"]
+    );
+}
+
+/// A bounded figure between its metric and `的` picks out what it bounds
+/// (`营收超过10亿元的公司`): a condition, no claim; and a count of those
+/// companies takes no metric word from the condition.
+#[test]
+fn a_bounded_figure_before_de_is_a_condition() {
+    assert_eq!(
+        claims("今年营收超过10亿元的公司共有36家。"),
+        Vec::<String>::new()
+    );
+    // after a verb the bounded figure is its object's
+    assert_eq!(
+        claims("公司拟出售不超过20亿元的子公司股权。"),
+        ["-|出售|-|2000000000|-"]
+    );
+}

@@ -63,7 +63,9 @@ pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
         if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {
             return None;
         }
-        return Some((dir, end));
+        // `涨跌幅为1%`: a signed move, up unless its figure is negative
+        let signed = verb == "跌" && between[..end - verb.len()].ends_with('涨');
+        return Some((if signed { Direction::Up } else { dir }, end));
     }
     None
 }
@@ -164,6 +166,8 @@ mod tests {
         assert_eq!(change_verb("营收同比增长"), Some((Direction::Up, 18)));
         assert_eq!(change_verb("股价下跌了"), Some((Direction::Down, 12)));
         assert_eq!(change_verb("营收增长至"), None);
+        assert_eq!(change_verb("价格平均涨跌幅为"), Some((Direction::Up, 18)));
+        assert_eq!(change_verb("价格平均涨跌"), Some((Direction::Up, 18)));
         assert_eq!(basis_in("营收较上年同期"), Some(Basis::Yoy));
         assert_eq!(basis_in("环比"), Some(Basis::Qoq));
         assert_eq!(basis_in("金额较2013年同期的3698亿元，"), Some(Basis::Yoy));

@@ -86,6 +86,17 @@ pub(super) fn nearest_word(words: &Words, from: usize, at: usize) -> Option<Span
         .map(|&(start, end)| Span { start, end })
 }
 
+/// Whether the word right before `at` (past bridge words), inside
+/// `from..`, is a generic noun (`的公司有5家`): what is counted is named by
+/// the clause around it, not by a metric word elsewhere in it.
+pub(super) fn generic_before(tokens: &Tokens<'_>, from: usize, at: usize) -> bool {
+    let mut i = tokens.partition_point(|t| t.end <= at);
+    while i > 0 && tokens[i - 1].start >= from && bridge(&tokens[i - 1]) {
+        i -= 1;
+    }
+    i > 0 && tokens[i - 1].start >= from && GENERIC.contains(tokens[i - 1].text)
+}
+
 /// The first metric word inside `from..to`.
 pub(super) fn first_word(words: &Words, from: usize, to: usize) -> Option<Span> {
     within(words, from, to)
@@ -124,12 +135,14 @@ fn plain_noun(t: &Token<'_>) -> bool {
     nominal(t) && !matches!(t.pos, "vn" | "l")
 }
 
-/// A verb that may stand inside a noun phrase (`减持股份`, `归属于…的净利润`).
+/// A verb that may stand inside a noun phrase (`减持股份`, `归属于…的净利润`),
+/// none that holds a level (`维持利率在1.5%`: the clause's verb).
 fn inner_verb(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word
         && t.pos.starts_with('v')
         && !BRIDGE.contains(t.text)
         && verb_ending(t.text).is_none()
+        && !matches!(t.text, "维持" | "保持" | "控制")
 }
 
 /// Single characters that modify the verb after them: adverbs and modals
@@ -229,10 +242,10 @@ pub(super) fn noun_phrase_before(
     if last.start >= from && METRIC_VERBS.contains(last.text) && !blocked(last.start, last.end) {
         // `斥资 16.32 万港元`: the verb names what is measured; `每股亏损`:
         // with a distributive modifier before it
-        let start = match tokens.get(i.wrapping_sub(2)) {
-            Some(p) if p.start >= from && per_unit(p) => p.start,
-            _ => last.start,
-        };
+        let start = i
+            .checked_sub(2)
+            .and_then(|k| distributive_at(tokens, k, from))
+            .unwrap_or(last.start);
         return Some(Span { start, end });
     }
     let (mut start, mut n, mut verbs) = (None, 0, 0);
@@ -266,7 +279,9 @@ pub(super) fn noun_phrase_before(
         // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere;
         // `成交最高价格`, `平均价格`: degree adjectives inside the phrase;
         // `数据中心 GPU 出货量`: a space between words of the phrase
-        let modifier = start.is_some() && (INNER_MODIFIERS.contains(&t.text) || per_unit(t));
+        // `每ADS亏损`: `每` before a Latin unit
+        let modifier =
+            start.is_some() && (INNER_MODIFIERS.contains(&t.text) || per_unit(t) || t.text == "每");
         let space = t.kind == TokenKind::Space
             && start.is_some()
             && i >= 2
@@ -362,6 +377,20 @@ pub(super) fn share_before(
 /// per-unit measure of the noun after them.
 fn per_unit(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Word && t.text.starts_with('每') && t.text.chars().count() == 2
+}
+
+/// Where the distributive that ends with token `k` starts, inside
+/// `from..`: `每股`, or `每` and a Latin unit (`每ADS`).
+fn distributive_at(tokens: &[Token<'_>], k: usize, from: usize) -> Option<usize> {
+    let t = &tokens[k];
+    let start = if per_unit(t) {
+        t.start
+    } else if t.kind == TokenKind::Latin && k > 0 && tokens[k - 1].text == "每" {
+        tokens[k - 1].start
+    } else {
+        return None;
+    };
+    (start >= from).then_some(start)
 }
 
 /// Whether token `k` stands right after a noun inside `from..`.

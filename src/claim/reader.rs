@@ -5,12 +5,14 @@
 use std::cell::{Cell, OnceCell};
 
 use super::change::{basis_for_period, basis_in, change_verb, verb_ending};
-use super::clause::{Clause, clauses, ending_by, is_list_separator, starting_in, tail, within};
+use super::clause::{
+    Clause, clauses, ending_by, head, is_list_separator, starting_in, tail, within,
+};
 use super::index::{Finger, Marks, Waiting};
 use super::metric::{
-    Tokens, Words, first_word, is_enumerated, is_generic, is_metric_verb, metric_words,
-    nearest_word, noun_phrase_after, noun_phrase_before, opens_comparison, share_before,
-    traded_object,
+    Tokens, Words, first_word, generic_before, is_enumerated, is_generic, is_metric_verb,
+    metric_words, nearest_word, noun_phrase_after, noun_phrase_before, opens_comparison,
+    share_before, traded_object,
 };
 use super::period::{Dated, Period};
 use super::subject::{Subjects, is_index, names};
@@ -455,8 +457,13 @@ impl<'a> Reader<'a> {
         // after a measure word, a verb before a noun is part of the counted
         // noun (`353名激励对象`)
         let counted = q.kind == QuantityKind::Count;
-        noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
-            .filter(|&span| !self.refers_back(cl, q, span))
+        let after = noun_phrase_after(&self.tokens, q.end, cl.end, &blocked, counted)
+            .filter(|&span| !self.refers_back(cl, q, span));
+        if counted && generic_before(&self.tokens, from, q.start) {
+            // `净利润实现同比增长的公司共有316家`: the metric word counts nothing
+            return after.map(Metric::Written);
+        }
+        after
             .or_else(|| nearest_word(&self.words, cl.start, q.start))
             .or_else(|| first_word(&self.words, q.end, cl.end))
             .map(Metric::Written)
@@ -619,7 +626,7 @@ impl<'a> Reader<'a> {
             .or_else(of_origin)
             .or(listed)
             .or_else(|| self.parallel_metric(cl, q));
-        if metric.is_none() && self.completes_change(cl, q) {
+        if metric.is_none() && self.completes_change(cl, q) || self.condition(q, metric) {
             return None;
         }
         let mut draft = Draft::new(cl, metric);
@@ -631,6 +638,48 @@ impl<'a> Reader<'a> {
         });
         self.out.push(draft);
         Some(self.out.len() - 1)
+    }
+
+    /// `营收超过10亿元的公司`, `年应纳税所得额低于10万元（含10万元）的小微
+    /// 企业`: a bounded figure right after its metric and before `的` picks
+    /// out the things it bounds, a condition (no claim). After a verb the
+    /// figure is its object's (`减持不超过0.9%的股份`, `出售不超过150亿元的
+    /// 项目公司股权`), unless what is bounded is a class (`融资超过1亿元的
+    /// 公司`).
+    fn condition(&self, q: &Quantity, metric: Option<Metric>) -> bool {
+        let bounded = matches!(
+            q.qualifier,
+            Some(Qualifier::Over | Qualifier::Under | Qualifier::AtLeast | Qualifier::AtMost)
+        );
+        let Some(Metric::Written(span)) = metric else {
+            return false;
+        };
+        if !bounded || span.end != q.start {
+            return false;
+        }
+        let mut at = q.end;
+        let after = head(&self.text[at..], 12);
+        if let Some(note) = after.strip_prefix(['（', '(']) {
+            // `（含10万元）`
+            let Some(close) = note.find(['）', ')']) else {
+                return false;
+            };
+            let close_len = note[close..].chars().next().map_or(1, char::len_utf8);
+            at += after.len() - note.len() + close + close_len;
+        }
+        let k = self.tokens.partition_point(|t| t.end <= at);
+        let (Some(de), next) = (self.tokens.get(k), self.tokens.get(k + 1)) else {
+            return false;
+        };
+        if de.start != at || de.text != "的" || next.is_some_and(|t| t.text == "同时") {
+            return false;
+        }
+        let j = self.tokens.partition_point(|t| t.end <= q.start);
+        let verb = j > 0 && {
+            let t = &self.tokens[j - 1];
+            t.pos.starts_with('v') || is_metric_verb(t.text) || matches!(t.text, "进口" | "出口")
+        };
+        !verb || next.is_some_and(|t| is_generic(t.text))
     }
 
     /// `美国、法国和印度三个国家`, `美国、法国、印度是新增病例最多的三个国家`:
@@ -1228,10 +1277,12 @@ impl<'a> Reader<'a> {
         if let Some(v) = self.out[ci].value {
             self.waiting.remove(v.start, ci);
         }
+        // `涨幅为-1.5%`: a negative move is a fall
+        let negative = q.value.or(q.high).is_some_and(|v| v.is_sign_negative());
         let claim = &mut self.out[ci];
         claim.change = Some(DraftChange {
             basis: basis_for_period(basis, month),
-            direction,
+            direction: if negative { Direction::Down } else { direction },
             value: Some(q),
         });
         claim.end = claim.end.max(cl.end);

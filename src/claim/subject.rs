@@ -188,8 +188,8 @@ static BEFORE_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
 });
 
 /// The entities that count as names in the claim reader: none that starts
-/// inside a word (`中海外` in `其中海外`) or lies inside a metric word (`M2`
-/// in `M2余额`). Noun phrases never run over them; subjects are chosen among
+/// inside a word (`中海外` in `其中海外`), lies inside a metric word (`M2`
+/// in `M2余额`) or is a unit after `每` (`每ADS收益`). Noun phrases never run over them; subjects are chosen among
 /// them.
 pub(super) fn names<'a>(
     entities: &'a [Entity],
@@ -199,11 +199,18 @@ pub(super) fn names<'a>(
     entities
         .iter()
         .filter(|e| tokens.binary_search_by_key(&e.start, |t| t.start).is_ok())
+        .filter(|e| !text_before_is(tokens, e.start, "每"))
         .filter(|e| {
             let k = words.partition_point(|m| m.1 <= e.start);
             !words.get(k).is_some_and(|m| m.0 <= e.start && e.end <= m.1)
         })
         .collect()
+}
+
+/// Whether the token ending at `at` is `word`.
+fn text_before_is(tokens: &[Token<'_>], at: usize, word: &str) -> bool {
+    let k = tokens.partition_point(|t| t.end <= at);
+    k > 0 && tokens[k - 1].end == at && tokens[k - 1].text == word
 }
 
 /// An index (`道指`, `上证指数`): its moves have no `股价`.
