@@ -1000,3 +1000,56 @@ fn a_bounded_figure_before_de_is_a_condition() {
         ["-|出售|-|2000000000|-"]
     );
 }
+
+/// A body that issues a document in `《》` is the source of the targets the
+/// document sets, not their subject; a company's own report is its own.
+#[test]
+fn the_issuer_of_a_document_is_a_source() {
+    assert_eq!(
+        claims(
+            "国务院办公厅印发《数字经济发展规划》指出，到2025年数字经济核心产业增加值达到10万亿元。"
+        ),
+        ["-|数字经济核心产业增加值|2025|10000000000000|-"]
+    );
+    assert_eq!(
+        claims("小米集团发布《2023年年度报告》显示，全年营收2710亿元。"),
+        ["小米集团|营收|2023|271000000000|-"]
+    );
+}
+
+/// After `上述`/`前述`, a count in digits counts what was named before,
+/// with a generic word between or not: no claim.
+#[test]
+fn a_count_after_shangshu_in_digits_refers_back() {
+    assert_eq!(
+        claims("前述深市65家公司中，多数已完成回购。"),
+        Vec::<String>::new()
+    );
+}
+
+/// `分两个阶段`: a count of steps between a noun phrase and its figure
+/// neither bounds the phrase nor is part of it.
+#[test]
+fn a_count_of_steps_stands_between_a_metric_and_its_figure() {
+    assert_eq!(
+        claims("指数公司将A股的纳入因子分两个阶段从5%增至20%。"),
+        ["-|纳入因子|-|0.05|-", "-|纳入因子|-|0.2|- up -"]
+    );
+}
+
+/// A count opening its clause, whose noun a figure of another unit
+/// follows, says what that figure is about (`29家机构持股数量合计达4.4亿股`):
+/// the later figure is the claim. A bounded later figure picks out what is
+/// counted, and a count after a preposition stays a claim.
+#[test]
+fn a_count_in_topic_position_is_no_claim() {
+    assert_eq!(
+        claims("29家基金公司持股数量合计达4.4亿股。"),
+        ["-|基金公司持股数量|-|440000000|-"]
+    );
+    assert_eq!(claims("72家公司业绩增幅超过100%。"), ["-|公司|-|72|-"]);
+    assert_eq!(
+        claims("公司向353名激励对象授予股票期权1200万份。"),
+        ["-|激励对象|-|353|-", "-|股票期权|-|12000000|-"]
+    );
+}

@@ -55,9 +55,12 @@ pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
         let rest = between[end..].trim_start_matches([' ', '了']);
         let word_of_its_own = rest.starts_with(['持', '资', '发', '速', '值'])
             || (verb == "增" && between[..end - verb.len()].ends_with('新'));
-        if matches!(verb, "增" | "减") && word_of_its_own {
+        if matches!(verb, "增" | "减") && word_of_its_own
+            || verb == "增加" && rest.starts_with('值')
+        {
             // `减持 142 万股`, `增资 5000 万元`, `增速为 5%`, `新增确诊病例
-            // 378692 例`: a word of its own, whose figure is a value
+            // 378692 例`, `增加值达到10万亿元`: a word of its own, whose
+            // figure is a value
             return None;
         }
         if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {
@@ -166,6 +169,7 @@ mod tests {
         assert_eq!(change_verb("营收同比增长"), Some((Direction::Up, 18)));
         assert_eq!(change_verb("股价下跌了"), Some((Direction::Down, 12)));
         assert_eq!(change_verb("营收增长至"), None);
+        assert_eq!(change_verb("核心产业增加值达到"), None);
         assert_eq!(change_verb("价格平均涨跌幅为"), Some((Direction::Up, 18)));
         assert_eq!(change_verb("价格平均涨跌"), Some((Direction::Up, 18)));
         assert_eq!(basis_in("营收较上年同期"), Some(Basis::Yoy));

@@ -213,6 +213,22 @@ fn tenor_before(tokens: &[Token<'_>], k: usize) -> Option<usize> {
     (tenor && matches!(tokens[n].kind, TokenKind::Number | TokenKind::Quantity)).then_some(n)
 }
 
+/// `分两个阶段`, `分三批`: a count of the steps an action takes, ending at
+/// token `i - 1`, stands between a noun phrase and its figure
+/// (`纳入因子分两个阶段从5%增至20%`): where it starts.
+fn staged(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let noun = tokens.get(i.checked_sub(1)?)?;
+    let count = tokens.get(i.checked_sub(2)?)?;
+    if !ENUMERATED.contains(noun.text) || count.kind != TokenKind::Quantity {
+        return None;
+    }
+    let k = i - 2;
+    Some(match k.checked_sub(1).map(|p| tokens[p].text) {
+        Some("分") => k - 1,
+        _ => k,
+    })
+}
+
 /// Whether token `k` ends a phrase of manner: `集中竞价交易方式`, `交易系统`.
 fn manner(tokens: &Tokens<'_>, k: usize) -> bool {
     let t = tokens[k].text;
@@ -234,8 +250,14 @@ pub(super) fn noun_phrase_before(
     // `回购价格每股为5.27港元`: a distributive after the noun phrase is
     // passed over like a bridge
     let distributive = |i: usize| per_unit(&tokens[i - 1]) && i >= 2 && nominal(&tokens[i - 2]);
-    while i > 0 && tokens[i - 1].start >= from && (bridge(&tokens[i - 1]) || distributive(i)) {
-        i -= 1;
+    loop {
+        if i > 0 && tokens[i - 1].start >= from && (bridge(&tokens[i - 1]) || distributive(i)) {
+            i -= 1;
+        } else if let Some(k) = staged(tokens, i).filter(|&k| tokens[k].start >= from) {
+            i = k;
+        } else {
+            break;
+        }
     }
     let last = tokens.get(i.checked_sub(1)?)?;
     let mut end = last.end;
@@ -290,7 +312,8 @@ pub(super) fn noun_phrase_before(
             && !blocked(tokens[i - 2].start, tokens[i - 2].end);
         if nominal(t) || joins || modifier || space {
             start = Some(t.start);
-        } else if (inner_verb(t) || ends_with_change(t) && compound(tokens, i - 1, from))
+        } else if (inner_verb(t) && !GIVING.contains(&t.text)
+            || ends_with_change(t) && compound(tokens, i - 1, from))
             && start.is_some()
             && verbs == 0
         {
@@ -449,6 +472,10 @@ pub(super) fn noun_phrase_after(
     }
     trim(tokens, start, end?)
 }
+
+/// Verbs of giving and issuing: the clause's verb before the noun phrase
+/// of a figure (`激励对象授予股票期权1200万份` measures `股票期权`).
+const GIVING: [&str; 4] = ["授予", "获得", "发布", "推出"];
 
 /// Verbs that, after a counted noun, are the clause's verb, not part of
 /// the noun (`353名激励对象授予股票期权`).

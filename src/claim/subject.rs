@@ -67,10 +67,22 @@ fn is_source(text: &str, e: &Entity) -> bool {
             .iter()
             .any(|w| before.ends_with(w));
     cited && !own_report(e, after)
+        || issues_document(after) && !own_report(e, after)
         || SOURCE_AFTER.longest_at(after, 0).is_some()
         || rates(after)
         || tells_reporter(after)
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))
+}
+
+/// Whether the text after a name issues a document in `《》`
+/// (`国务院办公厅印发《国家信息化发展战略纲要》指出`): the document's figures are
+/// targets and data it publishes, not the issuer's own (a company's own
+/// report is told apart by the caller).
+fn issues_document(after: &str) -> bool {
+    ["印发", "发布", "公布", "出台", "下发", "颁布"]
+        .iter()
+        .filter_map(|w| after.strip_prefix(w))
+        .any(|rest| rest.trim_start_matches('了').starts_with('《'))
 }
 
 /// Whether the text after a name rates something (`中金将目标价上调`,
