@@ -399,3 +399,32 @@ fn suo_as_a_function_word_ends_no_organisation() {
         ["org:北京大学光华管理学院", "org:中科院物理所"]
     );
 }
+
+/// A title and a common phrase are no organisations, though a company's
+/// short name (`航空工业`) is spelt so.
+#[test]
+fn titles_and_common_phrases_are_no_organisations() {
+    assert_eq!(
+        entities("这些年我国航空工业发展很快，国家主席出席了庆祝大会。"),
+        Vec::<String>::new()
+    );
+}
+
+/// A title in `《》` that holds a name is a work or a document about it,
+/// no product: the name inside stands; a title that holds none is a
+/// product.
+#[test]
+fn titles_holding_a_name_are_no_products() {
+    assert_eq!(
+        entities("两国外长重申遵守《联合国宪章》的宗旨。"),
+        ["org:联合国"]
+    );
+    assert_eq!(
+        entities("他读完了《长江三角洲经济地理》这本书。"),
+        ["place:长江三角洲"]
+    );
+    assert_eq!(
+        entities("腾讯推出了新游戏《星海远征》。"),
+        ["org:腾讯", "product:星海远征"]
+    );
+}
