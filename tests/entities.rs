@@ -428,3 +428,19 @@ fn titles_holding_a_name_are_no_products() {
         ["org:腾讯", "product:星海远征"]
     );
 }
+
+/// A three-character organisation of the lexicon that cuts a common word
+/// (`教育部` in `教育部门`, `好未来` in `美好未来`) is no name where the
+/// model found none; standing as words, they are names.
+#[test]
+fn lexicon_names_that_cut_a_word_are_none() {
+    assert_eq!(
+        entities("各地教育部门正在核查学校的收费。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(entities("让我们携手共创美好未来。"), Vec::<String>::new());
+    assert_eq!(
+        entities("教育部发布通知，好未来股价上涨。"),
+        ["org:教育部", "org:好未来"]
+    );
+}
