@@ -444,3 +444,16 @@ fn lexicon_names_that_cut_a_word_are_none() {
         ["org:教育部", "org:好未来"]
     );
 }
+
+/// An organisation suffix extended leftwards stops at a word the segmenter
+/// guessed that starts with a preposition or an adverb (`下架`, `以本`);
+/// a place that starts so (`将乐县`) stays.
+#[test]
+fn organisations_start_with_no_function_word() {
+    assert_eq!(entities("公司将被强制下架游戏。"), Vec::<String>::new());
+    assert_eq!(
+        entities("一是要以本地区企业的发展为宗旨。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(entities("将乐县人民政府发布通告。"), ["org:将乐县人民政府"]);
+}
