@@ -457,3 +457,23 @@ fn organisations_start_with_no_function_word() {
     );
     assert_eq!(entities("将乐县人民政府发布通告。"), ["org:将乐县人民政府"]);
 }
+
+/// A two-character lexicon name with a locative the segmenter glued on
+/// (`推特上`) is found; products of the lexicon: phone and display
+/// features, apps, shared bikes.
+#[test]
+fn lexicon_products_and_a_glued_locative() {
+    assert_eq!(
+        entities("马斯克周末在推特上宣布了这一消息。"),
+        ["person:马斯克", "product:推特"]
+    );
+    assert_eq!(
+        entities("新款平板支持Face ID，配有Retina屏幕。"),
+        ["product:Face ID", "product:Retina"]
+    );
+    assert_eq!(entities("这条消息登上了新浪头条。"), ["product:新浪头条"]);
+    assert_eq!(
+        entities("街头停满了摩拜单车和ofo小黄车。"),
+        ["product:摩拜单车", "product:ofo小黄车"]
+    );
+}
