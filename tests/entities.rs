@@ -477,3 +477,14 @@ fn lexicon_products_and_a_glued_locative() {
         ["product:摩拜单车", "product:ofo小黄车"]
     );
 }
+
+/// A company named before its quote is the same organisation wherever
+/// its name stands again in the text, where the tagger read a place or a
+/// person.
+#[test]
+fn an_organisation_found_once_is_one_wherever_it_stands() {
+    assert_eq!(
+        entities("浙江广厦(5.230,-0.02,-0.38%)回购股份。浙江广厦表示，回购将继续。"),
+        ["org:浙江广厦", "org:浙江广厦"]
+    );
+}
