@@ -399,3 +399,92 @@ fn suo_as_a_function_word_ends_no_organisation() {
         ["org:北京大学光华管理学院", "org:中科院物理所"]
     );
 }
+
+/// A title and a common phrase are no organisations, though a company's
+/// short name (`航空工业`) is spelt so.
+#[test]
+fn titles_and_common_phrases_are_no_organisations() {
+    assert_eq!(
+        entities("这些年我国航空工业发展很快，国家主席出席了庆祝大会。"),
+        Vec::<String>::new()
+    );
+}
+
+/// A title in `《》` that holds a name is a work or a document about it,
+/// no product: the name inside stands; a title that holds none is a
+/// product.
+#[test]
+fn titles_holding_a_name_are_no_products() {
+    assert_eq!(
+        entities("两国外长重申遵守《联合国宪章》的宗旨。"),
+        ["org:联合国"]
+    );
+    assert_eq!(
+        entities("他读完了《长江三角洲经济地理》这本书。"),
+        ["place:长江三角洲"]
+    );
+    assert_eq!(
+        entities("腾讯推出了新游戏《星海远征》。"),
+        ["org:腾讯", "product:星海远征"]
+    );
+}
+
+/// A three-character organisation of the lexicon that cuts a common word
+/// (`教育部` in `教育部门`, `好未来` in `美好未来`) is no name where the
+/// model found none; standing as words, they are names.
+#[test]
+fn lexicon_names_that_cut_a_word_are_none() {
+    assert_eq!(
+        entities("各地教育部门正在核查学校的收费。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(entities("让我们携手共创美好未来。"), Vec::<String>::new());
+    assert_eq!(
+        entities("教育部发布通知，好未来股价上涨。"),
+        ["org:教育部", "org:好未来"]
+    );
+}
+
+/// An organisation suffix extended leftwards stops at a word the segmenter
+/// guessed that starts with a preposition or an adverb (`下架`, `以本`);
+/// a place that starts so (`将乐县`) stays.
+#[test]
+fn organisations_start_with_no_function_word() {
+    assert_eq!(entities("公司将被强制下架游戏。"), Vec::<String>::new());
+    assert_eq!(
+        entities("一是要以本地区企业的发展为宗旨。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(entities("将乐县人民政府发布通告。"), ["org:将乐县人民政府"]);
+}
+
+/// A two-character lexicon name with a locative the segmenter glued on
+/// (`推特上`) is found; products of the lexicon: phone and display
+/// features, apps, shared bikes.
+#[test]
+fn lexicon_products_and_a_glued_locative() {
+    assert_eq!(
+        entities("马斯克周末在推特上宣布了这一消息。"),
+        ["person:马斯克", "product:推特"]
+    );
+    assert_eq!(
+        entities("新款平板支持Face ID，配有Retina屏幕。"),
+        ["product:Face ID", "product:Retina"]
+    );
+    assert_eq!(entities("这条消息登上了新浪头条。"), ["product:新浪头条"]);
+    assert_eq!(
+        entities("街头停满了摩拜单车和ofo小黄车。"),
+        ["product:摩拜单车", "product:ofo小黄车"]
+    );
+}
+
+/// A company named before its quote is the same organisation wherever
+/// its name stands again in the text, where the tagger read a place or a
+/// person.
+#[test]
+fn an_organisation_found_once_is_one_wherever_it_stands() {
+    assert_eq!(
+        entities("浙江广厦(5.230,-0.02,-0.38%)回购股份。浙江广厦表示，回购将继续。"),
+        ["org:浙江广厦", "org:浙江广厦"]
+    );
+}

@@ -131,7 +131,8 @@ fn report(name: &str, counts: &[Counts; 3], sentences: usize) -> (f64, [f64; 3])
 }
 
 /// MSRA test: the floors are the figures measured with the model shipped
-/// (F1 0.884; PER 0.905, LOC 0.904, ORG 0.814), less 0.01.
+/// and the rule passes after it (F1 0.891; PER 0.908, LOC 0.907, ORG
+/// 0.833), less 0.01.
 #[test]
 fn msra_entity_f1() {
     let Some(path) = common::shared_file("data/ner/msra/msra_test_bio.txt") else {
@@ -142,10 +143,10 @@ fn msra_entity_f1() {
     report("MSRA, rules only", &counts, sentences);
     let (counts, sentences) = bio_counts(&Analyzer::new(), &data);
     let (f, per) = report("MSRA", &counts, sentences);
-    assert!(f >= 0.874, "MSRA overall F1 {f:.3} < 0.874");
+    assert!(f >= 0.881, "MSRA overall F1 {f:.3} < 0.881");
     for (kind, (f, floor)) in ["PER", "LOC", "ORG"]
         .iter()
-        .zip(per.iter().zip([0.895, 0.894, 0.804]))
+        .zip(per.iter().zip([0.898, 0.897, 0.823]))
     {
         assert!(*f >= floor, "MSRA {kind} F1 {f:.3} < {floor}");
     }

@@ -251,6 +251,28 @@ fn list_item(s: &str, l: &Span) -> bool {
     chars >= 4 || (chars == 3 && before && after)
 }
 
+/// Whether `b` is a lexicon organisation (of `lexical`) of three characters
+/// (longer ones are distinctive) that starts or ends inside a common word of two characters or
+/// more, not a proper noun (`教育部` in `教育部门`, `好未来` in `美好` `未来`): where the
+/// model, reading the context, found no name, such a match is a piece of
+/// other words.
+fn cuts_a_word(s: &str, tokens: &[Tagged<'_>], b: &Span, lexical: &[Span]) -> bool {
+    let cut_at = |p: usize| {
+        let i = tokens.partition_point(|t| t.end <= p);
+        tokens.get(i).is_some_and(|t| {
+            let proper = matches!(
+                t.pos,
+                "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "nw" | "j" | "eng" | "x"
+            );
+            t.start < p && !proper && s[t.start..t.end].chars().nth(1).is_some()
+        })
+    };
+    b.kind == EntityKind::Org
+        && has(lexical, b)
+        && s[b.start..b.end].chars().count() == 3
+        && (cut_at(b.start) || cut_at(b.end))
+}
+
 /// The names that win over the model's where they overlap.
 pub(super) struct Whole<'a> {
     /// Lexicon names: they win where they hold the model's names whole, are
@@ -317,7 +339,7 @@ pub(super) fn combine(
     out.sort_by_key(|sp| sp.start);
     let gaps: Vec<Span> = weak
         .into_iter()
-        .filter(|b| overlapping(&out, b).is_empty())
+        .filter(|b| overlapping(&out, b).is_empty() && !cuts_a_word(s, tokens, b, whole.lexical))
         .collect();
     out.extend(gaps);
     out.sort_by_key(|sp| sp.start);

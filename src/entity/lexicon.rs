@@ -85,7 +85,12 @@ impl Lexicon {
             // (not `中海外` in `其中` `海外`); longer names are distinctive
             let chars = char_len(&s[a..b]);
             let aligned = match chars {
-                0..=2 => boundaries.starts(a) && (boundaries.ends(b) || place_suffix_after(s, b)),
+                0..=2 => {
+                    boundaries.starts(a)
+                        && (boundaries.ends(b)
+                            || place_suffix_after(s, b)
+                            || locative_after(s, b, &boundaries))
+                }
                 3 => boundaries.starts(a) || boundaries.ends(b),
                 _ => true,
             };
@@ -143,6 +148,16 @@ pub(super) static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLoc
 /// recognizer.
 pub(super) static DEFAULT_LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::build(&DEFAULT_ENTRIES));
+
+/// Whether a locative the segmenter glued onto the name ends a token right
+/// after `b` (`推特上`: `推特` + `上`).
+fn locative_after(s: &str, b: usize, boundaries: &TokenBoundaries) -> bool {
+    s[b..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '上' | '中' | '里' | '内'))
+        .is_some_and(|c| boundaries.ends(b + c.len_utf8()))
+}
 
 /// Token start and end offsets, for boundary checks.
 struct TokenBoundaries {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::relations::ends_no_name;
+use super::relations::{ends_no_name, starts_no_name};
 use super::words::{WordSet, strip_enumeration, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
@@ -107,8 +107,20 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
             }
             j -= 1;
         }
-        // trim back to a proper noun
-        while j < i && !(anchor(tokens[j].pos) || in_lex(tokens[j].start, tokens[j].end)) {
+        // trim back to a proper noun; a word the segmenter guessed that
+        // starts with a preposition or an adverb (`将乐视`, `以本`, `报县`)
+        // is none
+        let glued = |t: &Tagged<'_>| {
+            let text = &s[t.start..t.end];
+            matches!(t.pos, "nz" | "j" | "nw" | "x")
+                && !in_lex(t.start, t.end)
+                && text.chars().nth(1).is_some()
+                && text.chars().next().is_some_and(starts_no_name)
+        };
+        while j < i
+            && (glued(&tokens[j])
+                || !(anchor(tokens[j].pos) || in_lex(tokens[j].start, tokens[j].end)))
+        {
             j += 1;
         }
         if j < i {

@@ -13,7 +13,7 @@ use super::places::abbreviated_places;
 use super::repeats::repeat_names;
 use super::stocks::quoted_stocks;
 use super::tags::tagged;
-use super::titles::{product_after_org, quoted};
+use super::titles::{product_after_org, quoted, titles_holding_no_name};
 use super::translit::{split_foreign_names, transliterated};
 use super::{EntityKind, NerModel, Span, Tagged};
 
@@ -123,7 +123,7 @@ impl EntityRecognizer {
                 let tagging = model.spans(s, tokens, &lexical);
                 let mut stocks = quoted_stocks(s, tokens);
                 stocks.sort_by_key(|sp| (sp.start, sp.end));
-                let base = beside_model(s, tokens, &lexical, &stocks);
+                let base = beside_model(s, tokens, &lexical, &stocks, &tagging.names);
                 let whole = Whole {
                     lexical: &lexical,
                     decisive: &stocks,
@@ -140,13 +140,20 @@ impl EntityRecognizer {
 /// The names of lexicons and of the rules that build whole names, resolved
 /// by trust: what the model's names are joined with ([`combine`]). The
 /// model takes the place of the person rules, the POS tags and the
-/// abbreviated places.
-fn beside_model(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], stocks: &[Span]) -> Vec<Span> {
+/// abbreviated places; a title that holds one of the model's names
+/// (`modelled`) is no product.
+fn beside_model(
+    s: &str,
+    tokens: &[Tagged<'_>],
+    lexical: &[Span],
+    stocks: &[Span],
+    modelled: &[Span],
+) -> Vec<Span> {
     let mut cands = Candidates::default();
     cands.add(Trust::Lexicon, lexical.iter().copied());
     cands.add(Trust::Rule, org_rule(s, tokens, lexical));
     cands.add(Trust::Rule, transliterated(s));
-    cands.add(Trust::Rule, quoted(s));
+    cands.add(Trust::Rule, titles_holding_no_name(quoted(s), modelled));
     cands.add(Trust::Rule, latin_names(s));
     cands.add(Trust::Rule, stocks.iter().copied());
     cands.add(Trust::Rule, product_after_org(s, tokens, lexical));

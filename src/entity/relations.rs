@@ -22,6 +22,8 @@ struct Relations {
     name_end: CharSet,
     /// Characters that end no person's name (`和`).
     person_end: CharSet,
+    /// Characters that start no name glued onto a word (`将`, `以`).
+    name_start: CharSet,
 }
 
 /// The tables, parsed once.
@@ -30,6 +32,7 @@ static RELATIONS: LazyLock<Relations> = LazyLock::new(|| Relations {
     after: WordSet::new(&role_words(RELATIONS_DATA, "after")),
     name_end: first_chars("name_end"),
     person_end: first_chars("person_end"),
+    name_start: first_chars("name_start"),
 });
 
 /// The set of the characters of `role`.
@@ -113,6 +116,13 @@ fn push_part(s: &str, part: Span, out: &mut Vec<Span>) {
 /// verb or adverb glued on by the segmenter (`尔拟`).
 pub(super) fn ends_no_name(c: char) -> bool {
     RELATIONS.name_end.contains(c)
+}
+
+/// Whether `c` starts no name when the segmenter glued it onto the word
+/// after it (`将乐视` `影业`, `以本` `地区`): a preposition, an adverb or a
+/// verb of one character.
+pub(super) fn starts_no_name(c: char) -> bool {
+    RELATIONS.name_start.contains(c)
 }
 
 /// A name with no verb glued on its end (`王鑫拟` is `王鑫`).

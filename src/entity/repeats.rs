@@ -104,12 +104,18 @@ fn common_word(tokens: &[Tagged<'_>], sp: &Span) -> bool {
 }
 
 /// Whether every name of `found` that overlaps `sp` lies inside it and is
-/// shorter (a name equal to `sp` is already there).
+/// shorter (a name equal to `sp` is already there), or is a place of the
+/// span of the organisation `sp` (`浙江广厦`, a company named before its
+/// quote, which the tagger reads as a place elsewhere in the text).
 fn only_inside(found: &[Span], sp: &Span) -> bool {
     let from = found.partition_point(|f| f.end <= sp.start);
     let to = found.partition_point(|f| f.start < sp.end);
     let inside = &found[from..to.max(from)];
-    inside
-        .iter()
-        .all(|f| f.start >= sp.start && f.end <= sp.end && f.end - f.start < sp.end - sp.start)
+    inside.iter().all(|f| {
+        let same = f.start == sp.start && f.end == sp.end;
+        f.start >= sp.start
+            && f.end <= sp.end
+            && (f.end - f.start < sp.end - sp.start
+                || same && sp.kind == EntityKind::Org && f.kind != EntityKind::Org)
+    })
 }

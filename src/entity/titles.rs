@@ -59,6 +59,25 @@ pub(super) fn quoted(s: &str) -> Vec<Span> {
     out
 }
 
+/// The titles of `titles` but the products that hold a name of `names`
+/// (the model's, in text order) shorter than themselves: a title that
+/// names an organisation, a place or a person inside it is the title of a
+/// work or a document about it (`《联合国宪章》`, `《长江三角洲发展报告》`),
+/// no product, and the name inside stands.
+pub(super) fn titles_holding_no_name(titles: Vec<Span>, names: &[Span]) -> Vec<Span> {
+    titles
+        .into_iter()
+        .filter(|t| {
+            let from = names.partition_point(|n| n.start < t.start);
+            let holds = names[from..]
+                .iter()
+                .take_while(|n| n.start < t.end)
+                .any(|n| n.end <= t.end && n.end - n.start < t.end - t.start);
+            t.kind != EntityKind::Product || !holds
+        })
+        .collect()
+}
+
 /// `小米的小爱同学`: a product named right after a company and `的`.
 pub(super) fn product_after_org(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
