@@ -300,10 +300,10 @@ impl Featurizer {
         ]
     }
 
-    /// Fills `out` with the [`HASHED`] buckets of each character.
-    pub(crate) fn hashed(&self, bits: u32, out: &mut Vec<[u32; HASHED]>) {
-        out.clear();
-        out.extend((0..self.len()).map(|i| self.hashed_at(i).map(|h| h.bucket(bits))));
+    /// The [`HASHED`] buckets of character `i`.
+    #[inline]
+    pub(crate) fn hashed_buckets(&self, i: usize, bits: u32) -> [u32; HASHED] {
+        self.hashed_at(i).map(|h| h.bucket(bits))
     }
 
     /// The classes of the five characters around character `i`, six bits
