@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 
 use super::features::{
     EDGE_TOKEN, Featurizer, HASHED, HASHED_AT, PER_CHAR, bias_bucket, bigram_buckets,
-    class_buckets, context_buckets, token_buckets, unigram_buckets,
+    class_buckets, context_buckets, pack_context, token_buckets, unigram_buckets,
 };
 use super::labels::LABELS;
 use super::viterbi::{Transitions, Viterbi, WIDTH};
@@ -114,11 +114,23 @@ impl<const W: usize> Table<W> {
         }
     }
 
-    /// Row `k` of block `b` (the zero row where it has none).
+    /// The row indices of block `b` (every one 0 for no block).
     #[inline(always)]
-    fn row(&self, b: u32, k: usize) -> &Row {
-        let r = self.blocks.get(b as usize).and_then(|b| b.get(k));
-        self.rows.get(r.map_or(0, |&r| r as usize)).unwrap_or(&ZERO)
+    fn indices(&self, b: u32) -> [u32; W] {
+        self.blocks.get(b as usize).copied().unwrap_or([0; W])
+    }
+
+    /// Row `r` (an entry of [`Table::indices`]).
+    #[inline(always)]
+    fn at(&self, r: u32) -> &Row {
+        self.rows.get(r as usize).unwrap_or(&ZERO)
+    }
+
+    /// The first row of the block of `key` (the zero row where there is
+    /// none).
+    #[inline(always)]
+    fn first_row(&self, key: u64) -> &Row {
+        self.at(self.indices(self.find(key))[0])
     }
 
     /// The blocks in key order: key and row indices.
@@ -197,9 +209,31 @@ pub(crate) struct GramModel {
     /// The middle three classes of a [`Featurizer::class_key`] → the row
     /// of the class trigram, for a five-gram `classes` does not hold.
     middles: Table<1>,
-    /// [`Featurizer::context_key`] → the sum of the rows of
+    /// [`pack_context`] → the sum of the rows of
     /// [`context_buckets`], for every key there can be.
     contexts: Table<1>,
+    /// The row of `contexts` of each [`dense_context`] index (made when
+    /// the model is read or exported).
+    context_rows: Vec<u32>,
+}
+
+/// The contexts [`dense_context`] numbers.
+const CONTEXTS: usize = 5 * 4 * 32 * 4 * 4;
+
+/// A number below [`CONTEXTS`] for a [`Featurizer::context`] of a
+/// lexicon kind below 5, lists below 32 and places below 4 (every context
+/// the featurizer gives), `None` for another.
+#[inline]
+fn dense_context(c: [u64; 5]) -> Option<usize> {
+    let [lex, lex_part, listed, listed_part, v] = c;
+    let inside = lex < 5 && lex_part < 4 && listed < 32 && listed_part < 4 && v < 4;
+    inside.then(|| ((((lex * 4 + lex_part) * 32 + listed) * 4 + listed_part) * 4 + v) as usize)
+}
+
+/// The [`Featurizer::context`] of a [`dense_context`] number.
+fn context_of(d: usize) -> [u64; 5] {
+    let d = d as u64;
+    [d / 2048, d / 512 % 4, d / 16 % 32, d / 4 % 4, d % 4]
 }
 
 /// The middle three classes of a [`Featurizer::class_key`].
@@ -208,7 +242,7 @@ fn middle(class_key: u64) -> u64 {
     class_key >> 6 & 0x3_ffff
 }
 
-/// Every [`Featurizer::context_key`] there can be: lexicon kind (0..5)
+/// Every [`pack_context`] there can be: lexicon kind (0..5)
 /// and place (0..4), lists (0..32) and place, place in the token.
 fn all_contexts() -> FxHashMap<u64, u32> {
     let mut all = FxHashMap::default();
@@ -364,16 +398,20 @@ fn scaled<const W: usize>(d: Draft, scale: f64) -> Table<W> {
     Table::new(blocks, out)
 }
 
+/// The word and POS row indices of a token.
+type TokenRows = ([u32; TOKEN_ROWS], [u32; TOKEN_ROWS]);
+
 /// Per-thread scratch space of [`GramModel::emissions`].
 #[derive(Debug, Default)]
 pub(crate) struct GramScratch {
-    /// The unigram block of each character from −2 to `n + 2`.
-    unigrams: Vec<u32>,
-    /// The bigram block of each pair of characters from −2 to `n + 1`.
-    bigrams: Vec<u32>,
-    /// The word and POS blocks of each entry of [`Featurizer::tokens`],
-    /// and one edge entry after them.
-    tokens: Vec<(u32, u32)>,
+    /// The unigram row indices of each character from −2 to `n + 2`.
+    unigrams: Vec<[u32; UNIGRAM_ROWS]>,
+    /// The bigram row indices of each pair of characters from −2 to
+    /// `n + 1`.
+    bigrams: Vec<[u32; BIGRAM_ROWS]>,
+    /// The word and POS row indices of each entry of
+    /// [`Featurizer::tokens`], and one edge entry after them.
+    tokens: Vec<TokenRows>,
 }
 
 /// Adds `row` to `acc`, lane by lane. A character's scores are two sums
@@ -468,6 +506,29 @@ impl GramModel {
             classes: scaled(drafts.classes, scale),
             middles: scaled(drafts.middles, scale),
             contexts: scaled(drafts.contexts, scale),
+            context_rows: Vec::new(),
+        }
+        .with_context_rows()
+    }
+
+    /// Numbers the rows of `contexts` for [`dense_context`].
+    fn with_context_rows(mut self) -> GramModel {
+        self.context_rows = (0..CONTEXTS)
+            .map(|d| {
+                let key = pack_context(context_of(d));
+                self.contexts.indices(self.contexts.find(key))[0]
+            })
+            .collect();
+        self
+    }
+
+    /// The context row of character `i`.
+    #[inline(always)]
+    fn context_row(&self, feats: &Featurizer, i: usize) -> &Row {
+        let c = feats.context(i);
+        match dense_context(c).and_then(|d| self.context_rows.get(d)) {
+            Some(&r) => self.contexts.at(r),
+            None => self.contexts.first_row(pack_context(c)),
         }
     }
 
@@ -491,21 +552,23 @@ impl GramModel {
         let n = feats.len();
         let code = |jj: usize| feats.code(jj as isize - 2);
         x.unigrams.clear();
-        x.unigrams
-            .extend((0..n + 4).map(|jj| self.unigrams.find(u64::from(code(jj)))));
-        x.bigrams.clear();
-        x.bigrams
-            .extend((0..n + 3).map(|jj| self.bigrams.find(bigram_key(code(jj), code(jj + 1)))));
-        x.tokens.clear();
-        x.tokens.extend(
-            feats
-                .tokens()
-                .chain([EDGE_TOKEN])
-                .map(|(w, p)| (self.words.find(w), self.pos.find(p))),
+        x.unigrams.extend(
+            (0..n + 4).map(|jj| (self.unigrams).indices(self.unigrams.find(u64::from(code(jj))))),
         );
+        x.bigrams.clear();
+        x.bigrams.extend((0..n + 3).map(|jj| {
+            let key = bigram_key(code(jj), code(jj + 1));
+            self.bigrams.indices(self.bigrams.find(key))
+        }));
+        x.tokens.clear();
+        x.tokens
+            .extend(feats.tokens().chain([EDGE_TOKEN]).map(|(w, p)| {
+                let w = self.words.indices(self.words.find(w));
+                (w, self.pos.indices(self.pos.find(p)))
+            }));
         let edge = x.tokens.last().copied().unwrap_or_default();
         let tokens = &x.tokens;
-        let at = |t: usize| tokens.get(t).copied().unwrap_or(edge);
+        let at = |t: usize| tokens.get(t).unwrap_or(&edge);
         viterbi.set_emissions(
             (x.unigrams.windows(5))
                 .zip(x.bigrams.windows(4))
@@ -531,17 +594,17 @@ impl GramModel {
     /// the five characters around it, its place `v` in its token, and the
     /// bigram blocks `b` of the four pairs around it.
     #[inline(always)]
-    fn first_sum(&self, u: &[u32], b: &[u32], v: usize) -> Row {
+    fn first_sum(&self, u: &[[u32; UNIGRAM_ROWS]], b: &[[u32; BIGRAM_ROWS]], v: usize) -> Row {
         let mut acc = self.bias;
-        if let Ok(u) = <&[u32; 5]>::try_from(u) {
-            for (k, &u) in u.iter().enumerate() {
-                add(&mut acc, self.unigrams.row(u, k));
+        if let Ok(u) = <&[_; 5]>::try_from(u) {
+            for (k, u) in u.iter().enumerate() {
+                add(&mut acc, self.unigrams.at(u[k]));
             }
-            add(&mut acc, self.unigrams.row(u[2], 5 + v));
+            add(&mut acc, self.unigrams.at(u[2][5 + (v & 3)]));
         }
-        if let Ok(b) = <&[u32; 4]>::try_from(b) {
-            for (k, &b) in b.iter().enumerate() {
-                add(&mut acc, self.bigrams.row(b, k));
+        if let Ok(b) = <&[_; 4]>::try_from(b) {
+            for (k, b) in b.iter().enumerate() {
+                add(&mut acc, self.bigrams.at(b[k]));
             }
         }
         acc
@@ -551,24 +614,23 @@ impl GramModel {
     /// word and POS blocks of its token and those beside it (`around`),
     /// its class, context and hashed rows.
     #[inline(always)]
-    fn second_sum(&self, feats: &Featurizer, i: usize, v: usize, around: [(u32, u32); 3]) -> Row {
+    fn second_sum(&self, feats: &Featurizer, i: usize, v: usize, around: [&TokenRows; 3]) -> Row {
         let mut sum = ZERO;
         for (d, (w, p)) in around.into_iter().enumerate() {
-            add(&mut sum, self.words.row(w, 4 * d + v));
-            add(&mut sum, self.pos.row(p, 4 * d + v));
+            add(&mut sum, self.words.at(w[4 * d + (v & 3)]));
+            add(&mut sum, self.pos.at(p[4 * d + (v & 3)]));
         }
         let class = feats.class_key(i);
-        let b = self.classes.find(class);
+        let b = self.classes.indices(self.classes.find(class))[0];
         add(
             &mut sum,
             if b != 0 {
-                self.classes.row(b, 0)
+                self.classes.at(b)
             } else {
-                self.middles.row(self.middles.find(middle(class)), 0)
+                self.middles.first_row(middle(class))
             },
         );
-        let context = self.contexts.find(feats.context_key(i));
-        add(&mut sum, self.contexts.row(context, 0));
+        add(&mut sum, self.context_row(feats, i));
         for h in feats.hashed_buckets(i, self.hashed.bits) {
             if let Some(row) = self.hashed.row(h) {
                 add(&mut sum, row);
@@ -613,7 +675,9 @@ impl GramModel {
             classes: Table::read(&mut r)?,
             middles: Table::read(&mut r)?,
             contexts: Table::read(&mut r)?,
-        };
+            context_rows: Vec::new(),
+        }
+        .with_context_rows();
         if !r.0.is_empty() {
             return Err(Error::Model(ModelProblem::Shape));
         }

@@ -78,16 +78,28 @@ impl NameLists {
     /// overlapping; at each place the longest name starting there, the
     /// search going on after it. `starts` is a buffer for the characters
     /// of `s`, reused from call to call.
+    #[cfg(test)]
     pub(crate) fn find(
         &self,
         s: &str,
         starts: &mut Vec<(usize, char)>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        out.clear();
         starts.clear();
         starts.extend(s.char_indices().chain([(s.len(), '\0')]));
-        let n = starts.len() - 1;
+        self.find_in(s, starts, out);
+    }
+
+    /// [`NameLists::find`] with the characters of `s` given: `starts`
+    /// holds each with its byte offset, then `(s.len(), '\0')`.
+    pub(crate) fn find_in(
+        &self,
+        s: &str,
+        starts: &[(usize, char)],
+        out: &mut Vec<(usize, usize, u32)>,
+    ) {
+        out.clear();
+        let n = starts.len().saturating_sub(1);
         let mut i = 0;
         while i < n {
             match self.longest_at(s, &starts[i..]) {
