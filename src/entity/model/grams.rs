@@ -215,7 +215,14 @@ pub(crate) struct GramModel {
     /// The row of `contexts` of each [`dense_context`] index (made when
     /// the model is read or exported).
     context_rows: Vec<u32>,
+    /// The unigram block of each character below [`DIRECT`] (made with
+    /// `context_rows`).
+    unigram_blocks: Vec<u32>,
 }
+
+/// The characters whose unigram blocks are looked up by code, not hashed
+/// (ASCII, punctuation, ideographs).
+const DIRECT: u32 = 0xA000;
 
 /// The contexts [`dense_context`] numbers.
 const CONTEXTS: usize = 5 * 4 * 32 * 4 * 4;
@@ -507,12 +514,17 @@ impl GramModel {
             middles: scaled(drafts.middles, scale),
             contexts: scaled(drafts.contexts, scale),
             context_rows: Vec::new(),
+            unigram_blocks: Vec::new(),
         }
         .with_context_rows()
     }
 
-    /// Numbers the rows of `contexts` for [`dense_context`].
+    /// Numbers the rows of `contexts` for [`dense_context`] and the
+    /// unigram blocks of the characters below [`DIRECT`].
     fn with_context_rows(mut self) -> GramModel {
+        self.unigram_blocks = (0..DIRECT)
+            .map(|c| self.unigrams.find(u64::from(c)))
+            .collect();
         self.context_rows = (0..CONTEXTS)
             .map(|d| {
                 let key = pack_context(context_of(d));
@@ -520,6 +532,15 @@ impl GramModel {
             })
             .collect();
         self
+    }
+
+    /// The unigram block of character `c`.
+    #[inline(always)]
+    fn unigram_block(&self, c: u32) -> u32 {
+        match self.unigram_blocks.get(c as usize) {
+            Some(&b) => b,
+            None => self.unigrams.find(u64::from(c)),
+        }
     }
 
     /// The context row of character `i`.
@@ -552,9 +573,8 @@ impl GramModel {
         let n = feats.len();
         let code = |jj: usize| feats.code(jj as isize - 2);
         x.unigrams.clear();
-        x.unigrams.extend(
-            (0..n + 4).map(|jj| (self.unigrams).indices(self.unigrams.find(u64::from(code(jj))))),
-        );
+        x.unigrams
+            .extend((0..n + 4).map(|jj| (self.unigrams).indices(self.unigram_block(code(jj)))));
         x.bigrams.clear();
         x.bigrams.extend((0..n + 3).map(|jj| {
             let key = bigram_key(code(jj), code(jj + 1));
@@ -676,6 +696,7 @@ impl GramModel {
             middles: Table::read(&mut r)?,
             contexts: Table::read(&mut r)?,
             context_rows: Vec::new(),
+            unigram_blocks: Vec::new(),
         }
         .with_context_rows();
         if !r.0.is_empty() {
