@@ -46,18 +46,11 @@ impl Hash {
     }
 }
 
-/// [`class`] of each character up to the end of the CJK Unified
-/// Ideographs (`U+0000..U+A000`: ASCII, punctuation, ideographs),
-/// computed once (the surname and transliteration sets are hash lookups).
-static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| (0..0xA000).map(|c| class(c) as u8).collect());
-
-/// [`class`] of `ch`, looked up below `U+A000`.
-#[inline]
-fn class_of(ch: char) -> u64 {
-    CLASSES
-        .get(ch as usize)
-        .map_or_else(|| class(ch as u32), |&c| u64::from(c))
-}
+/// [`class`] of each character of the Basic Multilingual Plane (ASCII,
+/// punctuation, ideographs, full-width forms), computed once (the surname
+/// and transliteration sets are hash lookups).
+static CLASSES: LazyLock<Vec<u8>> =
+    LazyLock::new(|| (0..0x1_0000).map(|c| class(c) as u8).collect());
 
 /// The class of a character: digit, numeral, Latin, punctuation, space,
 /// CJK; with bits for surnames and transliteration characters.
@@ -92,36 +85,50 @@ fn class(c: u32) -> u64 {
     base | surname | foreign
 }
 
-/// What the features need to know about one character.
+/// What the features need to know about one character (16 bytes: the
+/// small fields a byte each).
 #[derive(Debug, Clone, Copy)]
 struct CharInfo {
     /// The character (or [`EDGE`]).
     code: u32,
-    /// Its [`class`].
-    class: u64,
     /// The index of the token holding it in `words` (0 and the last are
     /// the edges).
-    token: usize,
+    token: u32,
+    /// Its [`class`] (below 64).
+    class: u8,
     /// Where it stands in that token: 0 begin, 1 middle, 2 end, 3 single.
-    in_token: u64,
+    in_token: u8,
     /// The lexicon name covering it: kind index + 1 (0 none), and where it
     /// stands in that name (as `in_token`).
-    lexicon: (u64, u64),
+    lexicon: (u8, u8),
     /// The listed name covering it ([`NAME_LISTS`]): its lists (bits, 0
-    /// none) and where it stands in that name.
-    listed: (u64, u64),
+    /// none; five lists) and where it stands in that name.
+    listed: (u8, u8),
 }
 
 impl CharInfo {
     /// Past the text's edges.
     const EDGE: CharInfo = CharInfo {
         code: EDGE,
-        class: 0,
         token: 0,
+        class: 0,
         in_token: 0,
         lexicon: (0, 0),
         listed: (0, 0),
     };
+
+    /// The lexicon name, listed name and place in the token, as the
+    /// context features read them.
+    fn context(&self) -> [u64; 5] {
+        [
+            self.lexicon.0,
+            self.lexicon.1,
+            self.listed.0,
+            self.listed.1,
+            self.in_token,
+        ]
+        .map(u64::from)
+    }
 }
 
 /// Where a character stands in a run: 0 begin, 1 middle, 2 end, 3 single.
@@ -172,33 +179,41 @@ impl Featurizer {
 
     /// Fills `offsets` and `info`.
     fn chars(&mut self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) {
-        self.offsets.clear();
-        self.info.clear();
-        self.info.extend([CharInfo::EDGE; 2]);
         self.words.clear();
         self.words.push(TokenHashes::EDGE);
         self.words
             .extend(tokens.iter().map(|t| TokenHashes::of(s, t)));
         self.words.push(TokenHashes::EDGE);
-        NAME_LISTS.find(s, &mut self.char_starts, &mut self.listed);
+        self.char_starts.clear();
+        self.char_starts
+            .extend(s.char_indices().chain([(s.len(), '\0')]));
+        NAME_LISTS.find_in(s, &self.char_starts, &mut self.listed);
+        self.offsets.clear();
+        self.offsets.extend(self.char_starts.iter().map(|c| c.0));
+        self.info.clear();
+        self.info.reserve(self.char_starts.len() + 4);
+        self.info.extend([CharInfo::EDGE; 2]);
+        let classes = &*CLASSES;
         let mut listed = self.listed.iter().peekable();
         let mut t = 0;
         let mut lex = lexical.iter().peekable();
-        for (p, ch) in s.char_indices() {
+        let chars = self.char_starts.split_last().map_or(&[][..], |c| c.1);
+        for &(p, ch) in chars {
+            let len = ch.len_utf8();
             while t + 1 < tokens.len() && tokens[t].end <= p {
                 t += 1;
             }
             let in_token = tokens
                 .get(t)
                 .filter(|tk| tk.start <= p && p < tk.end)
-                .map_or(3, |tk| part_bytes(s, p, tk.start, tk.end));
+                .map_or(3, |tk| part_of(s, p, len, tk.start, tk.end));
             while lex.peek().is_some_and(|sp| sp.end <= p) {
                 lex.next();
             }
             let lexicon = match lex.peek() {
                 Some(sp) if sp.start <= p => (
-                    kind_index(sp.kind).map_or(4, |k| k as u64 + 1),
-                    part_bytes(s, p, sp.start, sp.end),
+                    kind_index(sp.kind).map_or(4, |k| k as u8 + 1),
+                    part_of(s, p, len, sp.start, sp.end),
                 ),
                 _ => (0, 0),
             };
@@ -206,20 +221,21 @@ impl Featurizer {
                 listed.next();
             }
             let in_list = match listed.peek() {
-                Some(&&(a, b, lists)) if a <= p => (u64::from(lists), part_bytes(s, p, a, b)),
+                Some(&&(a, b, lists)) if a <= p => (lists as u8, part_of(s, p, len, a, b)),
                 _ => (0, 0),
             };
-            self.offsets.push(p);
             self.info.push(CharInfo {
                 code: ch as u32,
-                class: class_of(ch),
-                token: t + 1,
+                token: t as u32 + 1,
+                class: classes
+                    .get(ch as usize)
+                    .copied()
+                    .unwrap_or_else(|| class(ch as u32) as u8),
                 in_token,
                 lexicon,
                 listed: in_list,
             });
         }
-        self.offsets.push(s.len());
         self.info.extend([CharInfo::EDGE; 2]);
     }
 
@@ -228,8 +244,8 @@ impl Featurizer {
         let c: [CharInfo; 5] = std::array::from_fn(|d| self.info[i + d]);
         let code = |d: usize| u64::from(c[d].code);
         let me = c[2];
-        let v = me.in_token;
-        let (prev, tok, next) = self.around(me.token);
+        let v = u64::from(me.in_token);
+        let (prev, tok, next) = self.around(me.token as usize);
         let r = self.residual_at(i);
         let f: [Hash; PER_CHAR] = [
             bias(),
@@ -275,14 +291,9 @@ impl Featurizer {
         let c: [CharInfo; 5] = std::array::from_fn(|d| self.info[i + d]);
         let me = c[2];
         let [skip, tri] = self.hashed_at(i);
-        let [class3, class5] = classes(c.map(|c| c.class));
-        let [lexicon, listed, listed_in] = contexts(
-            me.lexicon.0,
-            me.lexicon.1,
-            me.listed.0,
-            me.listed.1,
-            me.in_token,
-        );
+        let [class3, class5] = classes(c.map(|c| u64::from(c.class)));
+        let [lex, lex_part, listed, listed_part, v] = me.context();
+        let [lexicon, listed, listed_in] = contexts(lex, lex_part, listed, listed_part, v);
         [skip, tri, class3, class5, lexicon, listed, listed_in]
     }
 
@@ -300,10 +311,10 @@ impl Featurizer {
         ]
     }
 
-    /// Fills `out` with the [`HASHED`] buckets of each character.
-    pub(crate) fn hashed(&self, bits: u32, out: &mut Vec<[u32; HASHED]>) {
-        out.clear();
-        out.extend((0..self.len()).map(|i| self.hashed_at(i).map(|h| h.bucket(bits))));
+    /// The [`HASHED`] buckets of character `i`.
+    #[inline]
+    pub(crate) fn hashed_buckets(&self, i: usize, bits: u32) -> [u32; HASHED] {
+        self.hashed_at(i).map(|h| h.bucket(bits))
     }
 
     /// The classes of the five characters around character `i`, six bits
@@ -311,25 +322,14 @@ impl Featurizer {
     #[inline]
     pub(crate) fn class_key(&self, i: usize) -> u64 {
         let c = self.info.get(i..i + 5).unwrap_or_default();
-        c.iter().fold(0, |k, c| k << 6 | c.class)
+        c.iter().fold(0, |k, c| k << 6 | u64::from(c.class))
     }
 
-    /// The lexicon name and listed name covering character `i`, and where
-    /// it stands in its token, a byte each.
+    /// The lexicon name (kind + 1, place) and listed name (lists, place)
+    /// covering character `i`, and where it stands in its token.
     #[inline]
-    pub(crate) fn context_key(&self, i: usize) -> u64 {
-        let Some(me) = self.info.get(i + 2) else {
-            return 0;
-        };
-        [
-            me.lexicon.0,
-            me.lexicon.1,
-            me.listed.0,
-            me.listed.1,
-            me.in_token,
-        ]
-        .iter()
-        .fold(0, |k, &v| k << 8 | (v & 0xff))
+    pub(crate) fn context(&self, i: usize) -> [u64; 5] {
+        self.info.get(i + 2).map_or([0; 5], CharInfo::context)
     }
 
     /// Computes what [`Featurizer::compute`] does but the buckets: the
@@ -351,7 +351,7 @@ impl Featurizer {
     #[inline]
     pub(crate) fn in_token(&self, i: usize) -> (usize, usize) {
         let c = &self.info[i + 2];
-        (c.in_token as usize, c.token)
+        (usize::from(c.in_token), c.token as usize)
     }
 
     /// The word and POS hashes of the tokens, with an edge entry before
@@ -397,7 +397,14 @@ pub(crate) fn class_buckets(key: u64, bits: u32) -> [u32; 2] {
     classes(std::array::from_fn(|d| key >> (6 * (4 - d)) & 63)).map(|h| h.bucket(bits))
 }
 
-/// The buckets of the three features of a [`Featurizer::context_key`].
+/// The key of a [`Featurizer::context`] (the context tables are keyed
+/// by it): a byte each.
+#[inline]
+pub(crate) fn pack_context(c: [u64; 5]) -> u64 {
+    c.iter().fold(0, |k, &v| k << 8 | (v & 0xff))
+}
+
+/// The buckets of the three features of a [`pack_context`].
 pub(crate) fn context_buckets(key: u64, bits: u32) -> [u32; 3] {
     let b = |d: u32| key >> (8 * (4 - d)) & 0xff;
     contexts(b(0), b(1), b(2), b(3), b(4)).map(|h| h.bucket(bits))
@@ -509,12 +516,16 @@ impl TokenHashes {
     }
 }
 
-/// Where the character at byte `p` stands in the run `s[start..end]` (0
-/// begin, 1 middle, 2 end, 3 single).
-fn part_bytes(s: &str, p: usize, start: usize, end: usize) -> u64 {
-    let last = s
-        .get(start..end)
-        .and_then(|r| r.char_indices().next_back())
-        .map_or(start, |(i, _)| start + i);
-    part(p == start, p == last)
+/// Where the character at byte `p` (of `len` bytes) stands in the run
+/// `s[start..end]` (0 begin, 1 middle, 2 end, 3 single): the last when it
+/// ends the run; a run that does not lie on character boundaries has its
+/// first byte for last (as slicing it would fail).
+#[inline]
+fn part_of(s: &str, p: usize, len: usize, start: usize, end: usize) -> u8 {
+    let last = if s.is_char_boundary(start) && s.is_char_boundary(end) {
+        p + len == end
+    } else {
+        p == start
+    };
+    part(p == start, last) as u8
 }

@@ -25,11 +25,11 @@ use rustc_hash::FxHashMap;
 
 use super::features::{
     EDGE_TOKEN, Featurizer, HASHED, HASHED_AT, PER_CHAR, bias_bucket, bigram_buckets,
-    class_buckets, context_buckets, token_buckets, unigram_buckets,
+    class_buckets, context_buckets, pack_context, token_buckets, unigram_buckets,
 };
 use super::labels::LABELS;
-use super::viterbi::{Transitions, Viterbi};
-use super::weights::{LANES, POPCOUNT, Reader, Weights, scale_score, write_row, write_varint};
+use super::viterbi::{Transitions, Viterbi, WIDTH};
+use super::weights::{LANES, Reader, Weights, scale_score, write_row, write_varint};
 use crate::error::{Error, ModelProblem};
 
 /// The first bytes of a model file of this layout.
@@ -38,45 +38,57 @@ pub(crate) const MAGIC: &[u8; 8] = b"ZHNERv2\n";
 /// The scores of one feature, padded to [`LANES`].
 type Row = [i16; LANES];
 
-/// Where a block's rows are: the first, and one bit per row of the block
-/// (set where the row carries weight; the rows of set bits follow each
-/// other). A mask of 0 is no block.
-#[derive(Debug, Clone, Copy, Default)]
-struct Block {
-    key: u64,
-    first: u32,
-    mask: u32,
-}
+const _: () = assert!(LANES == WIDTH);
 
-/// Blocks of rows by exact key, found by open addressing.
-#[derive(Debug, Clone, Default)]
-struct Table {
-    /// The rows of all blocks.
+/// The zero row: what an n-gram, token or row the model does not hold
+/// scores.
+const ZERO: Row = [0; LANES];
+
+/// Blocks of rows by exact key, found by open addressing, each block a
+/// fixed `W` row indices (index 0, the zero row, where the block has no
+/// row of that place), so that a lookup adds a row without testing or
+/// counting bits. Block 0 is no block (every index 0).
+#[derive(Debug, Clone)]
+struct Table<const W: usize> {
+    /// The zero row, then the rows of all blocks, block after block.
     rows: Vec<Row>,
-    /// A power of two of slots; free where the mask is 0.
-    slots: Vec<Block>,
+    /// A power of two of slots: `(key, block)`, free where the block is 0.
+    slots: Vec<(u64, u32)>,
     /// `64 − log2(slots)`.
     shift: u32,
+    /// The row indices of each block (block 0: none).
+    blocks: Vec<[u32; W]>,
 }
 
-impl Table {
-    /// A table of `blocks` (`(key, mask)`, keys distinct, masks not 0)
-    /// whose rows follow each other in `rows`, block after block.
-    fn new(blocks: Vec<(u64, u32)>, rows: Vec<Row>) -> Table {
+impl<const W: usize> Table<W> {
+    /// A table of `blocks` (`(key, mask)`, keys distinct, masks not 0,
+    /// below `2^W`) whose rows follow each other in `rows`, block after
+    /// block.
+    fn new(blocks: Vec<(u64, u32)>, rows: Vec<Row>) -> Table<W> {
         let size = (blocks.len() * 2).next_power_of_two().max(2);
         let mut t = Table {
-            rows,
-            slots: vec![Block::default(); size],
+            rows: Vec::with_capacity(rows.len() + 1),
+            slots: vec![(0, 0); size],
             shift: 64 - size.trailing_zeros(),
+            blocks: Vec::with_capacity(blocks.len() + 1),
         };
-        let mut first = 0u32;
+        t.rows.push(ZERO);
+        t.rows.extend(rows);
+        t.blocks.push([0; W]);
+        let mut next = 1u32;
         for (key, mask) in blocks {
             let mut s = t.slot(key);
-            while t.slots[s].mask != 0 {
+            while t.slots[s].1 != 0 {
                 s = (s + 1) & (size - 1);
             }
-            t.slots[s] = Block { key, first, mask };
-            first += mask.count_ones();
+            t.slots[s] = (key, t.blocks.len() as u32);
+            t.blocks.push(std::array::from_fn(|k| {
+                if mask >> k & 1 == 0 {
+                    return 0;
+                }
+                next += 1;
+                next - 1
+            }));
         }
         t
     }
@@ -86,57 +98,54 @@ impl Table {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// The block of `key` (mask 0 when there is none).
+    /// The block of `key` (0 when there is none).
     #[inline]
-    fn find(&self, key: u64) -> Block {
+    fn find(&self, key: u64) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
         let mut s = self.slot(key);
         loop {
-            let Some(&b) = self.slots.get(s) else {
-                return Block::default();
+            let Some(&(k, b)) = self.slots.get(s) else {
+                return 0;
             };
-            if b.mask == 0 || b.key == key {
+            if b == 0 || k == key {
                 return b;
             }
-            s = (s + 1) & (self.slots.len() - 1);
+            s = (s + 1) & mask;
         }
     }
 
-    /// Row `k` of block `b`, if it carries weight.
-    #[inline]
-    fn row(&self, b: Block, k: usize) -> Option<&Row> {
-        if b.mask >> k & 1 == 0 {
-            return None;
-        }
-        let below = b.mask & ((1 << k) - 1);
-        let below = POPCOUNT[(below & 0xff) as usize] + POPCOUNT[(below >> 8 & 0xff) as usize];
-        self.rows.get((b.first + u32::from(below)) as usize)
-    }
-
-    /// Calls `f` with each row of block `b` and its index in the block,
-    /// in order.
+    /// The row indices of block `b` (every one 0 for no block).
     #[inline(always)]
-    fn each_row(&self, b: Block, mut f: impl FnMut(usize, &Row)) {
-        let (mut mask, mut r) = (b.mask, b.first as usize);
-        while mask != 0 {
-            let k = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            if let Some(row) = self.rows.get(r) {
-                f(k, row);
-            }
-            r += 1;
-        }
+    fn indices(&self, b: u32) -> [u32; W] {
+        self.blocks.get(b as usize).copied().unwrap_or([0; W])
     }
 
-    /// The blocks in key order.
-    fn sorted(&self) -> Vec<Block> {
-        let mut b: Vec<Block> = self.slots.iter().copied().filter(|b| b.mask != 0).collect();
-        b.sort_unstable_by_key(|b| b.key);
+    /// Row `r` (an entry of [`Table::indices`]).
+    #[inline(always)]
+    fn at(&self, r: u32) -> &Row {
+        self.rows.get(r as usize).unwrap_or(&ZERO)
+    }
+
+    /// The first row of the block of `key` (the zero row where there is
+    /// none).
+    #[inline(always)]
+    fn first_row(&self, key: u64) -> &Row {
+        self.at(self.indices(self.find(key))[0])
+    }
+
+    /// The blocks in key order: key and row indices.
+    fn sorted(&self) -> Vec<(u64, &[u32; W])> {
+        let mut b: Vec<(u64, &[u32; W])> = (self.slots.iter())
+            .filter(|s| s.1 != 0)
+            .filter_map(|&(key, b)| Some((key, self.blocks.get(b as usize)?)))
+            .collect();
+        b.sort_unstable_by_key(|b| b.0);
         b
     }
 
     /// The number of rows.
     fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len() - 1
     }
 
     /// Keys delta-coded, masks and rows (as [`write_row`] writes them).
@@ -144,16 +153,21 @@ impl Table {
         let blocks = self.sorted();
         out.extend((blocks.len() as u32).to_le_bytes());
         let mut last = 0;
-        for b in blocks {
-            write_varint(out, b.key.wrapping_sub(last));
-            last = b.key;
-            write_varint(out, u64::from(b.mask));
-            self.each_row(b, |_, row| write_row(out, row));
+        for (key, rows) in blocks {
+            write_varint(out, key.wrapping_sub(last));
+            last = key;
+            let mask = (rows.iter().enumerate())
+                .filter(|r| *r.1 != 0)
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            write_varint(out, mask);
+            for &r in rows.iter().filter(|&&r| r != 0) {
+                write_row(out, self.rows.get(r as usize).unwrap_or(&ZERO));
+            }
         }
     }
 
-    /// Reads what [`Table::write`] writes (blocks of at most `width` rows).
-    fn read(r: &mut Reader<'_>, width: u32) -> Result<Table, Error> {
+    /// Reads what [`Table::write`] writes (blocks of at most `W` rows).
+    fn read(r: &mut Reader<'_>) -> Result<Table<W>, Error> {
         let n = r.u32()? as usize;
         let mut blocks = Vec::with_capacity(n.min(1 << 20));
         let mut rows = Vec::with_capacity(n.min(1 << 20));
@@ -162,7 +176,7 @@ impl Table {
             let delta = r.varint()?;
             key = key.wrapping_add(delta);
             let mask = u32::try_from(r.varint()?).unwrap_or(u32::MAX);
-            if (i > 0 && delta == 0) || mask == 0 || mask >> width != 0 {
+            if (i > 0 && delta == 0) || mask == 0 || mask >> W != 0 {
                 return Err(Error::Model(ModelProblem::Shape));
             }
             for _ in 0..mask.count_ones() {
@@ -182,22 +196,51 @@ pub(crate) struct GramModel {
     /// The row every character has.
     bias: Row,
     /// Character → the rows of [`unigram_buckets`].
-    unigrams: Table,
+    unigrams: Table<UNIGRAM_ROWS>,
     /// Two characters → the rows of [`bigram_buckets`].
-    bigrams: Table,
+    bigrams: Table<BIGRAM_ROWS>,
     /// Word hash → the rows of [`token_buckets`].
-    words: Table,
+    words: Table<TOKEN_ROWS>,
     /// POS hash → the rows of [`token_buckets`].
-    pos: Table,
+    pos: Table<TOKEN_ROWS>,
     /// [`Featurizer::class_key`] → the sum of the rows of
     /// [`class_buckets`], for the class five-grams of the training text.
-    classes: Table,
+    classes: Table<1>,
     /// The middle three classes of a [`Featurizer::class_key`] → the row
     /// of the class trigram, for a five-gram `classes` does not hold.
-    middles: Table,
-    /// [`Featurizer::context_key`] → the sum of the rows of
+    middles: Table<1>,
+    /// [`pack_context`] → the sum of the rows of
     /// [`context_buckets`], for every key there can be.
-    contexts: Table,
+    contexts: Table<1>,
+    /// The row of `contexts` of each [`dense_context`] index (made when
+    /// the model is read or exported).
+    context_rows: Vec<u32>,
+    /// The unigram block of each character below [`DIRECT`] (made with
+    /// `context_rows`).
+    unigram_blocks: Vec<u32>,
+}
+
+/// The characters whose unigram blocks are looked up by code, not hashed
+/// (ASCII, punctuation, ideographs).
+const DIRECT: u32 = 0xA000;
+
+/// The contexts [`dense_context`] numbers.
+const CONTEXTS: usize = 5 * 4 * 32 * 4 * 4;
+
+/// A number below [`CONTEXTS`] for a [`Featurizer::context`] of a
+/// lexicon kind below 5, lists below 32 and places below 4 (every context
+/// the featurizer gives), `None` for another.
+#[inline]
+fn dense_context(c: [u64; 5]) -> Option<usize> {
+    let [lex, lex_part, listed, listed_part, v] = c;
+    let inside = lex < 5 && lex_part < 4 && listed < 32 && listed_part < 4 && v < 4;
+    inside.then(|| ((((lex * 4 + lex_part) * 32 + listed) * 4 + listed_part) * 4 + v) as usize)
+}
+
+/// The [`Featurizer::context`] of a [`dense_context`] number.
+fn context_of(d: usize) -> [u64; 5] {
+    let d = d as u64;
+    [d / 2048, d / 512 % 4, d / 16 % 32, d / 4 % 4, d % 4]
 }
 
 /// The middle three classes of a [`Featurizer::class_key`].
@@ -206,7 +249,7 @@ fn middle(class_key: u64) -> u64 {
     class_key >> 6 & 0x3_ffff
 }
 
-/// Every [`Featurizer::context_key`] there can be: lexicon kind (0..5)
+/// Every [`pack_context`] there can be: lexicon kind (0..5)
 /// and place (0..4), lists (0..32) and place, place in the token.
 fn all_contexts() -> FxHashMap<u64, u32> {
     let mut all = FxHashMap::default();
@@ -224,10 +267,9 @@ fn all_contexts() -> FxHashMap<u64, u32> {
 }
 
 /// Row widths of the blocks.
-const UNIGRAM_ROWS: u32 = 9;
-const BIGRAM_ROWS: u32 = 4;
-const TOKEN_ROWS: u32 = 12;
-const ONE_ROW: u32 = 1;
+const UNIGRAM_ROWS: usize = 9;
+const BIGRAM_ROWS: usize = 4;
+const TOKEN_ROWS: usize = 12;
 
 /// The key of a bigram (characters are below 2^21).
 #[inline]
@@ -342,7 +384,7 @@ fn peaks(d: &Draft) -> [i64; 12] {
 
 /// The table of a draft, every score times `scale` (rounded; rows that
 /// round to zero dropped).
-fn scaled(d: Draft, scale: f64) -> Table {
+fn scaled<const W: usize>(d: Draft, scale: f64) -> Table<W> {
     let q = |w: i32| (f64::from(w) * scale).round().clamp(-32767.0, 32767.0) as i16;
     let (mut blocks, mut out) = (Vec::new(), Vec::new());
     for (key, mask, rows) in d {
@@ -363,17 +405,20 @@ fn scaled(d: Draft, scale: f64) -> Table {
     Table::new(blocks, out)
 }
 
-/// The places before and after the characters in the first sums.
-const PAD: usize = 4;
+/// The word and POS row indices of a token.
+type TokenRows = ([u32; TOKEN_ROWS], [u32; TOKEN_ROWS]);
 
 /// Per-thread scratch space of [`GramModel::emissions`].
 #[derive(Debug, Default)]
 pub(crate) struct GramScratch {
-    scores: Vec<Row>,
-    /// The word and POS blocks of each entry of [`Featurizer::tokens`],
-    /// and one edge entry after them.
-    tokens: Vec<(Block, Block)>,
-    hashed: Vec<[u32; HASHED]>,
+    /// The unigram row indices of each character from −2 to `n + 2`.
+    unigrams: Vec<[u32; UNIGRAM_ROWS]>,
+    /// The bigram row indices of each pair of characters from −2 to
+    /// `n + 1`.
+    bigrams: Vec<[u32; BIGRAM_ROWS]>,
+    /// The word and POS row indices of each entry of
+    /// [`Featurizer::tokens`], and one edge entry after them.
+    tokens: Vec<TokenRows>,
 }
 
 /// Adds `row` to `acc`, lane by lane. A character's scores are two sums
@@ -383,8 +428,9 @@ pub(crate) struct GramScratch {
 /// never a panic.
 #[inline(always)]
 fn add(acc: &mut Row, row: &Row) {
-    let (a, r) = (*acc, *row);
-    *acc = std::array::from_fn(|l| a[l].saturating_add(r[l]));
+    for (a, &r) in acc.iter_mut().zip(row) {
+        *a = a.saturating_add(r);
+    }
 }
 
 /// The drafts of the tables of a model, in the order of [`GramModel`].
@@ -467,118 +513,150 @@ impl GramModel {
             classes: scaled(drafts.classes, scale),
             middles: scaled(drafts.middles, scale),
             contexts: scaled(drafts.contexts, scale),
+            context_rows: Vec::new(),
+            unigram_blocks: Vec::new(),
+        }
+        .with_context_rows()
+    }
+
+    /// Numbers the rows of `contexts` for [`dense_context`] and the
+    /// unigram blocks of the characters below [`DIRECT`].
+    fn with_context_rows(mut self) -> GramModel {
+        self.unigram_blocks = (0..DIRECT)
+            .map(|c| self.unigrams.find(u64::from(c)))
+            .collect();
+        self.context_rows = (0..CONTEXTS)
+            .map(|d| {
+                let key = pack_context(context_of(d));
+                self.contexts.indices(self.contexts.find(key))[0]
+            })
+            .collect();
+        self
+    }
+
+    /// The unigram block of character `c`.
+    #[inline(always)]
+    fn unigram_block(&self, c: u32) -> u32 {
+        match self.unigram_blocks.get(c as usize) {
+            Some(&b) => b,
+            None => self.unigrams.find(u64::from(c)),
         }
     }
 
-    /// The tables, in file order.
-    fn tables(&self) -> [(&Table, u32); 7] {
-        [
-            (&self.unigrams, UNIGRAM_ROWS),
-            (&self.bigrams, BIGRAM_ROWS),
-            (&self.words, TOKEN_ROWS),
-            (&self.pos, TOKEN_ROWS),
-            (&self.classes, ONE_ROW),
-            (&self.middles, ONE_ROW),
-            (&self.contexts, ONE_ROW),
-        ]
+    /// The context row of character `i`.
+    #[inline(always)]
+    fn context_row(&self, feats: &Featurizer, i: usize) -> &Row {
+        let c = feats.context(i);
+        match dense_context(c).and_then(|d| self.context_rows.get(d)) {
+            Some(&r) => self.contexts.at(r),
+            None => self.contexts.first_row(pack_context(c)),
+        }
     }
 
     /// The number of weight rows.
     pub(crate) fn len(&self) -> usize {
-        let tables: usize = self.tables().iter().map(|t| t.0.len()).sum();
-        1 + self.hashed.len() + tables
+        let tables = [
+            self.unigrams.len(),
+            self.bigrams.len(),
+            self.words.len(),
+            self.pos.len(),
+            self.classes.len(),
+            self.middles.len(),
+            self.contexts.len(),
+        ];
+        1 + self.hashed.len() + tables.iter().sum::<usize>()
     }
 
     /// The emission scores of the characters `feats` holds (as
     /// [`Featurizer::prepare`] left it), into `viterbi`.
     pub(crate) fn emissions(&self, feats: &Featurizer, x: &mut GramScratch, viterbi: &mut Viterbi) {
         let n = feats.len();
-        x.scores.clear();
-        x.scores.resize(n + 2 * PAD, self.bias);
-        self.add_characters(feats, &mut x.scores);
+        let code = |jj: usize| feats.code(jj as isize - 2);
+        x.unigrams.clear();
+        x.unigrams
+            .extend((0..n + 4).map(|jj| (self.unigrams).indices(self.unigram_block(code(jj)))));
+        x.bigrams.clear();
+        x.bigrams.extend((0..n + 3).map(|jj| {
+            let key = bigram_key(code(jj), code(jj + 1));
+            self.bigrams.indices(self.bigrams.find(key))
+        }));
         x.tokens.clear();
-        x.tokens.extend(
-            feats
-                .tokens()
-                .chain([EDGE_TOKEN])
-                .map(|(w, p)| (self.words.find(w), self.pos.find(p))),
-        );
+        x.tokens
+            .extend(feats.tokens().chain([EDGE_TOKEN]).map(|(w, p)| {
+                let w = self.words.indices(self.words.find(w));
+                (w, self.pos.indices(self.pos.find(p)))
+            }));
         let edge = x.tokens.last().copied().unwrap_or_default();
-        feats.hashed(self.hashed.bits, &mut x.hashed);
-        let scores = x.scores.get(PAD..PAD + n).unwrap_or_default();
-        let (tokens, hashed) = (&x.tokens, &x.hashed);
-        let at = |t: usize| tokens.get(t).copied().unwrap_or(edge);
+        let tokens = &x.tokens;
+        let at = |t: usize| tokens.get(t).unwrap_or(&edge);
         viterbi.set_emissions(
-            scores
-                .iter()
-                .zip(hashed)
+            (x.unigrams.windows(5))
+                .zip(x.bigrams.windows(4))
                 .enumerate()
-                .map(|(i, (acc, buckets))| {
-                    // the second sum: token, class, context and hashed rows
-                    let mut sum = [0i16; LANES];
+                .map(|(i, (u, b))| {
                     let (v, t) = feats.in_token(i);
-                    for (d, (w, p)) in [at(t), at(t.wrapping_sub(1)), at(t + 1)]
-                        .into_iter()
-                        .enumerate()
-                    {
-                        for (table, b) in [(&self.words, w), (&self.pos, p)] {
-                            if let Some(row) = table.row(b, 4 * d + v) {
-                                add(&mut sum, row);
-                            }
-                        }
+                    let first = self.first_sum(u, b, v);
+                    let sum =
+                        self.second_sum(feats, i, v, [at(t), at(t.wrapping_sub(1)), at(t + 1)]);
+                    // the barrier keeps the sums whole vectors: widened
+                    // in place, LLVM splits every row add in four
+                    let (first, sum) = std::hint::black_box((first, sum));
+                    let mut e = [0i32; WIDTH];
+                    for ((e, &a), &b) in e.iter_mut().zip(&first).zip(&sum) {
+                        *e = i32::from(a) + i32::from(b);
                     }
-                    let class = feats.class_key(i);
-                    let mut b = (&self.classes, self.classes.find(class));
-                    if b.1.mask == 0 {
-                        b = (&self.middles, self.middles.find(middle(class)));
-                    }
-                    let context = (&self.contexts, self.contexts.find(feats.context_key(i)));
-                    for (table, b) in [b, context] {
-                        if let Some(row) = table.row(b, 0) {
-                            add(&mut sum, row);
-                        }
-                    }
-                    for row in buckets.iter().filter_map(|&b| self.hashed.row(b)) {
-                        add(&mut sum, row);
-                    }
-                    std::array::from_fn(|l| i32::from(acc[l]) + i32::from(sum[l]))
+                    e
                 }),
         );
     }
 
-    /// Adds the unigram and bigram blocks of the characters to `scores`
-    /// (character `i` at `PAD + i`; what lands in the padding is never
-    /// read, so no place needs a test).
-    fn add_characters(&self, feats: &Featurizer, scores: &mut [Row]) {
-        let n = scores.len().saturating_sub(2 * PAD);
-        // jj = j + 2 for the characters j = −2..n + 2 the blocks are of
-        for jj in 0..n + 4 {
-            let j = jj as isize - 2;
-            let c = feats.code(j);
-            let v = if (2..n + 2).contains(&jj) {
-                feats.in_token(jj - 2).0
-            } else {
-                usize::MAX
-            };
-            let mut at = |i: usize, row: &Row| {
-                if let Some(acc) = scores.get_mut(i) {
-                    add(acc, row);
-                }
-            };
-            // row k < 5 is for the character at j + 2 − k, at PAD + j + 2 − k
-            self.unigrams
-                .each_row(self.unigrams.find(u64::from(c)), |k, row| {
-                    if k < 5 {
-                        at(jj + PAD - k, row);
-                    } else if k - 5 == v {
-                        at(jj + 2, row);
-                    }
-                });
-            if jj <= n + 2 {
-                let b = self.bigrams.find(bigram_key(c, feats.code(j + 1)));
-                self.bigrams.each_row(b, |k, row| at(jj + PAD - k, row));
+    /// The first sum of a character: the bias, the unigram blocks `u` of
+    /// the five characters around it, its place `v` in its token, and the
+    /// bigram blocks `b` of the four pairs around it.
+    #[inline(always)]
+    fn first_sum(&self, u: &[[u32; UNIGRAM_ROWS]], b: &[[u32; BIGRAM_ROWS]], v: usize) -> Row {
+        let mut acc = self.bias;
+        if let Ok(u) = <&[_; 5]>::try_from(u) {
+            for (k, u) in u.iter().enumerate() {
+                add(&mut acc, self.unigrams.at(u[k]));
+            }
+            add(&mut acc, self.unigrams.at(u[2][5 + (v & 3)]));
+        }
+        if let Ok(b) = <&[_; 4]>::try_from(b) {
+            for (k, b) in b.iter().enumerate() {
+                add(&mut acc, self.bigrams.at(b[k]));
             }
         }
+        acc
+    }
+
+    /// The second sum of character `i`, at place `v` in its token: the
+    /// word and POS blocks of its token and those beside it (`around`),
+    /// its class, context and hashed rows.
+    #[inline(always)]
+    fn second_sum(&self, feats: &Featurizer, i: usize, v: usize, around: [&TokenRows; 3]) -> Row {
+        let mut sum = ZERO;
+        for (d, (w, p)) in around.into_iter().enumerate() {
+            add(&mut sum, self.words.at(w[4 * d + (v & 3)]));
+            add(&mut sum, self.pos.at(p[4 * d + (v & 3)]));
+        }
+        let class = feats.class_key(i);
+        let b = self.classes.indices(self.classes.find(class))[0];
+        add(
+            &mut sum,
+            if b != 0 {
+                self.classes.at(b)
+            } else {
+                self.middles.first_row(middle(class))
+            },
+        );
+        add(&mut sum, self.context_row(feats, i));
+        for h in feats.hashed_buckets(i, self.hashed.bits) {
+            if let Some(row) = self.hashed.row(h) {
+                add(&mut sum, row);
+            }
+        }
+        sum
     }
 
     /// The model file: magic, feature version, the hashed weights (as
@@ -588,9 +666,13 @@ impl GramModel {
         out.extend(super::weights::FEATURE_VERSION.to_le_bytes());
         self.hashed.write_compact(&mut out);
         out.extend(self.bias[..LABELS].iter().flat_map(|w| w.to_le_bytes()));
-        for (t, _) in self.tables() {
-            t.write(&mut out);
-        }
+        self.unigrams.write(&mut out);
+        self.bigrams.write(&mut out);
+        self.words.write(&mut out);
+        self.pos.write(&mut out);
+        self.classes.write(&mut out);
+        self.middles.write(&mut out);
+        self.contexts.write(&mut out);
         out
     }
 
@@ -606,14 +688,17 @@ impl GramModel {
         let model = GramModel {
             hashed,
             bias,
-            unigrams: Table::read(&mut r, UNIGRAM_ROWS)?,
-            bigrams: Table::read(&mut r, BIGRAM_ROWS)?,
-            words: Table::read(&mut r, TOKEN_ROWS)?,
-            pos: Table::read(&mut r, TOKEN_ROWS)?,
-            classes: Table::read(&mut r, ONE_ROW)?,
-            middles: Table::read(&mut r, ONE_ROW)?,
-            contexts: Table::read(&mut r, ONE_ROW)?,
-        };
+            unigrams: Table::read(&mut r)?,
+            bigrams: Table::read(&mut r)?,
+            words: Table::read(&mut r)?,
+            pos: Table::read(&mut r)?,
+            classes: Table::read(&mut r)?,
+            middles: Table::read(&mut r)?,
+            contexts: Table::read(&mut r)?,
+            context_rows: Vec::new(),
+            unigram_blocks: Vec::new(),
+        }
+        .with_context_rows();
         if !r.0.is_empty() {
             return Err(Error::Model(ModelProblem::Shape));
         }

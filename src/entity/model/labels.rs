@@ -76,6 +76,13 @@ pub(crate) fn may_end(l: u8) -> bool {
 /// decoding never gives) yields the names that are closed.
 pub(crate) fn names(path: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    names_into(path, &mut out);
+    out
+}
+
+/// [`names`] into `out` (cleared first), reused from path to path.
+pub(crate) fn names_into(path: &[u8], out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
     let mut start = None;
     for (i, &l) in path.iter().enumerate() {
         match split(l) {
@@ -90,7 +97,6 @@ pub(crate) fn names(path: &[u8]) -> Vec<(usize, usize, usize)> {
             None => start = None,
         }
     }
-    out
 }
 
 /// The labels of a sentence of `len` characters holding `names`

@@ -66,9 +66,19 @@ enum Tagger {
     Grams(Box<GramModel>),
 }
 
+/// The tagger's per-thread scratch space.
+#[derive(Debug, Default)]
+struct Scratch {
+    feats: Featurizer,
+    viterbi: Viterbi,
+    grams: GramScratch,
+    /// The names of the last path.
+    names: Vec<(usize, usize, usize)>,
+}
+
 thread_local! {
     /// Per-thread scratch buffers of the tagger.
-    static SCRATCH: RefCell<(Featurizer, Viterbi, GramScratch)> = RefCell::default();
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 impl NerModel {
@@ -116,8 +126,8 @@ impl NerModel {
     /// the size of the document.
     pub(crate) fn spans(&self, s: &str, tokens: &[Tagged<'_>], lexical: &[Span]) -> Tagging {
         let mut out = Tagging::default();
-        let mut piece_tokens = Vec::new();
-        let mut piece_lexical = Vec::new();
+        let mut piece_tokens = Vec::with_capacity(tokens.len());
+        let mut piece_lexical = Vec::with_capacity(lexical.len());
         for (a, b, t) in sentences(s, tokens) {
             piece_tokens.clear();
             piece_tokens.extend(t.iter().map(|t| Tagged {
@@ -149,7 +159,13 @@ impl NerModel {
         at: usize,
         out: &mut Tagging,
     ) {
-        SCRATCH.with_borrow_mut(|(feats, viterbi, scratch)| {
+        SCRATCH.with_borrow_mut(|x| {
+            let Scratch {
+                feats,
+                viterbi,
+                grams: scratch,
+                names,
+            } = x;
             let path = match &*self.tagger {
                 Tagger::Hashed(w) => {
                     feats.compute(s, tokens, lexical, w.bits);
@@ -163,12 +179,12 @@ impl NerModel {
                 }
             };
             let offsets = &feats.offsets;
-            out.names
-                .extend(labels::names(path).iter().map(|&(a, b, k)| Span {
-                    kind: KINDS[k],
-                    start: offsets[a] + at,
-                    end: offsets[b] + at,
-                }));
+            labels::names_into(path, names);
+            out.names.extend(names.iter().map(|&(a, b, k)| Span {
+                kind: KINDS[k],
+                start: offsets[a] + at,
+                end: offsets[b] + at,
+            }));
             out.stocks
                 .extend(names::stock_names(&feats.listed).map(|sp| shift(&sp, at, true)));
         })
@@ -191,18 +207,27 @@ const MAX_SENTENCE: usize = 4096;
 
 /// The sentences of `s`: `(start, end, tokens)`, cut after `。！？` and line
 /// breaks (names never hold them), at token ends; the tokens cover the text.
-fn sentences<'t, 'a>(s: &str, tokens: &'t [Tagged<'a>]) -> Vec<(usize, usize, &'t [Tagged<'a>])> {
-    let mut out = Vec::new();
+fn sentences<'s, 't, 'a>(
+    s: &'s str,
+    tokens: &'t [Tagged<'a>],
+) -> impl Iterator<Item = (usize, usize, &'t [Tagged<'a>])> + use<'s, 't, 'a> {
     let mut first = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let start = tokens[first].start;
-        let ends = s[t.start..t.end].ends_with(['。', '！', '？', '\n']);
-        if ends || t.end - start >= MAX_SENTENCE || i + 1 == tokens.len() {
-            out.push((start, t.end, &tokens[first..=i]));
-            first = i + 1;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(t) = tokens.get(i) {
+            let start = tokens.get(first).map_or(t.start, |f| f.start);
+            let ends = s
+                .get(t.start..t.end)
+                .is_some_and(|w| w.ends_with(['。', '！', '？', '\n']));
+            i += 1;
+            if ends || t.end - start >= MAX_SENTENCE || i == tokens.len() {
+                let piece = tokens.get(first..i).unwrap_or_default();
+                first = i;
+                return Some((start, t.end, piece));
+            }
         }
-    }
-    out
+        None
+    })
 }
 
 /// `sp` moved by `by` bytes, forwards or back.
@@ -242,11 +267,11 @@ mod tests {
             pos: "x",
         };
         let tokens = [t(0, 3), t(3, 6), t(6, 9), t(9, 12), t(12, 13), t(13, 16)];
-        let cut: Vec<(usize, usize)> = sentences(s, &tokens).iter().map(|c| (c.0, c.1)).collect();
+        let cut: Vec<(usize, usize)> = sentences(s, &tokens).map(|c| (c.0, c.1)).collect();
         assert_eq!(cut, [(0, 6), (6, 12), (12, 13), (13, 16)]);
         let long = "字".repeat(MAX_SENTENCE);
         let tokens: Vec<Tagged<'_>> = (0..long.len() / 3).map(|i| t(3 * i, 3 * i + 3)).collect();
-        let pieces = sentences(&long, &tokens);
+        let pieces: Vec<_> = sentences(&long, &tokens).collect();
         assert_eq!(pieces.len(), 3);
         assert_eq!((pieces[0].0, pieces[0].1), (0, MAX_SENTENCE + 2));
     }

@@ -38,6 +38,19 @@ pub(crate) struct NameLists {
     lengths: FxHashMap<(char, char), u64>,
     /// Whether some name has one character.
     singles: bool,
+    /// A filter over the keys of `lengths`: bit [`pair_bit`] set for each,
+    /// so that most characters, which start no name, cost no hash lookup.
+    pairs: Vec<u64>,
+}
+
+/// Bits of the filter over the keys of [`NameLists::lengths`].
+const PAIR_BITS: u32 = 20;
+
+/// The bit of the key `(a, b)` in [`NameLists::pairs`].
+#[inline]
+fn pair_bit(key: (char, char)) -> usize {
+    let k = u64::from(key.0) << 21 | u64::from(key.1);
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PAIR_BITS)) as usize
 }
 
 impl NameLists {
@@ -47,6 +60,7 @@ impl NameLists {
             names: FxHashMap::default(),
             lengths: FxHashMap::default(),
             singles: false,
+            pairs: vec![0; 1 << (PAIR_BITS - 6)],
         };
         for (bit, data) in LISTS.iter().enumerate() {
             for name in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -67,10 +81,11 @@ impl NameLists {
             return;
         }
         *self.names.entry(name).or_default() |= bits;
-        *self
-            .lengths
-            .entry((first, second.unwrap_or('\0')))
-            .or_default() |= 1 << n;
+        let key = (first, second.unwrap_or('\0'));
+        *self.lengths.entry(key).or_default() |= 1 << n;
+        if let Some(bits) = self.pairs.get_mut(pair_bit(key) / 64) {
+            *bits |= 1 << (pair_bit(key) % 64);
+        }
         self.singles |= n == 1;
     }
 
@@ -78,16 +93,28 @@ impl NameLists {
     /// overlapping; at each place the longest name starting there, the
     /// search going on after it. `starts` is a buffer for the characters
     /// of `s`, reused from call to call.
+    #[cfg(test)]
     pub(crate) fn find(
         &self,
         s: &str,
         starts: &mut Vec<(usize, char)>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        out.clear();
         starts.clear();
         starts.extend(s.char_indices().chain([(s.len(), '\0')]));
-        let n = starts.len() - 1;
+        self.find_in(s, starts, out);
+    }
+
+    /// [`NameLists::find`] with the characters of `s` given: `starts`
+    /// holds each with its byte offset, then `(s.len(), '\0')`.
+    pub(crate) fn find_in(
+        &self,
+        s: &str,
+        starts: &[(usize, char)],
+        out: &mut Vec<(usize, usize, u32)>,
+    ) {
+        out.clear();
+        let n = starts.len().saturating_sub(1);
         let mut i = 0;
         while i < n {
             match self.longest_at(s, &starts[i..]) {
@@ -100,6 +127,16 @@ impl NameLists {
         }
     }
 
+    /// The lengths of the names starting with `key` (as `lengths`).
+    #[inline]
+    fn lengths_of(&self, key: (char, char)) -> u64 {
+        let b = pair_bit(key);
+        match self.pairs.get(b / 64) {
+            Some(bits) if bits >> (b % 64) & 1 == 0 => 0,
+            _ => self.lengths.get(&key).copied().unwrap_or(0),
+        }
+    }
+
     /// The longest name at the start of `at` (the characters from there on
     /// with their byte offsets, and the end of the text): its length in
     /// characters and its lists.
@@ -109,9 +146,9 @@ impl NameLists {
             at[0].1,
             at.get(1).filter(|_| at.len() > 2).map_or('\0', |c| c.1),
         );
-        let mut mask = self.lengths.get(&key).copied().unwrap_or(0);
+        let mut mask = self.lengths_of(key);
         if self.singles && key.1 != '\0' {
-            mask |= self.lengths.get(&(key.0, '\0')).copied().unwrap_or(0) & 2;
+            mask |= self.lengths_of((key.0, '\0')) & 2;
         }
         // lengths that fit in the text, longest first
         mask &= u64::MAX >> (63 - (at.len() - 1).min(63));

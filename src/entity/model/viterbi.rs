@@ -29,6 +29,16 @@ pub(crate) trait Scorer: Transitions {
     fn add_scores(&self, buckets: &[u32], scores: &mut [i32; LABELS]);
 }
 
+/// The emission scores of a character: one per label, then zeros (never
+/// read) up to a whole number of vector registers, so that the model sums
+/// whole rows.
+pub(crate) type Emission = [i32; WIDTH];
+
+/// The lanes of an [`Emission`].
+pub(crate) const WIDTH: usize = 16;
+
+const _: () = assert!(LABELS <= WIDTH);
+
 /// Labels allowed at a character: one bit per label.
 pub(crate) type Mask = u16;
 
@@ -40,7 +50,7 @@ const ANY: Mask = (1 << LABELS) - 1;
 #[derive(Debug, Default)]
 pub(crate) struct Viterbi {
     back: Vec<[u8; LABELS]>,
-    emissions: Vec<[i32; LABELS]>,
+    emissions: Vec<Emission>,
     /// The scores of each label at each character (of `decode_free`).
     scores: Vec<[i32; LABELS]>,
     /// The best path [`Viterbi::decode_free`] found last.
@@ -58,6 +68,9 @@ const NONE32: i32 = i32::MIN / 4;
 struct FreeTransitions {
     /// `free[t][f]`: from `CLOSED[f]` to `FREE[t]`.
     free: [[i32; 7]; 7],
+    /// `into[f][t]`: `free[t][f]`, padded to eight lanes, so that the
+    /// forward pass weighs one predecessor for all of `FREE` at once.
+    into: [[i32; 8]; 7],
     /// `[kind][M, E][from B, from M]`.
     open: [[[i32; 2]; 2]; KINDS],
 }
@@ -68,6 +81,11 @@ impl FreeTransitions {
             free: std::array::from_fn(|t| {
                 std::array::from_fn(|f| model.transition(CLOSED[f], FREE[t]))
             }),
+            into: std::array::from_fn(|f| {
+                std::array::from_fn(|t| {
+                    FREE.get(t).map_or(0, |&to| model.transition(CLOSED[f], to))
+                })
+            }),
             open: std::array::from_fn(|k| {
                 std::array::from_fn(|to| {
                     std::array::from_fn(|from| model.transition(1 + 4 * k + from, 2 + 4 * k + to))
@@ -77,6 +95,23 @@ impl FreeTransitions {
     }
 }
 
+/// The best score of each of [`FREE`] through its predecessors
+/// ([`CLOSED`]) from `score`, less `score[0]`: `into[f][t]` is the
+/// transition from `CLOSED[f]` to `FREE[t]`. Kept out of line: inlined
+/// into the forward pass, it is not vectorized.
+#[inline(never)]
+fn best_free(score: &[i32; LABELS], into: &[[i32; 8]; 7]) -> [i32; 8] {
+    let base = score[0];
+    let mut best = [i32::MIN; 8];
+    for (&from, into) in CLOSED.iter().zip(into) {
+        let c = score[from] - base;
+        for (b, &t) in best.iter_mut().zip(into) {
+            *b = (*b).max(c + t);
+        }
+    }
+    best
+}
+
 impl Viterbi {
     /// The emission scores of each character (`per_char` buckets each).
     pub(crate) fn emissions(&mut self, model: &impl Scorer, ids: &[u32], per_char: usize) {
@@ -84,18 +119,20 @@ impl Viterbi {
         for buckets in ids.chunks(per_char) {
             let mut scores = [0i32; LABELS];
             model.add_scores(buckets, &mut scores);
-            self.emissions.push(scores);
+            let mut e = [0; WIDTH];
+            e[..LABELS].copy_from_slice(&scores);
+            self.emissions.push(e);
         }
     }
 
     /// The emission scores last computed.
     #[cfg(test)]
-    pub(crate) fn emission_scores(&self) -> &[[i32; LABELS]] {
+    pub(crate) fn emission_scores(&self) -> &[Emission] {
         &self.emissions
     }
 
     /// Sets the emission scores of each character.
-    pub(crate) fn set_emissions(&mut self, scores: impl Iterator<Item = [i32; LABELS]>) {
+    pub(crate) fn set_emissions(&mut self, scores: impl Iterator<Item = Emission>) {
         self.emissions.clear();
         self.emissions.extend(scores);
     }
@@ -196,11 +233,10 @@ impl Viterbi {
         self.scores.push(score);
         for emission in &self.emissions[1..] {
             let base = score[0];
-            let closed: [i32; 7] = std::array::from_fn(|f| score[CLOSED[f]] - base);
+            let best = best_free(&score, &t.into);
             let mut next = [0i32; LABELS];
-            for (t, row) in t.free.iter().enumerate() {
-                let best = (1..7).fold(closed[0] + row[0], |b, f| b.max(closed[f] + row[f]));
-                next[FREE[t]] = best + emission[FREE[t]];
+            for (&to, &b) in FREE.iter().zip(&best) {
+                next[to] = b + emission[to];
             }
             for (k, rows) in t.open.iter().enumerate() {
                 let (b, m) = (score[1 + 4 * k] - base, score[2 + 4 * k] - base);
