@@ -1037,15 +1037,15 @@ fn a_count_of_steps_stands_between_a_metric_and_its_figure() {
     );
 }
 
-/// A count opening its clause, whose noun a figure of another unit
-/// follows, says what that figure is about (`29家机构持股数量合计达4.4亿股`):
-/// the later figure is the claim. A bounded later figure picks out what is
-/// counted, and a count after a preposition stays a claim.
+/// A count opening its clause is a business count of its own (SPEC), and
+/// the later figure's noun phrase runs back over the counted noun
+/// (`29家基金公司持股数量合计达4.4亿股`); a count after a preposition is
+/// a claim too.
 #[test]
-fn a_count_in_topic_position_is_no_claim() {
+fn a_count_in_topic_position_is_a_claim_of_its_own() {
     assert_eq!(
         claims("29家基金公司持股数量合计达4.4亿股。"),
-        ["-|基金公司持股数量|-|440000000|-"]
+        ["-|基金公司|-|29|-", "-|基金公司持股数量|-|440000000|-"]
     );
     assert_eq!(claims("72家公司业绩增幅超过100%。"), ["-|公司|-|72|-"]);
     assert_eq!(

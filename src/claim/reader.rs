@@ -496,52 +496,6 @@ impl<'a> Reader<'a> {
                 .is_some_and(|t| t.start == q.end && is_enumerated(t.text))
     }
 
-    /// `29家QFII机构持股数量合计达4.4亿股`: a count opening its clause whose
-    /// noun is followed,
-    /// in its clause and with no list between, by a figure of another kind
-    /// or unit that is not bounded says who the later figure is about; the
-    /// later figure is the claim. A bounded one (`72家公司业绩增幅超过100%`)
-    /// picks out what is counted: the count stays a claim.
-    fn topic_count(&self, cl: Clause, q: &Quantity) -> bool {
-        if q.kind != QuantityKind::Count {
-            return false;
-        }
-        let Some(next) = within(&self.quantities, q.end, cl.end).next() else {
-            return false;
-        };
-        let between = &self.text[q.end..next.start];
-        let bounded = next.qualifier.is_some_and(|b| b != Qualifier::Approx);
-        let list =
-            between.contains(['和', '、', '及', '与']) || find_respectively(between).is_some();
-        let same = next.kind == q.kind && next.unit == q.unit;
-        let counted = self
-            .tokens
-            .get(self.tokens.partition_point(|t| t.start < q.end))
-            .is_some_and(|t| {
-                t.start == q.end && matches!(t.kind, TokenKind::Word | TokenKind::Latin)
-            });
-        counted
-            && !bounded
-            && !list
-            && !same
-            && !between.contains(['占', '比'])
-            && self.opens(cl, q)
-    }
-
-    /// Whether `q` opens its clause, past times and linking words (`其中，`,
-    /// `此外`): it is in topic position (`向353名激励对象授予…` is not).
-    fn opens(&self, cl: Clause, q: &Quantity) -> bool {
-        let from = self.tokens.partition_point(|t| t.start < cl.start);
-        self.tokens[from..]
-            .iter()
-            .take_while(|t| t.end <= q.start)
-            .all(|t| match t.kind {
-                TokenKind::Word => matches!(t.text, "其中" | "而" | "此外" | "另外" | "同时"),
-                TokenKind::Latin | TokenKind::Quantity | TokenKind::Number => false,
-                _ => true,
-            })
-    }
-
     /// `上述三家企业`, `这十个区名字`: a count in Chinese numerals right
     /// after a demonstrative counts what was named before, whatever it is;
     /// after `上述`, `前述` or `这些` a count in digits does too, and a
@@ -668,7 +622,6 @@ impl<'a> Reader<'a> {
             || self.counts_enumerated(q)
             || self.enumerates(q)
             || self.counts_listed_names(cl, q)
-            || self.topic_count(cl, q)
         {
             return None;
         }
