@@ -488,3 +488,22 @@ fn an_organisation_found_once_is_one_wherever_it_stands() {
         ["org:浙江广厦", "org:浙江广厦"]
     );
 }
+
+#[test]
+fn one_character_places_starting_a_common_word_are_none() {
+    // a market, a trading session, a word, a preposition: no place
+    assert_eq!(entities("港股汽车股多数走低。"), Vec::<String>::new());
+    assert_eq!(
+        entities("沪股通和港股通当日额度使用率"),
+        Vec::<String>::new()
+    );
+    assert_eq!(entities("欧市尾盘，德国国债收益率上涨。"), ["place:德国"]);
+    assert_eq!(entities("发展中医药的政策出台。"), Vec::<String>::new());
+    assert_eq!(entities("以欧美市场为中心"), ["place:欧", "place:美"]);
+    // abbreviations inside other words and tokens of their own stand
+    assert_eq!(entities("中美贸易总值上升。"), ["place:中", "place:美"]);
+    assert_eq!(entities("市民群众在京过年。"), ["place:京"]);
+    assert_eq!(entities("嫌疑人由菲方作进一步调查。"), ["place:菲"]);
+    assert_eq!(entities("奇智赴港上市"), ["place:港"]);
+    assert_eq!(entities("数百名华人、华侨"), ["place:华", "place:华"]);
+}

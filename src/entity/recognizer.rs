@@ -9,7 +9,7 @@ use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{bodies_of_places, org_rule, party_congresses};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
-use super::places::abbreviated_places;
+use super::places::{abbreviated_places, single_character_places};
 use super::repeats::repeat_names;
 use super::stocks::quoted_stocks;
 use super::tags::tagged;
@@ -130,7 +130,8 @@ impl EntityRecognizer {
                     listed: &tagging.stocks,
                 };
                 let names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
-                repeat_names(s, tokens, bodies_of_places(s, tokens, names))
+                let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
+                single_character_places(s, tokens, names)
             }
             None => by_rules(s, tokens, &lexical),
         }

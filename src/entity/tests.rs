@@ -39,7 +39,7 @@ const ROLE_TABLES: &[(&str, &str, &[&str])] = &[
     (
         "place_abbrev.txt",
         include_str!("../../data/entity/place_abbrev.txt"),
-        &["country", "province", "travel", "visited", "tail"],
+        &["country", "province", "travel", "visited", "tail", "word"],
     ),
 ];
 
