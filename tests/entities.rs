@@ -507,3 +507,11 @@ fn one_character_places_starting_a_common_word_are_none() {
     assert_eq!(entities("奇智赴港上市"), ["place:港"]);
     assert_eq!(entities("数百名华人、华侨"), ["place:华", "place:华"]);
 }
+
+#[test]
+fn latin_persons_before_a_form_of_address() {
+    assert_eq!(
+        entities("William Joseph HORNBUCKLE先生已不再担任该职，Ling Ho女士获委任。"),
+        ["person:William Joseph HORNBUCKLE", "person:Ling Ho"]
+    );
+}

@@ -1,6 +1,7 @@
 //! Latin names: organisations of several capitalised words
-//! (`Counterpoint Research`), and the word boundary a Latin lexicon name
-//! needs.
+//! (`Counterpoint Research`), persons of several capitalised words before a
+//! form of address (`Daniel Joseph TAYLOR先生`), and the word boundary a
+//! Latin lexicon name needs.
 
 use std::sync::LazyLock;
 
@@ -89,6 +90,59 @@ pub(super) fn latin_names(s: &str) -> Vec<Span> {
         i = words.last().map_or(i + 1, |w| w.1.max(i + 1));
     }
     out
+}
+
+/// The forms of address after a Latin person name in Chinese text.
+const LATIN_ADDRESS: [&str; 4] = ["先生", "女士", "小姐", "博士"];
+
+/// Latin person names of two capitalised words or more right before a
+/// form of address (`William Joseph HORNBUCKLE先生`, `Ling Ho女士`), as
+/// filings from Hong Kong write them. The tagger, trained on Chinese
+/// script, misses them; one word alone (`CEO先生`) is not taken.
+pub(super) fn latin_persons(s: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for form in LATIN_ADDRESS {
+        for (at, _) in s.match_indices(form) {
+            if let Some(start) = capitalised_words_before(s.as_bytes(), at, 2) {
+                out.push(Span {
+                    kind: EntityKind::Person,
+                    start,
+                    end: at,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|sp| sp.start);
+    out
+}
+
+/// The start of the run of at least `min` capitalised words of letters,
+/// joined by single spaces, that ends at `end`; `None` when the run is
+/// shorter or part of a longer Latin word.
+fn capitalised_words_before(b: &[u8], end: usize, min: usize) -> Option<usize> {
+    let mut start = end;
+    let mut words = 0;
+    loop {
+        let mut w = start;
+        while w > 0 && b[w - 1].is_ascii_alphabetic() {
+            w -= 1;
+        }
+        if w == start || !b[w].is_ascii_uppercase() {
+            break;
+        }
+        words += 1;
+        start = w;
+        if start >= 2 && b[start - 1] == b' ' && b[start - 2].is_ascii_alphabetic() {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if b.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    let glued = start > 0 && b[start - 1].is_ascii_alphanumeric();
+    (words >= min && !glued).then_some(start)
 }
 
 /// product_models.txt: words after a product name that name its model.

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::combine::{Whole, combine};
-use super::latin::{latin_names, latin_products};
+use super::latin::{latin_names, latin_persons, latin_products};
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{bodies_of_places, org_rule, party_congresses};
@@ -156,6 +156,7 @@ fn beside_model(
     cands.add(Trust::Rule, transliterated(s));
     cands.add(Trust::Rule, titles_holding_no_name(quoted(s), modelled));
     cands.add(Trust::Rule, latin_names(s));
+    cands.add(Trust::Rule, latin_persons(s));
     cands.add(Trust::Rule, stocks.iter().copied());
     cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
     cands.add(Trust::Rule, latin_products(s, &lexical_org(lexical)));
