@@ -515,3 +515,16 @@ fn latin_persons_before_a_form_of_address() {
         ["person:William Joseph HORNBUCKLE", "person:Ling Ho"]
     );
 }
+
+#[test]
+fn bodies_named_by_what_they_do_are_no_names() {
+    assert_eq!(
+        entities("董事会薪酬委员会成员将为孙哲先生。市场监管部门表示将加强检查。"),
+        ["person:孙哲"]
+    );
+    // a proper noun or a lexicon name inside keeps the body a name
+    assert_eq!(
+        entities("中国证券监督管理委员会发布公告"),
+        ["org:中国证券监督管理委员会"]
+    );
+}

@@ -246,3 +246,41 @@ pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>)
     }
     out
 }
+
+/// The names of `names` (in text order) but the bodies named by what they
+/// do, in common words alone (`薪酬` `委员会`, `市场` `监管部门`, `第二`
+/// `总部`): an organisation of two tokens or more that ends in a body word
+/// (`委员会`, `部门`, `总部`, `分部`) stands only when one of its tokens is a
+/// proper noun or a person's name by its tag, or a lexicon name (`lexical`,
+/// in text order) overlaps it, the bar [`org_rule`] sets for its own
+/// names. Company names of common words (`蓝色光标`) do not end so.
+pub(super) fn generic_bodies(
+    s: &str,
+    tokens: &[Tagged<'_>],
+    lexical: &[Span],
+    names: Vec<Span>,
+) -> Vec<Span> {
+    names
+        .into_iter()
+        .filter(|n| n.kind != EntityKind::Org || !generic_body(s, tokens, lexical, n))
+        .collect()
+}
+
+/// Whether organisation `n` ends in a body word after common words alone.
+fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> bool {
+    const BODIES: [&str; 4] = ["委员会", "部门", "总部", "分部"];
+    if !BODIES.iter().any(|b| s[n.start..n.end].ends_with(b)) {
+        return false;
+    }
+    let from = tokens.partition_point(|t| t.end <= n.start);
+    let inside = &tokens[from..];
+    let count = inside.iter().take_while(|t| t.start < n.end).count();
+    let named = inside[..count].iter().any(|t| {
+        anchor(t.pos)
+            || matches!(t.pos, "nr" | "nrt" | "nrfg")
+            || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphabetic())
+    });
+    let k = lexical.partition_point(|l| l.end <= n.start);
+    let lexical = lexical.get(k).is_some_and(|l| l.start < n.end);
+    count >= 2 && !named && !lexical
+}
