@@ -519,12 +519,27 @@ fn latin_persons_before_a_form_of_address() {
 #[test]
 fn bodies_named_by_what_they_do_are_no_names() {
     assert_eq!(
-        entities("董事会薪酬委员会成员将为孙哲先生。市场监管部门表示将加强检查。"),
-        ["person:孙哲"]
+        entities("市场监管部门表示将加强检查。"),
+        Vec::<String>::new()
     );
-    // a proper noun or a lexicon name inside keeps the body a name
+    assert_eq!(entities("亚马逊宣布第二总部选址"), ["org:亚马逊"]);
+    // a committee is named by its words: `委员会` is no body word
     assert_eq!(
-        entities("中国证券监督管理委员会发布公告"),
-        ["org:中国证券监督管理委员会"]
+        entities("联邦公开市场委员会例会后"),
+        ["org:联邦公开市场委员会"]
+    );
+}
+
+#[test]
+fn organisations_end_before_a_word_their_suffix_starts() {
+    // `银行理财` is one word: no bank
+    assert_eq!(
+        entities("2019“银华基金杯”新浪银行理财师大赛重磅来袭"),
+        ["org:银华基金", "org:新浪"]
+    );
+    // `金控涨`: a price verb glued on
+    assert_eq!(
+        entities("国盛金控涨5.68%，浙商证券涨3%"),
+        ["org:国盛金控", "org:浙商证券"]
     );
 }

@@ -248,12 +248,13 @@ pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>)
 }
 
 /// The names of `names` (in text order) but the bodies named by what they
-/// do, in common words alone (`薪酬` `委员会`, `市场` `监管部门`, `第二`
-/// `总部`): an organisation of two tokens or more that ends in a body word
-/// (`委员会`, `部门`, `总部`, `分部`) stands only when one of its tokens is a
+/// do, in common words alone (`市场` `监管部门`, `第二` `总部`): an
+/// organisation of two tokens or more that ends in a body word (`部门`,
+/// `总部`, `分部`) stands only when one of its tokens is a
 /// proper noun or a person's name by its tag, or a lexicon name (`lexical`,
 /// in text order) overlaps it, the bar [`org_rule`] sets for its own
-/// names. Company names of common words (`蓝色光标`) do not end so.
+/// names. Company names of common words (`蓝色光标`) do not end so;
+/// committees do, but are named by their words (`联邦公开市场委员会`).
 pub(super) fn generic_bodies(
     s: &str,
     tokens: &[Tagged<'_>],
@@ -268,7 +269,7 @@ pub(super) fn generic_bodies(
 
 /// Whether organisation `n` ends in a body word after common words alone.
 fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> bool {
-    const BODIES: [&str; 4] = ["委员会", "部门", "总部", "分部"];
+    const BODIES: [&str; 3] = ["部门", "总部", "分部"];
     if !BODIES.iter().any(|b| s[n.start..n.end].ends_with(b)) {
         return false;
     }
@@ -283,4 +284,37 @@ fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> b
     let k = lexical.partition_point(|l| l.end <= n.start);
     let lexical = lexical.get(k).is_some_and(|l| l.start < n.end);
     count >= 2 && !named && !lexical
+}
+
+/// The organisations of `names` (in text order) that end in a suffix of
+/// two characters or more at the start of a word that goes on for two
+/// characters or more, cut back to the word before it: `新浪银行` in `新浪` `银行理财` `师` is `新浪`, as
+/// `银行理财` is no bank (a name never ends inside a word, SPEC). A
+/// lexicon name (`lexical`, in text order) stands as it is.
+pub(super) fn orgs_ending_in_words(
+    s: &str,
+    tokens: &[Tagged<'_>],
+    lexical: &[Span],
+    mut names: Vec<Span>,
+) -> Vec<Span> {
+    for n in names.iter_mut().filter(|n| n.kind == EntityKind::Org) {
+        let k = tokens.partition_point(|t| t.end <= n.end);
+        let Some(t) = tokens
+            .get(k)
+            .filter(|t| t.start > n.start && t.start < n.end)
+        else {
+            continue;
+        };
+        let suffix = &s[t.start..n.end];
+        let listed = lexical
+            .binary_search_by_key(&n.start, |l| l.start)
+            .is_ok_and(|i| lexical[i].end == n.end);
+        // `国盛` `金控涨`: a verb of one character glued on is no word
+        let rest = &s[n.end..t.end];
+        let two = |x: &str| x.chars().nth(1).is_some();
+        if two(suffix) && two(rest) && ORG_SUFFIXES.contains(suffix) && !listed {
+            n.end = t.start;
+        }
+    }
+    names
 }

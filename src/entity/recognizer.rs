@@ -7,7 +7,9 @@ use super::combine::{Whole, combine};
 use super::latin::{latin_names, latin_persons, latin_products};
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
-use super::org::{bodies_of_places, generic_bodies, org_rule, party_congresses};
+use super::org::{
+    bodies_of_places, generic_bodies, org_rule, orgs_ending_in_words, party_congresses,
+};
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::{abbreviated_places, single_character_places};
 use super::repeats::repeat_names;
@@ -131,6 +133,7 @@ impl EntityRecognizer {
                 };
                 let names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
                 let names = generic_bodies(s, tokens, &lexical, names);
+                let names = orgs_ending_in_words(s, tokens, &lexical, names);
                 let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
                 single_character_places(s, tokens, names)
             }
