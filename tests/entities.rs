@@ -543,3 +543,16 @@ fn organisations_end_before_a_word_their_suffix_starts() {
         ["org:国盛金控", "org:浙商证券"]
     );
 }
+
+#[test]
+fn a_company_is_named_again_without_its_form() {
+    assert_eq!(
+        entities("酷派集团发布公告。此后酷派销售额突破百亿。"),
+        ["org:酷派集团", "org:酷派"]
+    );
+    // a core of common words is no name: `资产管理`
+    assert_eq!(
+        entities("资产管理有限公司成立。资产管理规模扩大。"),
+        ["org:资产管理有限公司"]
+    );
+}

@@ -1,8 +1,9 @@
 //! Names repeated through a document: a name found once is the same name
 //! wherever the same characters stand as a word of their own (`美高梅`
 //! found as an organisation in one sentence, and read as the place `美` in
-//! another, is `美高梅` there too). A tagger decides sentence by sentence;
-//! a reader of the whole article does not.
+//! another, is `美高梅` there too), and a company found with the words of
+//! its form is named again without them (`酷派集团`, then `酷派`). A tagger
+//! decides sentence by sentence; a reader of the whole article does not.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -22,6 +23,9 @@ pub(super) fn repeat_names(s: &str, tokens: &[Tagged<'_>], found: Vec<Span>) -> 
         let repeated = sp.kind != EntityKind::Product;
         if repeated && text.chars().nth(1).is_some() && !common_word(tokens, sp) {
             kinds.entry(text).or_insert(i);
+        }
+        if let Some(core) = company_core(s, tokens, sp) {
+            kinds.entry(&s[core.start..core.end]).or_insert(i);
         }
     }
     if kinds.is_empty() {
@@ -89,6 +93,44 @@ fn occurrences(
         i = last + 1;
     }
     out
+}
+
+/// The words of a company's form, the longest first (`酷派集团` is `酷派`).
+const COMPANY_FORMS: [&str; 6] = [
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+];
+
+/// The name of organisation `sp` without the words of its form (`酷派` of
+/// `酷派集团`), where the text calls it so again: two characters or more,
+/// ending a token, with a proper noun or a person's name by its tag, or
+/// Latin letters or digits, among its tokens (no `资产管理`, no place
+/// alone).
+fn company_core(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
+    if sp.kind != EntityKind::Org {
+        return None;
+    }
+    let text = &s[sp.start..sp.end];
+    let form = COMPANY_FORMS.iter().find(|f| text.ends_with(*f))?;
+    let core = Span {
+        end: sp.end - form.len(),
+        ..*sp
+    };
+    let first = tokens.binary_search_by_key(&core.start, |t| t.start).ok()?;
+    let words = &tokens[first..];
+    let last = words.iter().position(|t| t.end == core.end)?;
+    let named = words[..=last].iter().any(|t| {
+        matches!(
+            t.pos,
+            "nz" | "nt" | "j" | "nr" | "nrt" | "nrfg" | "eng" | "nw"
+        ) || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphanumeric())
+    });
+    let long = s[core.start..core.end].chars().nth(1).is_some();
+    (long && named && !common_word(tokens, &core)).then_some(core)
 }
 
 /// Whether `sp` is one token of a common word's POS (`联盟`): such a name
