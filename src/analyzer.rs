@@ -221,11 +221,16 @@ pub mod stages {
             entities: &found.entities,
             tokens: &found.tokens,
         });
+        let mut entities = found.entities;
+        // indexes are subjects of claims, no entities (SPEC)
+        entities.retain(|e| {
+            e.kind != crate::entity::EntityKind::Product || !crate::entity::is_index_name(&e.text)
+        });
         Document {
             id: serde_json::Value::Null,
             quantities: found.quantities,
             times: found.times,
-            entities: found.entities,
+            entities,
             claims,
         }
     }

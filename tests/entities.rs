@@ -187,6 +187,8 @@ fn corner_brackets_quote_and_name_no_title() {
 #[test]
 fn commodities_are_no_names() {
     assert!(entities("今年以来，铁矿石大涨超20%，玻璃大涨30%，豆粕涨逾5%。").is_empty());
+    // nor the start of one
+    assert!(entities("布伦特原油期货上涨17%").is_empty());
 }
 
 /// A Latin person's name is the whole run of capitalised words (the model

@@ -13,6 +13,7 @@ use rustc_hash::FxHashSet;
 
 use super::latin::latin_boundary_ok;
 use super::places::{extend_place, place_suffix_after};
+use super::words::{WordSet, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
 use crate::text::char_len;
@@ -23,6 +24,8 @@ const ORG_DATA: &str = include_str!("../../data/entity/org.txt");
 const PLACE_DATA: &str = include_str!("../../data/entity/place.txt");
 /// product.txt: products, brands, apps, models.
 const PRODUCT_DATA: &str = include_str!("../../data/entity/product.txt");
+/// indexes.txt: stock, bond and currency indexes, matched but no entities.
+const INDEX_DATA: &str = include_str!("../../data/entity/indexes.txt");
 /// person.txt: people in the news.
 const PERSON_DATA: &str = include_str!("../../data/entity/person.txt");
 
@@ -128,6 +131,7 @@ pub(super) static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLoc
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (data, kind) in [
+        (INDEX_DATA, EntityKind::Product),
         (PRODUCT_DATA, EntityKind::Product),
         (ORG_DATA, EntityKind::Org),
         (PLACE_DATA, EntityKind::Place),
@@ -143,6 +147,16 @@ pub(super) static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLoc
     }
     out
 });
+
+/// The index names of indexes.txt.
+static INDEXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&words_of(INDEX_DATA)));
+
+/// Whether `name` is an index of indexes.txt: matched as a product, so
+/// that no name is read inside it (`恒生` in `恒生指数`) and claims take it
+/// as the subject of its moves, but no entity of the document.
+pub(crate) fn is_index_name(name: &str) -> bool {
+    INDEXES.contains(name)
+}
 
 /// The matcher of the embedded entries, built once and cloned into each
 /// recognizer.

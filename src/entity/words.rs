@@ -31,6 +31,18 @@ pub(crate) fn is_commodity(text: &str) -> bool {
     COMMODITIES.contains(text)
 }
 
+/// The commodity words, as a list (to find the ones a name starts).
+static COMMODITY_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(COMMODITY_DATA));
+
+/// Whether the name `s[a..b]` is the start of a commodity written at `a`
+/// (`布伦特` of `布伦特原油`).
+pub(super) fn starts_a_commodity(s: &str, a: usize, b: usize) -> bool {
+    let rest = &s[a..];
+    COMMODITY_LIST
+        .iter()
+        .any(|c| c.len() > b - a && rest.starts_with(c))
+}
+
 /// The data lines of an embedded word list, one word a line.
 pub(super) fn words_of(data: &'static str) -> Vec<&'static str> {
     data_lines(data).map(|(_, w)| w).collect()
