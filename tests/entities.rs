@@ -558,3 +558,16 @@ fn a_company_is_named_again_without_its_form() {
         ["org:资产管理有限公司"]
     );
 }
+
+#[test]
+fn names_inside_index_names_are_none() {
+    assert_eq!(entities("文华商品指数上涨6.55%"), Vec::<String>::new());
+    assert_eq!(
+        entities("中证香港证券投资主题指数以港股为标的"),
+        Vec::<String>::new()
+    );
+    // a place of its own is the country the index measures; a name right
+    // before `指数` names it
+    assert_eq!(entities("中国制造业采购经理指数为50.2"), ["place:中国"]);
+    assert_eq!(entities("纳入MSCI指数的比例提高"), ["org:MSCI"]);
+}

@@ -40,11 +40,13 @@
 //! (names from POS tags alone), [`bounds`] (the model's names fitted to
 //! the words they stand in), [`relations`] (the model's names cut at
 //! words that relate two names), [`repeats`] (a name found once, found
-//! again wherever its text stands as a word), and [`merge`] (the choice among candidates
+//! again wherever its text stands as a word), [`indexes`] (no names inside
+//! index names built of words), and [`merge`] (the choice among candidates
 //! by [`merge::Trust`]).
 
 mod bounds;
 mod combine;
+mod indexes;
 mod latin;
 mod lexicon;
 mod merge;

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::combine::{Whole, combine};
+use super::indexes::names_outside_indexes;
 use super::latin::{latin_names, latin_persons, latin_products};
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
@@ -135,7 +136,7 @@ impl EntityRecognizer {
                 let names = generic_bodies(s, tokens, &lexical, names);
                 let names = orgs_ending_in_words(s, tokens, &lexical, names);
                 let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
-                single_character_places(s, tokens, names)
+                names_outside_indexes(s, tokens, single_character_places(s, tokens, names))
             }
             None => by_rules(s, tokens, &lexical),
         }
