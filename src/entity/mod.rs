@@ -10,8 +10,10 @@
 //!    Research`), person names from a surname in context (`董事长王兴`,
 //!    `李明表示`);
 //! 2. lexicons compiled by hand (`data/entity/*.txt`: companies, brokers,
-//!    banks, regulators, places, products, people), matched leftmost-longest
-//!    with Aho-Corasick; users add their own with [`EntityRecognizer::add`];
+//!    banks, regulators, places, products, people; indexes, matched so that
+//!    no name is read inside them, are no entities of the document),
+//!    matched leftmost-longest with Aho-Corasick; users add their own with
+//!    [`EntityRecognizer::add`];
 //! 3. the segmenter's POS tags (`nr`, `ns`, `nt`).
 //!
 //! Overlaps are resolved by trust, then by length.
