@@ -1053,3 +1053,16 @@ fn a_count_in_topic_position_is_a_claim_of_its_own() {
         ["-|激励对象|-|353|-", "-|股票期权|-|12000000|-"]
     );
 }
+
+#[test]
+fn a_comparison_is_no_metric() {
+    // `比上季` opens the comparison: the change is the level's
+    assert_eq!(
+        claims("二季度银行业景气指数为63.9%，比上季提高5.6个百分点。"),
+        ["-|银行业景气指数|2024-Q2|0.639|- up 5.6"]
+    );
+    assert_eq!(
+        claims("对比营业税政策少缴了76.96万元税款。"),
+        ["-|税款|-|769600|-"]
+    );
+}

@@ -329,7 +329,10 @@ pub(super) fn noun_phrase_before(
         n += 1;
     }
     let span = trim(tokens, start?, end)?;
-    (!compared_with(tokens, from, span.start)).then_some(span)
+    // `比上季提高9.8个百分点`: the comparison is no metric
+    let first = tokens.partition_point(|t| t.end <= span.start);
+    let compares = tokens.get(first).is_some_and(|t| opens_comparison(t.text));
+    (!compares && !compared_with(tokens, from, span.start)).then_some(span)
 }
 
 /// `占公司总股本的0.32%`, `占营收比例为`: a percent after `占` and the
@@ -589,12 +592,12 @@ fn compared_with(tokens: &Tokens<'_>, from: usize, start: usize) -> bool {
 }
 
 /// A word that opens a comparison: `比`, `较`, `相比`, or jieba's `比前`,
-/// `较上年` (`比例`, `比重`, `较大`, `比如` are none).
+/// `较上年`, `比上季` (`比例`, `比重`, `较大`, `比如` are none).
 pub(super) fn opens_comparison(word: &str) -> bool {
     let mut chars = word.chars();
-    match (chars.next(), chars.next(), chars.next()) {
-        (Some('比' | '较'), None, _) => true,
-        (Some('比' | '较'), Some(c), None) => "前上去同今此昨起之年".contains(c),
+    match (chars.next(), chars.next()) {
+        (Some('比' | '较'), None) => true,
+        (Some('比' | '较'), Some(c)) => "前上去同今此昨起之年".contains(c),
         _ => matches!(word, "相比" | "相较" | "对比" | "相比于" | "相较于"),
     }
 }
