@@ -9,6 +9,7 @@ use super::clause::{
     Clause, clauses, ending_by, head, is_list_separator, starting_in, tail, within,
 };
 use super::index::{Finger, Marks, Waiting};
+use super::members::Members;
 use super::metric::{
     Tokens, Words, first_word, generic_before, is_enumerated, is_generic, is_metric_verb,
     metric_words, nearest_word, noun_phrase_after, noun_phrase_before, opens_comparison,
@@ -95,7 +96,7 @@ struct DraftChange<'a> {
 /// A claim while the document is read.
 #[derive(Debug, Clone)]
 struct Draft<'a> {
-    subjects: Vec<&'a Entity>,
+    subjects: Members<'a>,
     metric: Option<Metric>,
     period: Option<Period>,
     value: Option<&'a Quantity>,
@@ -107,7 +108,7 @@ struct Draft<'a> {
 impl<'a> Draft<'a> {
     fn new(cl: Clause, metric: Option<Metric>) -> Draft<'a> {
         Draft {
-            subjects: Vec::new(),
+            subjects: Members::Empty,
             metric,
             period: None,
             value: None,
@@ -154,7 +155,7 @@ pub(super) struct Reader<'a> {
     sentence: usize,
     /// The subject named last, and the sentence it was named in: it carries
     /// over to the next two sentences, not across a whole article.
-    running: Vec<&'a Entity>,
+    running: Option<&'a Entity>,
     running_sentence: usize,
     /// The period named last, with its sentence and where it ends: it
     /// scopes the next two sentences of its paragraph.
@@ -220,7 +221,7 @@ impl<'a> Reader<'a> {
             enumeration_marks: OnceCell::new(),
             ticker_memo: Cell::new(None),
             sentence: usize::MAX,
-            running: Vec::new(),
+            running: None,
             running_sentence: 0,
             running_period: None,
             listed: Vec::new(),
@@ -289,7 +290,7 @@ impl<'a> Reader<'a> {
             self.open.clear();
             self.waiting.clear();
             if cl.sentence > self.running_sentence + 2 {
-                self.running.clear();
+                self.running = None;
             }
         }
     }
@@ -870,7 +871,7 @@ impl<'a> Reader<'a> {
             .collect();
         if ss.len() == new.len() {
             for (e, &ci) in ss.iter().zip(new) {
-                self.out[ci].subjects = vec![*e];
+                self.out[ci].subjects = Members::One(e);
             }
         }
         self.pair_years(cl, r, new);
@@ -905,7 +906,7 @@ impl<'a> Reader<'a> {
     /// `上海计划新增…47万套，累计建设筹措达到60万套`: a clause that names no
     /// subject goes on about the subject of the claim before it in the
     /// sentence (read from an earlier clause, no name between them).
-    fn previous_subjects(&self, ci: usize, cl: Clause, at: usize) -> Option<Vec<&'a Entity>> {
+    fn previous_subjects(&self, ci: usize, cl: Clause, at: usize) -> Option<Members<'a>> {
         if self.subjects.names_any(cl.start, cl.end.max(at)) {
             return None;
         }
@@ -927,7 +928,7 @@ impl<'a> Reader<'a> {
         if self.counts_a_list(ci, at) {
             // `九鼎投资、深赛格等17股涨停`: the figure is the list's, no member's
         } else if let Some(holder) = self.holder_named_after(ci) {
-            self.out[ci].subjects = vec![holder];
+            self.out[ci].subjects = Members::One(holder);
         } else if let Some(name) = self.bracketed_subject(at) {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
@@ -936,17 +937,21 @@ impl<'a> Reader<'a> {
             // `目前我国对…征收40%的关税`: SPEC, no entity named, subject null;
             // only a name in the clause itself is taken
             let found = self.subjects.in_context(cl, metric_at);
-            self.out[ci].subjects = found.into_iter().filter(|e| e.start >= cl.start).collect();
+            self.out[ci].subjects = found
+                .iter()
+                .copied()
+                .filter(|e| e.start >= cl.start)
+                .collect();
         } else if self.out[ci].subjects.is_empty() {
             let mut found = match self.previous_subjects(ci, cl, metric_at) {
                 Some(previous) => previous,
                 None => self.subjects.in_context(cl, metric_at),
             };
             if !self.listed.is_empty() {
-                found.splice(0..0, self.listed.iter().copied());
+                found = self.listed.iter().chain(found.iter()).copied().collect();
             }
             if found.is_empty() && !self.topic_named(cl, metric_at) {
-                found.clone_from(&self.running);
+                found = self.running.into_iter().collect();
             }
             self.out[ci].subjects = found;
         }
@@ -1311,7 +1316,7 @@ impl<'a> Reader<'a> {
         let names = if no_figures {
             self.subjects.only_names(cl)
         } else {
-            Vec::new()
+            Members::Empty
         };
         if names.is_empty() {
             // `四方精创，御银股份，…等股涨超3%`: a clause of one bare word
@@ -1320,20 +1325,20 @@ impl<'a> Reader<'a> {
                 self.listed.clear();
             }
         } else {
-            self.listed.extend(names);
+            self.listed.extend(names.iter().copied());
         }
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
-            self.running = vec![e];
+            self.running = Some(e);
             self.running_sentence = cl.sentence;
-        } else if !self.running.is_empty()
+        } else if self.running.is_some()
             && (self.topic_named(cl, cl.end)
                 || self
                     .subjects
-                    .other_source_in(cl.start, cl.end, &self.running))
+                    .other_source_in(cl.start, cl.end, self.running.as_slice()))
         {
             // the text moved on to something no rule names, or to what a
             // source reports (`中国人民银行授权中国外汇交易中心公布，`)
-            self.running.clear();
+            self.running = None;
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
             self.running_period = Some((t.period, cl.sentence, t.end));
@@ -1375,13 +1380,11 @@ impl<'a> Reader<'a> {
             if d.metric.is_none() && d.change.is_none() {
                 continue;
             }
-            let members: Vec<Option<&Entity>> = if d.subjects.is_empty() {
-                vec![None]
-            } else {
-                d.subjects.iter().map(|e| Some(*e)).collect()
-            };
-            for e in members {
-                out.push(claim_of(text, &d, e));
+            if d.subjects.is_empty() {
+                out.push(claim_of(text, &d, None));
+            }
+            for e in d.subjects.iter() {
+                out.push(claim_of(text, &d, Some(e)));
             }
         }
         out
