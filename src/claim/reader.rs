@@ -29,6 +29,30 @@ const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
 static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| data_lines(PRICE_VERBS).map(|(_, w)| w).collect());
 
+/// `分别` or `依次` ("respectively", "in turn"): the figures of a clause
+/// pair with a list before them.
+const RESPECTIVELY: [&str; 2] = ["分别", "依次"];
+
+/// The same period a year earlier (`去年同期`), a time or a basis.
+const YEAR_AGO: [&str; 2] = ["去年同期", "上年同期"];
+
+/// Since the start of the year: a change is year to date.
+const SINCE_NEW_YEAR: [&str; 2] = ["今年以来", "年初至今"];
+
+/// Words saying that the names of a list are stocks (`个股`, `等股`).
+const STOCKS_SAID: [&str; 2] = ["个股", "等股"];
+
+/// The phrases a few rules look for, found in the document once each.
+#[derive(Clone, Copy)]
+enum Phrase {
+    /// [`YEAR_AGO`].
+    YearAgo,
+    /// [`SINCE_NEW_YEAR`].
+    SinceNewYear,
+    /// [`STOCKS_SAID`].
+    StocksSaid,
+}
+
 /// What a figure is in its clause.
 #[derive(Debug, Clone, Copy)]
 enum Role {
@@ -145,6 +169,11 @@ pub(super) struct Reader<'a> {
     /// Where `至` and `到` stand, and line ends.
     to_marks: Marks,
     line_ends: Marks,
+    /// Where `分别` and `依次` stand (see [`RESPECTIVELY`]).
+    respectively_marks: Marks,
+    /// Where the words of [`YEAR_AGO`], [`SINCE_NEW_YEAR`] and
+    /// [`STOCKS_SAID`] stand, each found when first asked.
+    phrase_marks: [OnceCell<Marks>; 3],
     /// For the clause starting at `.0`: the end of its first word that can
     /// name a subject (`topic_named`), and whether it holds a ticker.
     topic_memo: Cell<Option<(usize, Option<usize>)>>,
@@ -217,6 +246,8 @@ impl<'a> Reader<'a> {
             waiting: Waiting::default(),
             to_marks: Marks::of(text, &["至", "到"]),
             line_ends: Marks::of(text, &["\n"]),
+            respectively_marks: Marks::of(text, &RESPECTIVELY),
+            phrase_marks: Default::default(),
             topic_memo: Cell::new(None),
             enumeration_marks: OnceCell::new(),
             ticker_memo: Cell::new(None),
@@ -260,9 +291,9 @@ impl<'a> Reader<'a> {
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
         }
-        let respectively = find_respectively(&self.text[cl.start..cl.end]);
+        let respectively = self.respectively_marks.first_within(cl.start, cl.end);
         if let Some(r) = respectively {
-            self.pair_respectively(cl, cl.start + r, new);
+            self.pair_respectively(cl, r, new);
         }
         for &ci in new.iter() {
             let at = self.out[ci].value.map_or(cl.start, |q| q.start);
@@ -276,7 +307,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let respectively = respectively.map(|r| cl.start + r);
         self.attach_changes(cl, changes, respectively);
         self.carry(cl, figures.is_empty());
         self.scratch = scratch;
@@ -293,6 +323,30 @@ impl<'a> Reader<'a> {
                 self.running = None;
             }
         }
+    }
+
+    /// Where the words of `phrase` stand, found once.
+    fn marks_of(&self, phrase: Phrase) -> &Marks {
+        let (k, words) = match phrase {
+            Phrase::YearAgo => (0, YEAR_AGO),
+            Phrase::SinceNewYear => (1, SINCE_NEW_YEAR),
+            Phrase::StocksSaid => (2, STOCKS_SAID),
+        };
+        self.phrase_marks[k].get_or_init(|| Marks::of(self.text, &words))
+    }
+
+    /// Whether the clause text `from..to` before a figure names the same
+    /// period a year earlier as its time (`去年同期公司亏损1864万元`,
+    /// `而上年同期为`), not as the basis of a change (`较去年同期`,
+    /// `与上年同期相比`).
+    fn year_ago(&self, from: usize, to: usize) -> bool {
+        self.marks_of(Phrase::YearAgo)
+            .within(from, to)
+            .any(|(i, e)| {
+                let basis = self.text[from..i].ends_with(['较', '比', '与', '和', '同']);
+                let compared = self.text[e..to].starts_with(['相', '比']);
+                !basis && !compared
+            })
     }
 
     /// `利润11.4亿（+30%）`: a signed percent in brackets right after a value
@@ -764,8 +818,9 @@ impl<'a> Reader<'a> {
         };
         within(&self.quantities, cl.start, q.start)
             .next_back()
-            .and_then(|prev| self.text.get(span.end..prev.start))
-            .is_some_and(|between| find_respectively(between).is_some())
+            .is_some_and(|prev| {
+                span.end <= prev.start && self.respectively_marks.any_within(span.end, prev.start)
+            })
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
@@ -959,7 +1014,8 @@ impl<'a> Reader<'a> {
             self.out[ci].period = self.period_at(cl, at);
             // (a time of its own in the clause is that year's already)
             let dated = within(&self.periods, cl.start, at).next().is_some();
-            if !dated && year_ago(tail(&self.text[cl.start..at], 30)) {
+            let before = tail(&self.text[cl.start..at], 30);
+            if !dated && self.year_ago(at - before.len(), at) {
                 self.out[ci].period = self.out[ci].period.and_then(Period::year_earlier);
             }
         }
@@ -1247,9 +1303,9 @@ impl<'a> Reader<'a> {
             .count();
         // `南钢股份，…，鄂尔多斯，杭钢股份等个股涨超2%`: a list of mostly
         // companies (a stock name can read as a place), or one that says so
-        let said = ["个股", "等股"]
-            .iter()
-            .any(|w| self.text[cl.start..cl.end].contains(w));
+        let said = self
+            .marks_of(Phrase::StocksSaid)
+            .any_within(cl.start, cl.end);
         let companies = !subjects.is_empty()
             && (2 * orgs > subjects.len() || said && orgs > 0)
             && !subjects.iter().any(|e| is_index(e));
@@ -1291,8 +1347,11 @@ impl<'a> Reader<'a> {
             .or_else(|| since_value.and_then(basis_in))
             .or_else(|| {
                 let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
-                (sentence.contains("今年以来") || sentence.contains("年初至今"))
-                    .then_some(Basis::Ytd)
+                let from = q.start - sentence.len();
+                (self
+                    .marks_of(Phrase::SinceNewYear)
+                    .any_within(from, q.start))
+                .then_some(Basis::Ytd)
             });
         let month = self.out[ci].period.is_some_and(Period::is_month);
         if let Some(v) = self.out[ci].value {
@@ -1467,14 +1526,6 @@ fn is_threshold_of(change: &Quantity, value: &Quantity) -> bool {
     counted && change.qualifier.is_some_and(|q| q != Qualifier::Approx)
 }
 
-/// Where `分别` or `依次` ("respectively", "in turn") first stands in `s`.
-fn find_respectively(s: &str) -> Option<usize> {
-    match (s.find("分别"), s.find("依次")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
 /// How many words the clause text `before` a count lists right before it
 /// (`保险、房地产两个板块`, `飞科电器、隆鑫通用共2家公司`, glosses in brackets
 /// aside): 0 unless `、` separates them, and 0 after `等` (`A、B等10只个股`:
@@ -1505,19 +1556,6 @@ fn words_listed_before(before: &str) -> u32 {
         return 0;
     }
     commas + 1 + u32::from(and)
-}
-
-/// Whether the clause text before a figure names the same period a year
-/// earlier as its time (`去年同期公司亏损1864万元`, `而上年同期为`), not as the
-/// basis of a change (`较去年同期`, `与上年同期相比`).
-fn year_ago(before: &str) -> bool {
-    ["去年同期", "上年同期"].iter().any(|w| {
-        before.match_indices(w).any(|(i, _)| {
-            let basis = before[..i].ends_with(['较', '比', '与', '和', '同']);
-            let compared = before[i + w.len()..].starts_with(['相', '比']);
-            !basis && !compared
-        })
-    })
 }
 
 /// Whether a quantity is written in Chinese numerals only (`两家`, `三个`).
