@@ -45,6 +45,11 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let reader = StockNames { s, tokens };
     let mut out = Vec::new();
     for i in 1..tokens.len() {
+        // every pattern but a quote in brackets has a figure after its
+        // verb: most tokens are passed over on that one test
+        if !reader.figure_after(i) && !reader.opens_bracket(i) {
+            continue;
+        }
         if let Some(j) = reader.listed_before_etc(i) {
             // `老白干酒、沱牌舍得、伊力特等下跌逾5%`
             out.push(reader.name(j, tokens[i - 2].end));
@@ -228,7 +233,7 @@ impl StockNames<'_, '_> {
     /// `（6.28%）`, `(8.540,0.40,4.91%)`, `（-3.78%）`, `(02282.HK)`,
     /// `（600519.SH）`.
     fn quote_at(&self, i: usize) -> bool {
-        if !matches!(self.text(i), "（" | "(") {
+        if !self.opens_bracket(i) {
             return false;
         }
         let rest = &self.s[self.tokens[i].end..];
@@ -241,6 +246,11 @@ impl StockNames<'_, '_> {
                     .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'));
             quote || stock_code(inner)
         })
+    }
+
+    /// Whether token `i` is an opening bracket.
+    fn opens_bracket(&self, i: usize) -> bool {
+        matches!(self.text(i), "（" | "(")
     }
 
     /// Whether token `i` is a verb of price before a figure (`涨超5%`,
