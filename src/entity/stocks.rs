@@ -99,7 +99,7 @@ pub(super) fn starts_with_price_verb(after: &str) -> bool {
 /// name none, nor `ST` inside a Latin word (`BEST`).
 fn risk_warned(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    for (at, _) in s.match_indices("ST") {
+    for at in memchr::memmem::find_iter(s.as_bytes(), b"ST") {
         let head = &s[..at];
         let start = ["S*", "*", "S"]
             .iter()
@@ -249,8 +249,11 @@ impl StockNames<'_, '_> {
     }
 
     /// Whether token `i` is an opening bracket.
+    #[inline]
     fn opens_bracket(&self, i: usize) -> bool {
-        matches!(self.text(i), "（" | "(")
+        let t = &self.tokens[i];
+        let bytes = &self.s.as_bytes()[t.start..t.end];
+        bytes == "（".as_bytes() || bytes == b"("
     }
 
     /// Whether token `i` is a verb of price before a figure (`涨超5%`,
@@ -290,10 +293,16 @@ impl StockNames<'_, '_> {
     }
 
     /// Whether a figure starts at token `i + 1` (`5%`, `超`, `逾`).
+    #[inline]
     fn figure_after(&self, i: usize) -> bool {
         self.tokens.get(i + 1).is_some_and(|n| {
-            self.s[n.start..].starts_with(|c: char| c.is_ascii_digit())
-                || matches!(&self.s[n.start..n.end], "超" | "逾" | "近" | "约")
+            // a digit is one byte: the first byte tells
+            self.s
+                .as_bytes()
+                .get(n.start)
+                .is_some_and(u8::is_ascii_digit)
+                || (n.end - n.start == 3
+                    && matches!(self.s.get(n.start..n.end), Some("超" | "逾" | "近" | "约")))
         })
     }
 
