@@ -137,48 +137,56 @@ fn clause_end_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_
     })
 }
 
-/// Clauses of `text`, never cut inside a quantity (quantities sorted by
-/// start).
-pub(super) fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
-    let mut out = Vec::new();
+/// Clauses of `text` in text order, never cut inside a quantity
+/// (quantities sorted by start), found as the reader asks for them.
+pub(super) fn clauses<'t>(
+    text: &'t str,
+    quantities: &'t [Quantity],
+) -> impl Iterator<Item = Clause> + 't {
+    let mut ends = clause_end_candidates(text);
     let (mut start, mut sentence, mut sentence_start, mut next_q) = (0, 0, 0, 0);
-    for (i, c) in clause_end_candidates(text) {
-        let Some(sentence_end) = ends_clause(c) else {
-            continue;
-        };
-        while next_q < quantities.len() && quantities[next_q].end <= i {
-            next_q += 1;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        if quantities
-            .get(next_q)
-            .is_some_and(|q| q.start < i && i < q.end)
-        {
-            continue;
-        }
-        let end = i + c.len_utf8();
-        if end > start {
-            out.push(Clause {
+        for (i, c) in ends.by_ref() {
+            let Some(sentence_end) = ends_clause(c) else {
+                continue;
+            };
+            while next_q < quantities.len() && quantities[next_q].end <= i {
+                next_q += 1;
+            }
+            if quantities
+                .get(next_q)
+                .is_some_and(|q| q.start < i && i < q.end)
+            {
+                continue;
+            }
+            let end = i + c.len_utf8();
+            let clause = (end > start).then_some(Clause {
                 start,
                 end,
                 sentence,
                 sentence_start,
             });
+            start = end;
+            if sentence_end {
+                sentence += 1;
+                sentence_start = end;
+            }
+            if clause.is_some() {
+                return clause;
+            }
         }
-        start = end;
-        if sentence_end {
-            sentence += 1;
-            sentence_start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(Clause {
+        done = true;
+        (start < text.len()).then_some(Clause {
             start,
             end: text.len(),
             sentence,
             sentence_start,
-        });
-    }
-    out
+        })
+    })
 }
 
 /// Whether `between` only separates items of a list (`和`, `、`, `及`).

@@ -262,7 +262,8 @@ impl<'a> Reader<'a> {
 
     /// Reads every clause; the claims in text order.
     pub(super) fn read(mut self) -> Vec<Claim> {
-        for cl in clauses(self.text, &self.quantities) {
+        let quantities: &'a [Quantity] = self.quantities.items();
+        for cl in clauses(self.text, quantities) {
             self.read_clause(cl);
         }
         self.finish()
