@@ -207,6 +207,8 @@ struct Scratch<'a> {
     new: Vec<usize>,
     /// The changes that wait for a claim.
     changes: Vec<(&'a Quantity, Direction, &'static str)>,
+    /// The claims those changes make of their own.
+    own: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -277,6 +279,7 @@ impl<'a> Reader<'a> {
             figures,
             new,
             changes,
+            own,
             ..
         } = &mut scratch;
         let mut origin = None;
@@ -308,7 +311,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        self.attach_changes(cl, changes, respectively);
+        self.attach_changes(cl, changes, own, respectively);
         self.carry(cl, figures.is_empty());
         self.scratch = scratch;
     }
@@ -1135,6 +1138,7 @@ impl<'a> Reader<'a> {
         &mut self,
         cl: Clause,
         changes: &mut Vec<(&'a Quantity, Direction, &'static str)>,
+        own: &mut Vec<usize>,
         respectively: Option<usize>,
     ) {
         let n = changes.len();
@@ -1147,12 +1151,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let mut own = Vec::new();
+        own.clear();
         for (q, direction, verb) in changes {
             own.extend(self.change_claim(cl, q, direction, verb));
         }
         if let Some(r) = respectively.filter(|_| own.len() >= 2) {
-            self.pair_respectively(cl, r, &own);
+            self.pair_respectively(cl, r, own);
         }
     }
 
