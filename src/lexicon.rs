@@ -117,39 +117,59 @@ static CHANGE_VERB_TABLE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(||
     verbs
 });
 
-/// The verbs of change.
-pub(crate) fn change_verbs() -> impl Iterator<Item = &'static str> {
-    CHANGE_VERB_TABLE.iter().map(|v| v.0)
-}
-
 /// The longest verb of change `s` ends with, and whether it goes up: the
 /// quantity grammar (`增长 3-5%` is a range after it) and the claim reader
 /// (the figure after it is a change) read the same table.
 pub(crate) fn change_verb_ending(s: &str) -> Option<(&'static str, bool)> {
     let last = s.chars().next_back()?;
-    if CHANGE_VERB_LAST.binary_search(&last).is_err() {
-        return None;
-    }
-    CHANGE_VERB_TABLE
-        .iter()
-        .find(|(v, _)| s.ends_with(v))
-        .copied()
+    let by_last = &*CHANGE_VERBS_BY_LAST;
+    let k = by_last.binary_search_by_key(&last, |(c, _)| *c).ok()?;
+    by_last[k].1.iter().find(|(v, _)| s.ends_with(v)).copied()
 }
 
-/// The last characters of the verbs of change, sorted: most words end with
-/// none of them.
-static CHANGE_VERB_LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = change_verbs()
-        .filter_map(|w| w.chars().next_back())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// A verb of change and whether it goes up.
+type ChangeVerb = (&'static str, bool);
+
+/// The verbs of change by their last character, sorted by it, each list
+/// longest first as in [`CHANGE_VERB_TABLE`]: most words end with none of
+/// these characters, and a word that does is tried only against the verbs
+/// ending as it does.
+static CHANGE_VERBS_BY_LAST: LazyLock<Vec<(char, Vec<ChangeVerb>)>> = LazyLock::new(|| {
+    let mut by_last: Vec<(char, Vec<ChangeVerb>)> = Vec::new();
+    for &(verb, up) in CHANGE_VERB_TABLE.iter() {
+        let Some(last) = verb.chars().next_back() else {
+            continue;
+        };
+        match by_last.binary_search_by_key(&last, |(c, _)| *c) {
+            Ok(k) => by_last[k].1.push((verb, up)),
+            Err(k) => by_last.insert(k, (last, vec![(verb, up)])),
+        }
+    }
+    by_last
 });
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn change_verb_ending_finds_what_the_table_in_order_finds() {
+        let linear = |s: &str| {
+            CHANGE_VERB_TABLE
+                .iter()
+                .find(|(v, _)| s.ends_with(v))
+                .copied()
+        };
+        let mut words: Vec<String> = vec![String::new(), "营收".into(), "同比".into()];
+        for (v, _) in CHANGE_VERB_TABLE.iter() {
+            words.push((*v).to_string());
+            words.push(format!("营收{v}"));
+            words.push(format!("{v}了"));
+        }
+        for w in &words {
+            assert_eq!(change_verb_ending(w), linear(w), "{w}");
+        }
+    }
 
     #[test]
     fn longest_match_wins() {

@@ -92,48 +92,101 @@ fn ends_clause(c: char) -> Option<bool> {
     }
 }
 
-/// Clauses of `text`, never cut inside a quantity (quantities sorted by
-/// start).
-pub(super) fn clauses(text: &str, quantities: &[Quantity]) -> Vec<Clause> {
-    let mut out = Vec::new();
-    let (mut start, mut sentence, mut sentence_start, mut next_q) = (0, 0, 0, 0);
-    for (i, c) in text.char_indices() {
-        let Some(sentence_end) = ends_clause(c) else {
-            continue;
+/// For each byte that starts a character: 0 where the character may end a
+/// clause (`!?\n,;` and the lead bytes `E3` of `。】` and `EF` of
+/// `！？，；`), else the length of the character, to step over it unread.
+const STEPS: [u8; 256] = {
+    let mut steps = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0xF8 {
+        steps[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
         };
-        while next_q < quantities.len() && quantities[next_q].end <= i {
-            next_q += 1;
+        b += 1;
+    }
+    let mut k = 0;
+    let ends = [b'!', b'?', b'\n', b',', b';', 0xE3, 0xEF];
+    while k < ends.len() {
+        steps[ends[k] as usize] = 0;
+        k += 1;
+    }
+    steps
+};
+
+/// The characters of `text` that may end a clause (see [`STEPS`]), with
+/// their offsets: `text.char_indices()` less characters that end nothing.
+fn clause_end_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let step = STEPS[b as usize];
+            if step == 0 {
+                let c = text[i..].chars().next()?;
+                let at = i;
+                i += c.len_utf8();
+                return Some((at, c));
+            }
+            i += usize::from(step);
         }
-        if quantities
-            .get(next_q)
-            .is_some_and(|q| q.start < i && i < q.end)
-        {
-            continue;
+        None
+    })
+}
+
+/// Clauses of `text` in text order, never cut inside a quantity
+/// (quantities sorted by start), found as the reader asks for them.
+pub(super) fn clauses<'t>(
+    text: &'t str,
+    quantities: &'t [Quantity],
+) -> impl Iterator<Item = Clause> + 't {
+    let mut ends = clause_end_candidates(text);
+    let (mut start, mut sentence, mut sentence_start, mut next_q) = (0, 0, 0, 0);
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        let end = i + c.len_utf8();
-        if end > start {
-            out.push(Clause {
+        for (i, c) in ends.by_ref() {
+            let Some(sentence_end) = ends_clause(c) else {
+                continue;
+            };
+            while next_q < quantities.len() && quantities[next_q].end <= i {
+                next_q += 1;
+            }
+            if quantities
+                .get(next_q)
+                .is_some_and(|q| q.start < i && i < q.end)
+            {
+                continue;
+            }
+            let end = i + c.len_utf8();
+            let clause = (end > start).then_some(Clause {
                 start,
                 end,
                 sentence,
                 sentence_start,
             });
+            start = end;
+            if sentence_end {
+                sentence += 1;
+                sentence_start = end;
+            }
+            if clause.is_some() {
+                return clause;
+            }
         }
-        start = end;
-        if sentence_end {
-            sentence += 1;
-            sentence_start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(Clause {
+        done = true;
+        (start < text.len()).then_some(Clause {
             start,
             end: text.len(),
             sentence,
             sentence_start,
-        });
-    }
-    out
+        })
+    })
 }
 
 /// Whether `between` only separates items of a list (`和`, `、`, `及`).
@@ -143,4 +196,22 @@ pub(super) fn is_list_separator(between: &str) -> bool {
         t,
         "和" | "、" | "/" | "／" | "及" | "与" | "以及" | "或" | "和分别" | "," | "，"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clause_end_candidates, ends_clause};
+
+    #[test]
+    fn candidates_hold_every_clause_end_in_order() {
+        let text = "营收889亿元，同比增长32%。é😀【标题】a,b;c!d?\n（一）：甲；乙！丙？丁…·€";
+        let want: Vec<(usize, char)> = (text.char_indices())
+            .filter(|&(_, c)| ends_clause(c).is_some())
+            .collect();
+        let got: Vec<(usize, char)> = (clause_end_candidates(text))
+            .filter(|&(_, c)| ends_clause(c).is_some())
+            .collect();
+        assert_eq!(got, want);
+        assert!(clause_end_candidates(text).all(|(i, c)| text[i..].starts_with(c)));
+    }
 }

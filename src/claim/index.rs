@@ -89,7 +89,8 @@ fn gallop<T>(items: &[T], at: usize, mut pred: impl FnMut(&T) -> bool) -> usize 
 pub(super) struct Marks {
     marks: Vec<(usize, usize)>,
     /// `first_end[k]`: the smallest end among `marks[k..]` (words of
-    /// different lengths may end out of order).
+    /// different lengths may end out of order); empty when the words are
+    /// all of one length, so that marks end in the order they start.
     first_end: Vec<usize>,
 }
 
@@ -103,9 +104,13 @@ impl Marks {
             })
             .collect();
         marks.sort_unstable();
-        let mut first_end: Vec<usize> = marks.iter().map(|m| m.1).collect();
-        for k in (1..first_end.len()).rev() {
-            first_end[k - 1] = first_end[k - 1].min(first_end[k]);
+        let one_length = words.iter().all(|w| w.len() == words[0].len());
+        let mut first_end: Vec<usize> = Vec::new();
+        if !one_length {
+            first_end.extend(marks.iter().map(|m| m.1));
+            for k in (1..first_end.len()).rev() {
+                first_end[k - 1] = first_end[k - 1].min(first_end[k]);
+            }
         }
         Marks { marks, first_end }
     }
@@ -114,7 +119,27 @@ impl Marks {
     /// `text[a..b].contains(word)` for one of them.
     pub(super) fn any_within(&self, a: usize, b: usize) -> bool {
         let k = self.marks.partition_point(|m| m.0 < a);
-        self.first_end.get(k).is_some_and(|&end| end <= b)
+        let first_end = if self.first_end.is_empty() {
+            self.marks.get(k).map(|m| m.1)
+        } else {
+            self.first_end.get(k).copied()
+        };
+        first_end.is_some_and(|end| end <= b)
+    }
+
+    /// The spans of the words that lie wholly inside `a..b`, by start.
+    pub(super) fn within(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let k = self.marks.partition_point(|m| m.0 < a);
+        (self.marks[k..].iter())
+            .take_while(move |m| m.0 < b)
+            .filter(move |m| m.1 <= b)
+            .copied()
+    }
+
+    /// Where the first word that lies wholly inside `a..b` starts: the same
+    /// as `a` plus the least `text[a..b].find(word)` of them.
+    pub(super) fn first_within(&self, a: usize, b: usize) -> Option<usize> {
+        self.within(a, b).next().map(|m| m.0)
     }
 
     /// Where the first word at or after `a` starts.
@@ -227,6 +252,7 @@ mod tests {
     fn marks_answer_as_contains_does() {
         let text = "营收由 5 亿元增长至 8 亿元，到 2025 年\n达到至\n其一是第一，一、首先。";
         let to = Marks::of(text, &["至", "到"]);
+        let mixed = Marks::of(text, &["至", "亿元增长"]);
         let lines = Marks::of(text, &["\n"]);
         let words = ["一是", "其一", "首先", "第一，", "一、", "其一是第"];
         let listed = Marks::of(text, &words);
@@ -234,9 +260,18 @@ mod tests {
             for b in (a..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let s = &text[a..b];
                 assert_eq!(to.any_within(a, b), s.contains(['至', '到']), "{a}..{b}");
+                let mixed_in = s.contains('至') || s.contains("亿元增长");
+                assert_eq!(mixed.any_within(a, b), mixed_in, "{a}..{b}");
                 assert_eq!(lines.any_within(a, b), s.contains('\n'), "{a}..{b}");
                 let any = words.iter().any(|w| s.contains(w));
                 assert_eq!(listed.any_within(a, b), any, "{a}..{b}");
+                let first = words.iter().filter_map(|w| s.find(w)).min();
+                assert_eq!(listed.first_within(a, b), first.map(|i| a + i), "{a}..{b}");
+                let mut found: Vec<(usize, usize)> = (words.iter())
+                    .flat_map(|w| s.match_indices(w).map(|(i, w)| (a + i, a + i + w.len())))
+                    .collect();
+                found.sort_unstable();
+                assert_eq!(listed.within(a, b).collect::<Vec<_>>(), found, "{a}..{b}");
             }
             let next = text[a..].find('\n').map(|i| a + i);
             assert_eq!(lines.first_from(a), next, "{a}");

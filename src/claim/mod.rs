@@ -37,6 +37,7 @@ mod change;
 pub(crate) use change::leading_change;
 mod clause;
 mod index;
+mod members;
 mod metric;
 mod period;
 mod reader;

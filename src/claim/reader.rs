@@ -9,6 +9,7 @@ use super::clause::{
     Clause, clauses, ending_by, head, is_list_separator, starting_in, tail, within,
 };
 use super::index::{Finger, Marks, Waiting};
+use super::members::Members;
 use super::metric::{
     Tokens, Words, first_word, generic_before, is_enumerated, is_generic, is_metric_verb,
     metric_words, nearest_word, noun_phrase_after, noun_phrase_before, opens_comparison,
@@ -27,6 +28,30 @@ const PRICE_VERBS: &str = include_str!("../../data/claim/price_verbs.txt");
 /// The verbs of `data/claim/price_verbs.txt`.
 static PRICE_VERB_SET: std::sync::LazyLock<Vec<&'static str>> =
     std::sync::LazyLock::new(|| data_lines(PRICE_VERBS).map(|(_, w)| w).collect());
+
+/// `分别` or `依次` ("respectively", "in turn"): the figures of a clause
+/// pair with a list before them.
+const RESPECTIVELY: [&str; 2] = ["分别", "依次"];
+
+/// The same period a year earlier (`去年同期`), a time or a basis.
+const YEAR_AGO: [&str; 2] = ["去年同期", "上年同期"];
+
+/// Since the start of the year: a change is year to date.
+const SINCE_NEW_YEAR: [&str; 2] = ["今年以来", "年初至今"];
+
+/// Words saying that the names of a list are stocks (`个股`, `等股`).
+const STOCKS_SAID: [&str; 2] = ["个股", "等股"];
+
+/// The phrases a few rules look for, found in the document once each.
+#[derive(Clone, Copy)]
+enum Phrase {
+    /// [`YEAR_AGO`].
+    YearAgo,
+    /// [`SINCE_NEW_YEAR`].
+    SinceNewYear,
+    /// [`STOCKS_SAID`].
+    StocksSaid,
+}
 
 /// What a figure is in its clause.
 #[derive(Debug, Clone, Copy)]
@@ -95,7 +120,7 @@ struct DraftChange<'a> {
 /// A claim while the document is read.
 #[derive(Debug, Clone)]
 struct Draft<'a> {
-    subjects: Vec<&'a Entity>,
+    subjects: Members<'a>,
     metric: Option<Metric>,
     period: Option<Period>,
     value: Option<&'a Quantity>,
@@ -107,7 +132,7 @@ struct Draft<'a> {
 impl<'a> Draft<'a> {
     fn new(cl: Clause, metric: Option<Metric>) -> Draft<'a> {
         Draft {
-            subjects: Vec::new(),
+            subjects: Members::Empty,
             metric,
             period: None,
             value: None,
@@ -144,6 +169,11 @@ pub(super) struct Reader<'a> {
     /// Where `至` and `到` stand, and line ends.
     to_marks: Marks,
     line_ends: Marks,
+    /// Where `分别` and `依次` stand (see [`RESPECTIVELY`]).
+    respectively_marks: Marks,
+    /// Where the words of [`YEAR_AGO`], [`SINCE_NEW_YEAR`] and
+    /// [`STOCKS_SAID`] stand, each found when first asked.
+    phrase_marks: [OnceCell<Marks>; 3],
     /// For the clause starting at `.0`: the end of its first word that can
     /// name a subject (`topic_named`), and whether it holds a ticker.
     topic_memo: Cell<Option<(usize, Option<usize>)>>,
@@ -154,7 +184,7 @@ pub(super) struct Reader<'a> {
     sentence: usize,
     /// The subject named last, and the sentence it was named in: it carries
     /// over to the next two sentences, not across a whole article.
-    running: Vec<&'a Entity>,
+    running: Option<&'a Entity>,
     running_sentence: usize,
     /// The period named last, with its sentence and where it ends: it
     /// scopes the next two sentences of its paragraph.
@@ -177,6 +207,8 @@ struct Scratch<'a> {
     new: Vec<usize>,
     /// The changes that wait for a claim.
     changes: Vec<(&'a Quantity, Direction, &'static str)>,
+    /// The claims those changes make of their own.
+    own: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -216,11 +248,13 @@ impl<'a> Reader<'a> {
             waiting: Waiting::default(),
             to_marks: Marks::of(text, &["至", "到"]),
             line_ends: Marks::of(text, &["\n"]),
+            respectively_marks: Marks::of(text, &RESPECTIVELY),
+            phrase_marks: Default::default(),
             topic_memo: Cell::new(None),
             enumeration_marks: OnceCell::new(),
             ticker_memo: Cell::new(None),
             sentence: usize::MAX,
-            running: Vec::new(),
+            running: None,
             running_sentence: 0,
             running_period: None,
             listed: Vec::new(),
@@ -230,7 +264,8 @@ impl<'a> Reader<'a> {
 
     /// Reads every clause; the claims in text order.
     pub(super) fn read(mut self) -> Vec<Claim> {
-        for cl in clauses(self.text, &self.quantities) {
+        let quantities: &'a [Quantity] = self.quantities.items();
+        for cl in clauses(self.text, quantities) {
             self.read_clause(cl);
         }
         self.finish()
@@ -244,6 +279,7 @@ impl<'a> Reader<'a> {
             figures,
             new,
             changes,
+            own,
             ..
         } = &mut scratch;
         let mut origin = None;
@@ -259,9 +295,9 @@ impl<'a> Reader<'a> {
                 Role::Change { direction, verb } => changes.push((f.q, direction, verb)),
             }
         }
-        let respectively = find_respectively(&self.text[cl.start..cl.end]);
+        let respectively = self.respectively_marks.first_within(cl.start, cl.end);
         if let Some(r) = respectively {
-            self.pair_respectively(cl, cl.start + r, new);
+            self.pair_respectively(cl, r, new);
         }
         for &ci in new.iter() {
             let at = self.out[ci].value.map_or(cl.start, |q| q.start);
@@ -275,8 +311,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let respectively = respectively.map(|r| cl.start + r);
-        self.attach_changes(cl, changes, respectively);
+        self.attach_changes(cl, changes, own, respectively);
         self.carry(cl, figures.is_empty());
         self.scratch = scratch;
     }
@@ -289,9 +324,33 @@ impl<'a> Reader<'a> {
             self.open.clear();
             self.waiting.clear();
             if cl.sentence > self.running_sentence + 2 {
-                self.running.clear();
+                self.running = None;
             }
         }
+    }
+
+    /// Where the words of `phrase` stand, found once.
+    fn marks_of(&self, phrase: Phrase) -> &Marks {
+        let (k, words) = match phrase {
+            Phrase::YearAgo => (0, YEAR_AGO),
+            Phrase::SinceNewYear => (1, SINCE_NEW_YEAR),
+            Phrase::StocksSaid => (2, STOCKS_SAID),
+        };
+        self.phrase_marks[k].get_or_init(|| Marks::of(self.text, &words))
+    }
+
+    /// Whether the clause text `from..to` before a figure names the same
+    /// period a year earlier as its time (`去年同期公司亏损1864万元`,
+    /// `而上年同期为`), not as the basis of a change (`较去年同期`,
+    /// `与上年同期相比`).
+    fn year_ago(&self, from: usize, to: usize) -> bool {
+        self.marks_of(Phrase::YearAgo)
+            .within(from, to)
+            .any(|(i, e)| {
+                let basis = self.text[from..i].ends_with(['较', '比', '与', '和', '同']);
+                let compared = self.text[e..to].starts_with(['相', '比']);
+                !basis && !compared
+            })
     }
 
     /// `利润11.4亿（+30%）`: a signed percent in brackets right after a value
@@ -763,8 +822,9 @@ impl<'a> Reader<'a> {
         };
         within(&self.quantities, cl.start, q.start)
             .next_back()
-            .and_then(|prev| self.text.get(span.end..prev.start))
-            .is_some_and(|between| find_respectively(between).is_some())
+            .is_some_and(|prev| {
+                span.end <= prev.start && self.respectively_marks.any_within(span.end, prev.start)
+            })
     }
 
     /// `海大集团利润11.4亿，通威股份14亿`: a figure with no metric in a
@@ -870,7 +930,7 @@ impl<'a> Reader<'a> {
             .collect();
         if ss.len() == new.len() {
             for (e, &ci) in ss.iter().zip(new) {
-                self.out[ci].subjects = vec![*e];
+                self.out[ci].subjects = Members::One(e);
             }
         }
         self.pair_years(cl, r, new);
@@ -905,7 +965,7 @@ impl<'a> Reader<'a> {
     /// `上海计划新增…47万套，累计建设筹措达到60万套`: a clause that names no
     /// subject goes on about the subject of the claim before it in the
     /// sentence (read from an earlier clause, no name between them).
-    fn previous_subjects(&self, ci: usize, cl: Clause, at: usize) -> Option<Vec<&'a Entity>> {
+    fn previous_subjects(&self, ci: usize, cl: Clause, at: usize) -> Option<Members<'a>> {
         if self.subjects.names_any(cl.start, cl.end.max(at)) {
             return None;
         }
@@ -927,7 +987,7 @@ impl<'a> Reader<'a> {
         if self.counts_a_list(ci, at) {
             // `九鼎投资、深赛格等17股涨停`: the figure is the list's, no member's
         } else if let Some(holder) = self.holder_named_after(ci) {
-            self.out[ci].subjects = vec![holder];
+            self.out[ci].subjects = Members::One(holder);
         } else if let Some(name) = self.bracketed_subject(at) {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
@@ -936,17 +996,21 @@ impl<'a> Reader<'a> {
             // `目前我国对…征收40%的关税`: SPEC, no entity named, subject null;
             // only a name in the clause itself is taken
             let found = self.subjects.in_context(cl, metric_at);
-            self.out[ci].subjects = found.into_iter().filter(|e| e.start >= cl.start).collect();
+            self.out[ci].subjects = found
+                .iter()
+                .copied()
+                .filter(|e| e.start >= cl.start)
+                .collect();
         } else if self.out[ci].subjects.is_empty() {
             let mut found = match self.previous_subjects(ci, cl, metric_at) {
                 Some(previous) => previous,
                 None => self.subjects.in_context(cl, metric_at),
             };
             if !self.listed.is_empty() {
-                found.splice(0..0, self.listed.iter().copied());
+                found = self.listed.iter().chain(found.iter()).copied().collect();
             }
             if found.is_empty() && !self.topic_named(cl, metric_at) {
-                found.clone_from(&self.running);
+                found = self.running.into_iter().collect();
             }
             self.out[ci].subjects = found;
         }
@@ -954,7 +1018,8 @@ impl<'a> Reader<'a> {
             self.out[ci].period = self.period_at(cl, at);
             // (a time of its own in the clause is that year's already)
             let dated = within(&self.periods, cl.start, at).next().is_some();
-            if !dated && year_ago(tail(&self.text[cl.start..at], 30)) {
+            let before = tail(&self.text[cl.start..at], 30);
+            if !dated && self.year_ago(at - before.len(), at) {
                 self.out[ci].period = self.out[ci].period.and_then(Period::year_earlier);
             }
         }
@@ -1073,6 +1138,7 @@ impl<'a> Reader<'a> {
         &mut self,
         cl: Clause,
         changes: &mut Vec<(&'a Quantity, Direction, &'static str)>,
+        own: &mut Vec<usize>,
         respectively: Option<usize>,
     ) {
         let n = changes.len();
@@ -1085,12 +1151,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let mut own = Vec::new();
+        own.clear();
         for (q, direction, verb) in changes {
             own.extend(self.change_claim(cl, q, direction, verb));
         }
         if let Some(r) = respectively.filter(|_| own.len() >= 2) {
-            self.pair_respectively(cl, r, &own);
+            self.pair_respectively(cl, r, own);
         }
     }
 
@@ -1242,9 +1308,9 @@ impl<'a> Reader<'a> {
             .count();
         // `南钢股份，…，鄂尔多斯，杭钢股份等个股涨超2%`: a list of mostly
         // companies (a stock name can read as a place), or one that says so
-        let said = ["个股", "等股"]
-            .iter()
-            .any(|w| self.text[cl.start..cl.end].contains(w));
+        let said = self
+            .marks_of(Phrase::StocksSaid)
+            .any_within(cl.start, cl.end);
         let companies = !subjects.is_empty()
             && (2 * orgs > subjects.len() || said && orgs > 0)
             && !subjects.iter().any(|e| is_index(e));
@@ -1286,8 +1352,11 @@ impl<'a> Reader<'a> {
             .or_else(|| since_value.and_then(basis_in))
             .or_else(|| {
                 let sentence = tail(&self.text[cl.sentence_start..q.start], 80);
-                (sentence.contains("今年以来") || sentence.contains("年初至今"))
-                    .then_some(Basis::Ytd)
+                let from = q.start - sentence.len();
+                (self
+                    .marks_of(Phrase::SinceNewYear)
+                    .any_within(from, q.start))
+                .then_some(Basis::Ytd)
             });
         let month = self.out[ci].period.is_some_and(Period::is_month);
         if let Some(v) = self.out[ci].value {
@@ -1311,7 +1380,7 @@ impl<'a> Reader<'a> {
         let names = if no_figures {
             self.subjects.only_names(cl)
         } else {
-            Vec::new()
+            Members::Empty
         };
         if names.is_empty() {
             // `四方精创，御银股份，…等股涨超3%`: a clause of one bare word
@@ -1320,20 +1389,20 @@ impl<'a> Reader<'a> {
                 self.listed.clear();
             }
         } else {
-            self.listed.extend(names);
+            self.listed.extend(names.iter().copied());
         }
         if let Some(e) = self.subjects.heads_in(cl.start, cl.end).next_back() {
-            self.running = vec![e];
+            self.running = Some(e);
             self.running_sentence = cl.sentence;
-        } else if !self.running.is_empty()
+        } else if self.running.is_some()
             && (self.topic_named(cl, cl.end)
                 || self
                     .subjects
-                    .other_source_in(cl.start, cl.end, &self.running))
+                    .other_source_in(cl.start, cl.end, self.running.as_slice()))
         {
             // the text moved on to something no rule names, or to what a
             // source reports (`中国人民银行授权中国外汇交易中心公布，`)
-            self.running.clear();
+            self.running = None;
         }
         if let Some(t) = within(&self.periods, cl.start, cl.end).next_back() {
             self.running_period = Some((t.period, cl.sentence, t.end));
@@ -1375,13 +1444,11 @@ impl<'a> Reader<'a> {
             if d.metric.is_none() && d.change.is_none() {
                 continue;
             }
-            let members: Vec<Option<&Entity>> = if d.subjects.is_empty() {
-                vec![None]
-            } else {
-                d.subjects.iter().map(|e| Some(*e)).collect()
-            };
-            for e in members {
-                out.push(claim_of(text, &d, e));
+            if d.subjects.is_empty() {
+                out.push(claim_of(text, &d, None));
+            }
+            for e in d.subjects.iter() {
+                out.push(claim_of(text, &d, Some(e)));
             }
         }
         out
@@ -1464,14 +1531,6 @@ fn is_threshold_of(change: &Quantity, value: &Quantity) -> bool {
     counted && change.qualifier.is_some_and(|q| q != Qualifier::Approx)
 }
 
-/// Where `分别` or `依次` ("respectively", "in turn") first stands in `s`.
-fn find_respectively(s: &str) -> Option<usize> {
-    match (s.find("分别"), s.find("依次")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
 /// How many words the clause text `before` a count lists right before it
 /// (`保险、房地产两个板块`, `飞科电器、隆鑫通用共2家公司`, glosses in brackets
 /// aside): 0 unless `、` separates them, and 0 after `等` (`A、B等10只个股`:
@@ -1502,19 +1561,6 @@ fn words_listed_before(before: &str) -> u32 {
         return 0;
     }
     commas + 1 + u32::from(and)
-}
-
-/// Whether the clause text before a figure names the same period a year
-/// earlier as its time (`去年同期公司亏损1864万元`, `而上年同期为`), not as the
-/// basis of a change (`较去年同期`, `与上年同期相比`).
-fn year_ago(before: &str) -> bool {
-    ["去年同期", "上年同期"].iter().any(|w| {
-        before.match_indices(w).any(|(i, _)| {
-            let basis = before[..i].ends_with(['较', '比', '与', '和', '同']);
-            let compared = before[i + w.len()..].starts_with(['相', '比']);
-            !basis && !compared
-        })
-    })
 }
 
 /// Whether a quantity is written in Chinese numerals only (`两家`, `三个`).

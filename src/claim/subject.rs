@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::clause::{Clause, head, is_list_separator};
 use super::index::Finger;
+use super::members::Members;
 use crate::entity::{Entity, EntityKind, is_commodity};
 use crate::lexicon::{WordTable, data_lines};
 use crate::segment::Token;
@@ -521,14 +522,15 @@ impl<'a> Subjects<'a> {
 
     /// `head` and the names listed right after it (`罗牛山、海德股份`), up to
     /// `limit`.
-    pub(super) fn list_from(&self, head: &'a Entity, limit: usize) -> Vec<&'a Entity> {
-        let mut members = vec![head];
+    pub(super) fn list_from(&self, head: &'a Entity, limit: usize) -> Members<'a> {
+        let mut members = Members::One(head);
+        let mut last = head;
         for e in self.all_in(head.end, limit) {
-            let last = members[members.len() - 1];
             if e.start < last.end || !is_list_separator(&self.text[last.end..e.start]) {
                 break;
             }
             members.push(e);
+            last = e;
         }
         members
     }
@@ -537,7 +539,7 @@ impl<'a> Subjects<'a> {
     /// the list headed by the last organisation or product before `at` in
     /// the clause, else by the last place there, else the last organisation
     /// named earlier in the sentence.
-    pub(super) fn in_context(&self, cl: Clause, at: usize) -> Vec<&'a Entity> {
+    pub(super) fn in_context(&self, cl: Clause, at: usize) -> Members<'a> {
         let in_clause = || {
             let org = self.last_head_of(&self.last_non_place, cl.start, at);
             let person = || {
@@ -584,23 +586,23 @@ impl<'a> Subjects<'a> {
 
     /// Whether `cl` names nothing but entities of a list (`四方精创，`): its
     /// names join the subjects of the next clause.
-    pub(super) fn only_names(&self, cl: Clause) -> Vec<&'a Entity> {
-        let names: Vec<&Entity> = self.all_in(cl.start, cl.end).collect();
+    pub(super) fn only_names(&self, cl: Clause) -> Members<'a> {
+        let names: Members<'a> = self.all_in(cl.start, cl.end).collect();
         if names.is_empty() {
             return names;
         }
         let punct = |c: char| c.is_whitespace() || "，,、和及与".contains(c);
         let mut at = cl.start;
-        for e in &names {
+        for e in names.iter() {
             if !self.text[at..e.start].chars().all(punct) {
-                return Vec::new();
+                return Members::Empty;
             }
             at = e.end;
         }
         if self.text[at..cl.end].chars().all(punct) {
             names
         } else {
-            Vec::new()
+            Members::Empty
         }
     }
 }

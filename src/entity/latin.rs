@@ -29,20 +29,45 @@ pub(super) fn latin_boundary_ok(s: &str, a: usize, b: usize) -> bool {
     true
 }
 
+/// The first offset at or after `i` in `b` that holds an ASCII byte (or
+/// `b.len()`): the Latin rules step over the Chinese text between Latin
+/// words eight bytes at a time.
+fn next_ascii(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+        if high != 0x8080_8080_8080_8080 {
+            // the lowest byte with its high bit clear
+            return i + ((!high & 0x8080_8080_8080_8080).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
 /// Latin names of several capitalised words ending in an organisation word
 /// (`Counterpoint Research`, `Morgan Stanley`).
 pub(super) fn latin_names(s: &str) -> Vec<Span> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        if !b[i].is_ascii() {
+            i = next_ascii(b, i);
+            continue;
+        }
         if !(b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
             i += 1;
             continue;
         }
         // words: [A-Z][A-Za-z&.]* separated by single spaces
         let start = i;
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        words.clear();
         let mut j = i;
         loop {
             let ws = j;
@@ -167,6 +192,10 @@ pub(super) fn latin_products(s: &str, org_at: &dyn Fn(usize, usize) -> bool) -> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        if !b[i].is_ascii() {
+            i = next_ascii(b, i);
+            continue;
+        }
         if !b[i].is_ascii_alphanumeric() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
             i += 1;
             continue;
@@ -209,4 +238,19 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_ascii;
+
+    #[test]
+    fn next_ascii_finds_the_first_ascii_byte_from_any_offset() {
+        let s = "据Counterpoint Research数据，苹果iPhone 15 Pro的销量同比增长了百分之十。";
+        let b = s.as_bytes();
+        for i in 0..=b.len() {
+            let want = (i..b.len()).find(|&k| b[k].is_ascii()).unwrap_or(b.len());
+            assert_eq!(next_ascii(b, i), want, "{i}");
+        }
+    }
 }

@@ -79,7 +79,7 @@ impl Lexicon {
     pub(super) fn spans(&self, s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         let boundaries = TokenBoundaries::new(tokens);
         let mut out = Vec::new();
-        for (a, b, kind) in self.find_all(s) {
+        for (a, b, kind) in self.matches(s) {
             if !latin_boundary_ok(s, a, b) {
                 continue;
             }
@@ -115,12 +115,14 @@ impl Lexicon {
 
     /// Every name in `s`: `(start, end, kind)`, in text order.
     pub(super) fn find_all(&self, s: &str) -> Vec<(usize, usize, EntityKind)> {
-        let Some(m) = &self.matcher else {
-            return Vec::new();
-        };
-        m.leftmost_find_iter(s)
+        self.matches(s).collect()
+    }
+
+    /// [`Lexicon::find_all`], as the matcher finds them.
+    fn matches<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize, EntityKind)> + 's {
+        (self.matcher.iter())
+            .flat_map(move |m| m.leftmost_find_iter(s))
             .filter_map(|x| Some((x.start(), x.end(), *self.kinds.get(x.value() as usize)?)))
-            .collect()
     }
 }
 
@@ -174,27 +176,22 @@ fn locative_after(s: &str, b: usize, boundaries: &TokenBoundaries) -> bool {
 }
 
 /// Token start and end offsets, for boundary checks.
-struct TokenBoundaries {
-    /// Token starts, ascending.
-    starts: Vec<usize>,
-    /// Token ends, ascending.
-    ends: Vec<usize>,
+struct TokenBoundaries<'t, 'a> {
+    /// The tokens, in text order (their starts and their ends ascend).
+    tokens: &'t [Tagged<'a>],
 }
 
-impl TokenBoundaries {
+impl<'t, 'a> TokenBoundaries<'t, 'a> {
     /// The boundaries of `tokens` (in text order).
-    fn new(tokens: &[Tagged<'_>]) -> Self {
-        TokenBoundaries {
-            starts: tokens.iter().map(|t| t.start).collect(),
-            ends: tokens.iter().map(|t| t.end).collect(),
-        }
+    fn new(tokens: &'t [Tagged<'a>]) -> Self {
+        TokenBoundaries { tokens }
     }
     /// Whether a token starts at `p`.
     fn starts(&self, p: usize) -> bool {
-        self.starts.binary_search(&p).is_ok()
+        self.tokens.binary_search_by_key(&p, |t| t.start).is_ok()
     }
     /// Whether a token ends at `p`.
     fn ends(&self, p: usize) -> bool {
-        self.ends.binary_search(&p).is_ok()
+        self.tokens.binary_search_by_key(&p, |t| t.end).is_ok()
     }
 }

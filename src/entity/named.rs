@@ -64,23 +64,24 @@ impl InFolded for Entity {
 /// Byte spans sorted by start, with the furthest end of every prefix: whether
 /// some span contains or overlaps a range in `O(log n)`.
 struct Spans {
-    spans: Vec<(usize, usize)>,
-    /// `furthest[i]`: the largest end among `spans[..=i]`.
-    furthest: Vec<usize>,
+    /// `(start, end, furthest)`: `furthest` is the largest end among the
+    /// spans up to this one.
+    spans: Vec<(usize, usize, usize)>,
 }
 
 impl Spans {
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut spans: Vec<(usize, usize)> = spans.collect();
-        spans.sort_unstable();
-        let furthest = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.1);
-                Some(*m)
-            })
-            .collect();
-        Spans { spans, furthest }
+        // one vector, sized once (the upper bound of a filter is exact
+        // enough)
+        let mut all = Vec::with_capacity(spans.size_hint().1.unwrap_or(0));
+        all.extend(spans.map(|(a, b)| (a, b, 0)));
+        all.sort_unstable();
+        let mut furthest = 0;
+        for s in &mut all {
+            furthest = furthest.max(s.1);
+            s.2 = furthest;
+        }
+        Spans { spans: all }
     }
 
     /// The largest end among spans starting before `limit` (`<= limit` when
@@ -89,7 +90,7 @@ impl Spans {
         let k = self
             .spans
             .partition_point(|s| s.0 < limit || (inclusive && s.0 == limit));
-        k.checked_sub(1).map(|i| self.furthest[i])
+        k.checked_sub(1).map(|i| self.spans[i].2)
     }
 
     /// Some span has `start <= a` and `b <= end`.

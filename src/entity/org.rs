@@ -47,21 +47,22 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
             b <= sp.end && sp.kind != EntityKind::Person
         }
     };
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        // `近百所高校`, `被电灯所代替`: `所` the segmenter tags as a function
+        // word is no suffix
+        if matches!(t.pos, "c" | "p" | "u" | "d" | "r") {
+            continue;
+        }
         let text = &s[t.start..t.end];
         let is_suffix = ORG_SUFFIXES.contains(text)
             // `外办`, `发改委`: a short token ending in a one-character suffix
-            || (char_len(text) <= 3
+            || (matches!(tokens[i - 1].pos, "nt" | "ns")
+                && char_len(text) <= 3
                 && text
                     .chars()
                     .last()
-                    .is_some_and(|c| matches!(c, '办' | '委' | '部' | '局' | '厅' | '署' | '社'))
-                && i > 0
-                && matches!(tokens[i - 1].pos, "nt" | "ns"));
-        // `近百所高校`, `被电灯所代替`: `所` the segmenter tags as a function
-        // word is no suffix
-        let function_word = matches!(t.pos, "c" | "p" | "u" | "d" | "r");
-        if !is_suffix || i == 0 || function_word {
+                    .is_some_and(|c| matches!(c, '办' | '委' | '部' | '局' | '厅' | '署' | '社')));
+        if !is_suffix {
             continue;
         }
         // the furthest left an organisation name could start

@@ -57,6 +57,9 @@ fn occurrences(
 ) -> Vec<Span> {
     let longest = kinds.keys().map(|k| k.len()).max().unwrap_or(0);
     let firsts: FxHashSet<char> = kinds.keys().filter_map(|k| k.chars().next()).collect();
+    // one bit per first character modulo 64: most tokens fail this before
+    // the set is asked
+    let mask = firsts.iter().fold(0u64, |m, &c| m | char_bit(c));
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -64,7 +67,7 @@ fn occurrences(
         if !s[t.start..]
             .chars()
             .next()
-            .is_some_and(|c| firsts.contains(&c))
+            .is_some_and(|c| mask & char_bit(c) != 0 && firsts.contains(&c))
         {
             i += 1;
             continue;
@@ -131,6 +134,11 @@ fn company_core(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
     });
     let long = s[core.start..core.end].chars().nth(1).is_some();
     (long && named && !common_word(tokens, &core)).then_some(core)
+}
+
+/// The bit of `c` in a 64-bit filter of characters.
+fn char_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 /// Whether `sp` is one token of a common word's POS (`联盟`): such a name

@@ -45,6 +45,11 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     let reader = StockNames { s, tokens };
     let mut out = Vec::new();
     for i in 1..tokens.len() {
+        // every pattern but a quote in brackets has a figure after its
+        // verb: most tokens are passed over on that one test
+        if !reader.figure_after(i) && !reader.opens_bracket(i) {
+            continue;
+        }
         if let Some(j) = reader.listed_before_etc(i) {
             // `老白干酒、沱牌舍得、伊力特等下跌逾5%`
             out.push(reader.name(j, tokens[i - 2].end));
@@ -94,7 +99,7 @@ pub(super) fn starts_with_price_verb(after: &str) -> bool {
 /// name none, nor `ST` inside a Latin word (`BEST`).
 fn risk_warned(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    for (at, _) in s.match_indices("ST") {
+    for at in memchr::memmem::find_iter(s.as_bytes(), b"ST") {
         let head = &s[..at];
         let start = ["S*", "*", "S"]
             .iter()
@@ -228,7 +233,7 @@ impl StockNames<'_, '_> {
     /// `（6.28%）`, `(8.540,0.40,4.91%)`, `（-3.78%）`, `(02282.HK)`,
     /// `（600519.SH）`.
     fn quote_at(&self, i: usize) -> bool {
-        if !matches!(self.text(i), "（" | "(") {
+        if !self.opens_bracket(i) {
             return false;
         }
         let rest = &self.s[self.tokens[i].end..];
@@ -241,6 +246,14 @@ impl StockNames<'_, '_> {
                     .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'));
             quote || stock_code(inner)
         })
+    }
+
+    /// Whether token `i` is an opening bracket.
+    #[inline]
+    fn opens_bracket(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let bytes = &self.s.as_bytes()[t.start..t.end];
+        bytes == "（".as_bytes() || bytes == b"("
     }
 
     /// Whether token `i` is a verb of price before a figure (`涨超5%`,
@@ -280,10 +293,16 @@ impl StockNames<'_, '_> {
     }
 
     /// Whether a figure starts at token `i + 1` (`5%`, `超`, `逾`).
+    #[inline]
     fn figure_after(&self, i: usize) -> bool {
         self.tokens.get(i + 1).is_some_and(|n| {
-            self.s[n.start..].starts_with(|c: char| c.is_ascii_digit())
-                || matches!(&self.s[n.start..n.end], "超" | "逾" | "近" | "约")
+            // a digit is one byte: the first byte tells
+            self.s
+                .as_bytes()
+                .get(n.start)
+                .is_some_and(u8::is_ascii_digit)
+                || (n.end - n.start == 3
+                    && matches!(self.s.get(n.start..n.end), Some("超" | "逾" | "近" | "约")))
         })
     }
 

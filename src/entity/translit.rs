@@ -30,10 +30,20 @@ pub(super) fn translit(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| TRANSLIT.contains(c))
 }
 
+/// The dots that join the parts of a transliterated name (`·`, `•`, `・`)
+/// in `s`, with their offsets: `s.match_indices(['·', '•', '・'])`, found by
+/// their lead bytes (`C2`, `E2`, `E3`) without decoding the text.
+fn name_dots(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, s.as_bytes()).filter_map(|i| {
+        let c = s.get(i..)?.chars().next()?;
+        matches!(c, '·' | '•' | '・').then_some((i, c))
+    })
+}
+
 /// `埃隆·马斯克`, `蒂姆·库克`: CJK runs joined by `·` (or `•`, `・`).
 pub(super) fn transliterated(s: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    for (dot_pos, dot) in s.match_indices(['·', '•', '・']) {
+    for (dot_pos, dot) in name_dots(s) {
         let before = s[..dot_pos]
             .chars()
             .rev()
@@ -52,7 +62,7 @@ pub(super) fn transliterated(s: &str) -> Vec<Span> {
         if out.last().is_some_and(|sp: &Span| sp.end > start) {
             continue;
         }
-        let mut end = dot_pos + dot.len();
+        let mut end = dot_pos + dot.len_utf8();
         let mut parts = 1;
         loop {
             let run: usize = s[end..]
@@ -134,4 +144,19 @@ pub(super) fn split_foreign_names(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         i = b + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_dots;
+
+    #[test]
+    fn name_dots_are_the_dots_match_indices_finds() {
+        let s = "埃隆·马斯克、蒂姆•库克和「ジョン・スミス」，Â·é…€ 、。";
+        let want: Vec<(usize, char)> = (s.match_indices(['·', '•', '・']))
+            .map(|(i, d)| (i, d.chars().next().unwrap_or(' ')))
+            .collect();
+        assert_eq!(name_dots(s).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 4);
+    }
 }

@@ -1,6 +1,8 @@
 //! Arabic numerals: the fast path for plain digits, thousands separators,
 //! decimals, exponents and powers, and the `k`/`M` suffixes.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::arith::{R, div, mul, parse_exact, pow10};
@@ -102,10 +104,9 @@ impl Parser<'_> {
             }
             q
         };
-        let mut clean = String::new();
         let mut q = digits_end(p);
         let int_digits = q - p;
-        clean.push_str(&self.s[p..q]);
+        let mut grouped = false;
         if int_digits > 0 && int_digits <= 3 {
             // thousands groups: `,` or `，` then exactly three digits
             loop {
@@ -123,18 +124,16 @@ impl Parser<'_> {
                 if g1 - g0 != 3 {
                     break;
                 }
-                clean.push_str(&self.s[g0..g1]);
+                grouped = true;
                 q = g1;
             }
         }
         let mut decimal = false;
         if b.get(q) == Some(&b'.') && b.get(q + 1).is_some_and(u8::is_ascii_digit) {
-            let f1 = digits_end(q + 1);
-            clean.push('.');
-            clean.push_str(&self.s[q + 1..f1]);
-            q = f1;
+            q = digits_end(q + 1);
             decimal = true;
         }
+        let clean = digits_of(&self.s[p..q], grouped);
         if clean.is_empty() || clean == "." {
             return Ok(None);
         }
@@ -274,5 +273,16 @@ fn starts_a_span_of_time(c: Option<char>, next: Option<char>) -> bool {
         Some('天' | '年' | '月' | '周' | '日' | '期') => true,
         Some('个') => next == Some('月'),
         _ => false,
+    }
+}
+
+/// The digits and decimal point of the number written as `written` (digits,
+/// thousands groups when `grouped`, a decimal part): the text itself, or,
+/// with thousands groups, a copy without their separators (`,` and `，`).
+fn digits_of(written: &str, grouped: bool) -> Cow<'_, str> {
+    if grouped {
+        Cow::Owned(written.chars().filter(|&c| c != ',' && c != '，').collect())
+    } else {
+        Cow::Borrowed(written)
     }
 }

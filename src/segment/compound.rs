@@ -23,7 +23,21 @@ const KEEP_TAGS: &[&str] = &[
 /// answer: the check costs several dictionary lookups and a jieba cut, and
 /// news text repeats its words. Bounded, cleared when the dictionary changes.
 #[derive(Debug, Default)]
-pub(super) struct CompoundMemo(RwLock<FxHashMap<[u8; 12], bool>>);
+pub(super) struct CompoundMemo(RwLock<FxHashMap<[u8; 12], Answer>>);
+
+/// The answer of the compound check for one word.
+#[derive(Debug, Clone)]
+enum Answer {
+    /// No compound: the word stays whole.
+    Whole,
+    /// A compound, with the dictionary tags of its two halves when both are
+    /// tags the segmenter keeps a copy of ([`Segmenter::own_tag`]; else they
+    /// are looked up each time).
+    Split(Option<[Box<str>; 2]>),
+}
+
+/// A compound's halves: where the second starts, and their tags.
+pub(super) type Halves<'x> = (usize, &'x str, &'x str);
 
 /// Words the memo holds at most. Only dictionary words reach the check
 /// (jieba's HMM is not run on the words it looks at), so this bounds memory
@@ -32,16 +46,26 @@ pub(super) struct CompoundMemo(RwLock<FxHashMap<[u8; 12], bool>>);
 const COMPOUND_MEMO_MAX: usize = 1 << 16;
 
 impl CompoundMemo {
-    /// The answer for `word`, if it has been checked.
-    fn get(&self, word: &[u8; 12]) -> Option<bool> {
-        self.0.read().ok()?.get(word).copied()
+    /// The answer for `word`, if it has been checked: `Some(None)` for a
+    /// word that stays whole, else whether it splits, with the tags of its
+    /// halves as `own` copies them, when they were kept.
+    fn get<'s>(
+        &self,
+        word: &[u8; 12],
+        own: impl Fn(&str) -> &'s str,
+    ) -> Option<Option<Option<(&'s str, &'s str)>>> {
+        let map = self.0.read().ok()?;
+        Some(match map.get(word)? {
+            Answer::Whole => None,
+            Answer::Split(tags) => Some(tags.as_ref().map(|[a, b]| (own(a), own(b)))),
+        })
     }
 
     /// Remembers the answer for `word`, while the memo has room.
-    fn put(&self, word: [u8; 12], split: bool) {
+    fn put(&self, word: [u8; 12], answer: Answer) {
         if let Ok(mut map) = self.0.write() {
             if map.len() < COMPOUND_MEMO_MAX {
-                map.insert(word, split);
+                map.insert(word, answer);
             }
         }
     }
@@ -63,8 +87,9 @@ impl Clone for CompoundMemo {
 
 impl Segmenter {
     /// Where to cut a four-character compound of two dictionary words
-    /// (`国有企业` → `国有` `企业`), if it is one (see the module docs).
-    pub(super) fn compound_split(&self, word: &str, tag: &str) -> Option<usize> {
+    /// (`国有企业` → `国有` `企业`), if it is one (see the module docs), with
+    /// the dictionary tags of its halves ([`Segmenter::tag_of`]).
+    pub(super) fn compound_halves<'x>(&'x self, word: &'x str, tag: &str) -> Option<Halves<'x>> {
         // four 3-byte characters
         let key: &[u8; 12] = word.as_bytes().try_into().ok()?;
         if word.chars().count() != 4
@@ -74,18 +99,33 @@ impl Segmenter {
             return None;
         }
         let mid = 6;
-        if let Some(split) = self.compounds.get(key) {
-            return split.then_some(mid);
+        let (first, second) = (&word[..mid], &word[mid..]);
+        if let Some(answer) = self.compounds.get(key, |t| self.own_tag(t)) {
+            let tags = answer?.unwrap_or_else(|| (self.tag_of(first), self.tag_of(second)));
+            return Some((mid, tags.0, tags.1));
         }
+        if !self.compound_split(word, mid) {
+            self.compounds.put(*key, Answer::Whole);
+            return None;
+        }
+        let (a, b) = (self.tag_of(first), self.tag_of(second));
+        // kept only where the copy reads the same (it always should)
+        let kept = self.own_tag(a) == a && self.own_tag(b) == b;
+        let tags = kept.then(|| [a.into(), b.into()]);
+        self.compounds.put(*key, Answer::Split(tags));
+        Some((mid, a, b))
+    }
+
+    /// Whether the four-character word `word` is a compound of two
+    /// dictionary words, cut at `mid` (see the module docs).
+    fn compound_split(&self, word: &str, mid: usize) -> bool {
         // Frequent compounds are lexicalised (`社会主义`, `有限公司`); the
         // rare ones are phrases jieba's dictionary happens to list.
         // `suggest_freq` of a word jieba keeps whole is its frequency + 1.
-        let split = !self.lexicon_words.contains(word)
+        !self.lexicon_words.contains(word)
             && self.jieba.has_word(word)
             && self.jieba.has_word(&word[..mid])
             && self.jieba.has_word(&word[mid..])
-            && self.jieba.suggest_freq(word) <= COMPOUND_MAX_FREQ + 1;
-        self.compounds.put(*key, split);
-        split.then_some(mid)
+            && self.jieba.suggest_freq(word) <= COMPOUND_MAX_FREQ + 1
     }
 }

@@ -135,21 +135,20 @@ impl Segmenter {
     }
 
     /// Hands on the dictionary word `t`, cut in two when it is a compound
-    /// (see [`compound_split`](Segmenter::compound_split)).
+    /// (see [`compound_halves`](Segmenter::compound_halves)).
     fn push_word<'x>(&'x self, t: &jieba_rs::Tag<'x>, emit: &mut impl FnMut(Piece<'x>)) {
         let start = t.byte_start;
-        match self.compound_split(t.word, t.tag) {
-            Some(mid) => {
-                emit(Piece::Word(start, start + mid, self.tag_of(&t.word[..mid])));
-                let tag = self.tag_of(&t.word[mid..]);
-                emit(Piece::Word(start + mid, t.byte_end, tag));
+        match self.compound_halves(t.word, t.tag) {
+            Some((mid, first, second)) => {
+                emit(Piece::Word(start, start + mid, first));
+                emit(Piece::Word(start + mid, t.byte_end, second));
             }
             None => emit(Piece::Word(start, t.byte_end, t.tag)),
         }
     }
 
     /// The dictionary tag of `word`.
-    fn tag_of<'x>(&'x self, word: &'x str) -> &'x str {
+    pub(super) fn tag_of<'x>(&'x self, word: &'x str) -> &'x str {
         self.jieba
             .tag(word, false)
             .first()

@@ -123,7 +123,10 @@ pub use token::{Granularity, Token, TokenKind};
 /// The public tokens of the cuts `cuts` of `folded`: offsets and text of
 /// the original.
 pub(crate) fn tokens<'a>(folded: &Folded<'a>, cuts: &[Cut<'a>]) -> Vec<Token<'a>> {
-    cuts.iter().filter_map(|c| c.to_token(folded)).collect()
+    // sized once: nearly every cut is a token
+    let mut tokens = Vec::with_capacity(cuts.len());
+    tokens.extend(cuts.iter().filter_map(|c| c.to_token(folded)));
+    tokens
 }
 
 /// Segments Chinese news text into words, keeping quantities, times and

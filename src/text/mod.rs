@@ -213,11 +213,17 @@ impl<'a> Folded<'a> {
     }
 
     /// Moves one span of a result, with its text, from folded offsets to
-    /// original ones: what every [`InFolded`] result does.
+    /// original ones: what every [`InFolded`] result does. The text is
+    /// rewritten in place, and only where folding changed it, so that most
+    /// spans cost no allocation.
     pub(crate) fn move_span(&self, start: &mut usize, end: &mut usize, text: &mut String) {
         *start = self.to_original(*start);
         *end = self.to_original(*end);
-        *text = self.original[*start..*end].to_string();
+        let original = &self.original[*start..*end];
+        if text != original {
+            text.clear();
+            text.push_str(original);
+        }
     }
 
     /// Moves every item of `items` from folded offsets to original ones
