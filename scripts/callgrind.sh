@@ -12,8 +12,10 @@
 # (`x cut`) and jieba-rs cut's over the count (`cut/x`, the speed as a
 # fraction of jieba-rs cut's, the measure of issue 15). The stages take
 # each other's outputs, computed in the same run; their sum is printed
-# beside `analyze`, the whole call. Counts are exact and the same on every
-# run, whatever else the machine does. Takes about a minute.
+# beside `analyze`, the whole call. Counts do not depend on the machine's
+# load, but vary by up to about 1M instructions a stage between runs of the
+# same binary (seen on `scan`: 44.4M to 46.1M): read smaller differences as
+# noise. Takes about a minute.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
