@@ -571,3 +571,16 @@ fn names_inside_index_names_are_none() {
     assert_eq!(entities("中国制造业采购经理指数为50.2"), ["place:中国"]);
     assert_eq!(entities("纳入MSCI指数的比例提高"), ["org:MSCI"]);
 }
+
+#[test]
+fn boards_quoted_in_a_list_of_boards_are_no_stocks() {
+    assert_eq!(
+        entities("板块涨幅靠前：乡村振兴（4.46%）、农林牧渔（4.10%）、柔性电子（0.92%）。"),
+        Vec::<String>::new()
+    );
+    // stocks quoted so stay stocks
+    assert_eq!(
+        entities("个股涨幅靠前：贵州茅台（4.46%）、五粮液（4.10%）。"),
+        ["org:贵州茅台", "org:五粮液"]
+    );
+}

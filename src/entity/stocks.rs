@@ -57,7 +57,7 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             continue;
         }
         let price_verb = reader.price_verb_at(i);
-        if price_verb || reader.quote_at(i) {
+        if price_verb || reader.quote_at(i) && !reader.boards_listed(i) {
             let Some(j) = reader.name_before(i, 0) else {
                 continue;
             };
@@ -246,6 +246,17 @@ impl StockNames<'_, '_> {
                     .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'));
             quote || stock_code(inner)
         })
+    }
+
+    /// Whether the sentence before token `i` lists boards or industries
+    /// (`板块涨幅靠前：乡村振兴（4.46%）`, `行业方面，…`): what is quoted
+    /// there is a board, no stock (no entity, SPEC).
+    fn boards_listed(&self, i: usize) -> bool {
+        let before = &self.s[..self.tokens[i].start];
+        let sentence = before
+            .rfind(['。', '！', '？', '\n'])
+            .map_or(before, |k| &before[k..]);
+        sentence.contains("板块") || sentence.contains("行业")
     }
 
     /// Whether token `i` is an opening bracket.
