@@ -777,7 +777,8 @@ impl<'a> Reader<'a> {
         let mut listed = 0;
         let mut i = self.names.partition_point(|m| m.1 <= end);
         while let Some(&(a, b)) = i.checked_sub(1).and_then(|k| self.names.get(k)) {
-            if listed == 30 || !list_joint(listed, &self.text[b..end]) {
+            // names that overlap (`b > end`) are no list
+            if listed == 30 || b > end || !list_joint(listed, &self.text[b..end]) {
                 break;
             }
             listed += 1;
@@ -793,7 +794,7 @@ impl<'a> Reader<'a> {
         let mut listed = 0;
         let mut i = self.names.partition_point(|m| m.0 < start);
         while let Some(&(a, b)) = self.names.get(i).filter(|m| m.1 <= end) {
-            if listed == 30 || !list_joint(listed, &self.text[start..a]) {
+            if listed == 30 || a < start || !list_joint(listed, &self.text[start..a]) {
                 break;
             }
             listed += 1;
