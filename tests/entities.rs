@@ -578,9 +578,22 @@ fn boards_quoted_in_a_list_of_boards_are_no_stocks() {
         entities("板块涨幅靠前：乡村振兴（4.46%）、农林牧渔（4.10%）、柔性电子（0.92%）。"),
         Vec::<String>::new()
     );
-    // stocks quoted so stay stocks
+    // a board holds the place of the names inside it
+    assert_eq!(
+        entities("板块涨幅靠前：自由贸易港（3.04%）、数字中国（6.04%）。"),
+        Vec::<String>::new()
+    );
+    // stocks quoted so stay stocks, in a sentence about a board too
     assert_eq!(
         entities("个股涨幅靠前：贵州茅台（4.46%）、五粮液（4.10%）。"),
         ["org:贵州茅台", "org:五粮液"]
+    );
+    assert_eq!(
+        entities("地产板块走强，荣安地产（9.48%）、南国置业（6.00%）等个股涨幅均超过5%。"),
+        ["org:荣安地产", "org:南国置业"]
+    );
+    assert_eq!(
+        entities("传媒板块拉升：华谊兄弟(300027)、引力传媒(603598)等均有拉升。"),
+        ["org:华谊兄弟", "org:引力传媒"]
     );
 }

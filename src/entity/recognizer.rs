@@ -14,7 +14,7 @@ use super::org::{
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::{abbreviated_places, single_character_places};
 use super::repeats::repeat_names;
-use super::stocks::quoted_stocks;
+use super::stocks::{quoted_boards, quoted_stocks};
 use super::tags::tagged;
 use super::titles::{product_after_org, quoted, titles_holding_no_name};
 use super::translit::{split_foreign_names, transliterated};
@@ -124,7 +124,9 @@ impl EntityRecognizer {
         match &self.model {
             Some(model) => {
                 let tagging = model.spans(s, tokens, &lexical);
+                let boards = quoted_boards(s, tokens);
                 let mut stocks = quoted_stocks(s, tokens);
+                stocks.extend(boards.iter().copied());
                 stocks.sort_by_key(|sp| (sp.start, sp.end));
                 let base = beside_model(s, tokens, &lexical, &stocks, &tagging.names);
                 let whole = Whole {
@@ -132,7 +134,9 @@ impl EntityRecognizer {
                     decisive: &stocks,
                     listed: &tagging.stocks,
                 };
-                let names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
+                let mut names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
+                // boards hold the place of their names, then give way
+                names.retain(|n| !boards.contains(n));
                 let names = generic_bodies(s, tokens, &lexical, names);
                 let names = orgs_ending_in_words(s, tokens, &lexical, names);
                 let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));

@@ -57,7 +57,7 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
             continue;
         }
         let price_verb = reader.price_verb_at(i);
-        if price_verb || reader.quote_at(i) && !reader.boards_listed(i) {
+        if price_verb || reader.quote_at(i) && !reader.board_at(i) {
             let Some(j) = reader.name_before(i, 0) else {
                 continue;
             };
@@ -77,6 +77,17 @@ pub(super) fn quoted_stocks(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
     }
     out.extend(risk_warned(s));
     out
+}
+
+/// Boards and industries quoted in a list of boards (`板块涨幅靠前：白酒
+/// （1.77%）`): no entities, but spans no name inside may take (`港` in
+/// `自由贸易港`, `中国` in `数字中国`), in text order.
+pub(super) fn quoted_boards(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
+    let reader = StockNames { s, tokens };
+    (1..tokens.len())
+        .filter(|&i| reader.board_at(i))
+        .filter_map(|i| Some(reader.name(reader.name_before(i, 0)?, tokens[i - 1].end)))
+        .collect()
 }
 
 /// Whether `after` starts with a verb of price or of a move (`涨超`,
@@ -248,15 +259,44 @@ impl StockNames<'_, '_> {
         })
     }
 
-    /// Whether the sentence before token `i` lists boards or industries
-    /// (`板块涨幅靠前：乡村振兴（4.46%）`, `行业方面，…`): what is quoted
-    /// there is a board, no stock (no entity, SPEC).
+    /// Whether token `i` opens the percent quote of a board in a list of
+    /// boards (a stock code, `华谊兄弟(300027)`, is a stock's wherever).
+    fn board_at(&self, i: usize) -> bool {
+        self.percent_quote_at(i) && self.boards_listed(i)
+    }
+
+    /// Whether token `i` opens a bracket that holds a percent alone
+    /// (`（4.46%）`).
+    fn percent_quote_at(&self, i: usize) -> bool {
+        if !self.opens_bracket(i) {
+            return false;
+        }
+        let rest = &self.s[self.tokens[i].end..];
+        rest.find(['）', ')'])
+            .filter(|&c| c <= 40)
+            .is_some_and(|c| {
+                let inner = &rest[..c];
+                inner.ends_with('%')
+                    && inner
+                        .chars()
+                        .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
+            })
+    }
+
+    /// Whether token `i` stands in a list after a header of boards or
+    /// industries that ends in a colon (`板块涨幅靠前：乡村振兴（4.46%）`,
+    /// `行业方面：…`): what is quoted there is a board, no stock (no
+    /// entity, SPEC). A list of stocks in a sentence about a board
+    /// (`地产板块走强，荣安地产（9.48%）…`) has no such header.
     fn boards_listed(&self, i: usize) -> bool {
         let before = &self.s[..self.tokens[i].start];
         let sentence = before
             .rfind(['。', '！', '？', '\n'])
             .map_or(before, |k| &before[k..]);
-        sentence.contains("板块") || sentence.contains("行业")
+        sentence.find('：').is_some_and(|colon| {
+            let header = &sentence[..colon];
+            header.contains("板块") || header.contains("行业")
+        })
     }
 
     /// Whether token `i` is an opening bracket.
