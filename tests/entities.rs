@@ -597,3 +597,9 @@ fn boards_quoted_in_a_list_of_boards_are_no_stocks() {
         ["org:华谊兄弟", "org:引力传媒"]
     );
 }
+
+#[test]
+fn virus_variants_hold_no_names() {
+    assert_eq!(entities("奥密克戎毒株在南非被发现"), ["place:南非"]);
+    assert_eq!(entities("德尔塔变异株导致感染"), Vec::<String>::new());
+}

@@ -12,7 +12,7 @@ use super::bounds::fit_bounds;
 use super::relations::cut_relations;
 use super::stocks::starts_with_price_verb;
 use super::translit::translit_char;
-use super::words::{is_commodity, starts_a_commodity, starts_like_a_name, words_of};
+use super::words::{is_commodity, no_name_spans, starts_a_commodity, starts_like_a_name, words_of};
 use super::{EntityKind, Span, Tagged};
 
 /// Characters a name never holds: brackets, quotes, separators, sentence
@@ -345,8 +345,12 @@ pub(super) fn combine(
     out.sort_by_key(|sp| sp.start);
     // `铁矿石大涨超20%`: a commodity is no name, whoever proposed it, nor
     // the start of one (`布伦特` of `布伦特原油`); `北京时间`, `当地时间`: a
-    // time zone names no place
+    // time zone names no place; `奥密克戎` holds no name
+    let no_names = no_name_spans(s);
     out.retain(|sp| {
+        if no_names.iter().any(|&(a, b)| a < sp.end && sp.start < b) {
+            return false;
+        }
         let zone = sp.kind == EntityKind::Place && s[sp.end..].starts_with("时间");
         let generic = sp.kind == EntityKind::Org && generic_company(&s[sp.start..sp.end]);
         let commodity =

@@ -26,7 +26,8 @@
 //! (`state_titles.txt`), title endings (`titles.txt`), the words of market
 //! reports (`stocks.txt`), place abbreviations (`place_abbrev.txt`), the
 //! words that relate two names (`relations.txt`), commodities
-//! (`commodities.txt`), words of government after places
+//! (`commodities.txt`), words that hold no name (`no_names.txt`), words
+//! of government after places
 //! (`government.txt`), the model words of products
 //! (`product_models.txt`) and the forms of address after a surname alone
 //! (`forms_of_address.txt`).

@@ -31,6 +31,23 @@ pub(crate) fn is_commodity(text: &str) -> bool {
     COMMODITIES.contains(text)
 }
 
+/// no_names.txt: words that hold no name (`奥密克戎`).
+const NO_NAME_DATA: &str = include_str!("../../data/entity/no_names.txt");
+
+/// The words of no_names.txt.
+static NO_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(NO_NAME_DATA));
+
+/// The byte ranges of `s` where a word of no_names.txt stands, in text
+/// order (a name overlapping one is dropped).
+pub(super) fn no_name_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = NO_NAMES
+        .iter()
+        .flat_map(|w| s.match_indices(w).map(|(a, w)| (a, a + w.len())))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The commodity words, as a list (to find the ones a name starts).
 static COMMODITY_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| words_of(COMMODITY_DATA));
 
