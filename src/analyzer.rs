@@ -221,16 +221,12 @@ pub mod stages {
             entities: &found.entities,
             tokens: &found.tokens,
         });
-        let mut entities = found.entities;
-        // indexes are subjects of claims, no entities (SPEC)
-        entities.retain(|e| {
-            e.kind != crate::entity::EntityKind::Product || !crate::entity::is_index_name(&e.text)
-        });
         Document {
             id: serde_json::Value::Null,
             quantities: found.quantities,
             times: found.times,
-            entities,
+            // indexes are subjects of claims, no entities (SPEC)
+            entities: crate::entity::without_indexes(found.entities),
             claims,
         }
     }

@@ -2,6 +2,7 @@
 //! `投资` `主题` `指数`): an index is no entity (SPEC), and a name inside
 //! its name is no mention of its own (`中证香港证券`, `华`).
 
+use super::org::anchor;
 use super::{EntityKind, Span, Tagged};
 
 /// The most words an index name holds before `指数`.
@@ -51,12 +52,10 @@ fn index_spans(s: &str, tokens: &[Tagged<'_>]) -> Vec<(usize, usize, usize)> {
             .iter()
             .rev()
             .take(MOST_WORDS)
-            .take_while(|w| matches!(w.pos, "n" | "vn" | "nz" | "ns" | "nt" | "j" | "eng"))
+            .take_while(|w| matches!(w.pos, "n" | "vn") || anchor(w.pos))
             .count();
         // the leftmost proper noun of the run starts the name
-        let start = tokens[i - words..i]
-            .iter()
-            .find(|w| matches!(w.pos, "nz" | "ns" | "nt" | "j" | "eng"));
+        let start = tokens[i - words..i].iter().find(|w| anchor(w.pos));
         if let Some(w) = start {
             out.push((w.start, t.start, t.end));
         }

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 use super::latin::latin_boundary_ok;
 use super::places::{extend_place, place_suffix_after};
 use super::words::{WordSet, words_of};
-use super::{EntityKind, Span, Tagged};
+use super::{Entity, EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
 use crate::text::char_len;
 
@@ -153,11 +153,12 @@ pub(super) static DEFAULT_ENTRIES: LazyLock<Vec<(String, EntityKind)>> = LazyLoc
 /// The index names of indexes.txt.
 static INDEXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&words_of(INDEX_DATA)));
 
-/// Whether `name` is an index of indexes.txt: matched as a product, so
-/// that no name is read inside it (`恒生` in `恒生指数`) and claims take it
-/// as the subject of its moves, but no entity of the document.
-pub(crate) fn is_index_name(name: &str) -> bool {
-    INDEXES.contains(name)
+/// `entities` without the indexes of indexes.txt: matched as products, so
+/// that no name is read inside them (`恒生` in `恒生指数`) and claims take
+/// them as the subjects of their moves, but no entities of the document.
+pub(crate) fn without_indexes(mut entities: Vec<Entity>) -> Vec<Entity> {
+    entities.retain(|e| e.kind != EntityKind::Product || !INDEXES.contains(&e.text));
+    entities
 }
 
 /// The matcher of the embedded entries, built once and cloned into each

@@ -71,7 +71,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use lexicon::is_index_name;
+pub(crate) use lexicon::without_indexes;
 pub use model::{EpochReport, KindScore, NerExample, NerModel, NerTrainer, TrainOptions};
 pub(crate) use named::Named;
 pub use recognizer::EntityRecognizer;

@@ -27,9 +27,19 @@ fn name_like(pos: &str) -> bool {
     )
 }
 
+/// Whether token `t` of `s` names something by itself: a proper noun
+/// ([`anchor`]), a person's name by its tag, or Latin letters or digits
+/// (`360`, `MSCI`). A body or a company's core of none of these is common
+/// words (`市场监管部门`, `资产管理`).
+pub(super) fn named_token(s: &str, t: &Tagged<'_>) -> bool {
+    anchor(t.pos)
+        || matches!(t.pos, "nr" | "nrt" | "nrfg")
+        || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
 /// Proper-noun tokens: an organisation name needs one of these (or a
 /// lexicon name) left of its suffix, so `新能源汽车` is no company.
-fn anchor(pos: &str) -> bool {
+pub(super) fn anchor(pos: &str) -> bool {
     matches!(pos, "ns" | "nt" | "nz" | "j" | "eng" | "nw")
 }
 
@@ -277,11 +287,7 @@ fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> b
     let from = tokens.partition_point(|t| t.end <= n.start);
     let inside = &tokens[from..];
     let count = inside.iter().take_while(|t| t.start < n.end).count();
-    let named = inside[..count].iter().any(|t| {
-        anchor(t.pos)
-            || matches!(t.pos, "nr" | "nrt" | "nrfg")
-            || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphabetic())
-    });
+    let named = inside[..count].iter().any(|t| named_token(s, t));
     let k = lexical.partition_point(|l| l.end <= n.start);
     let lexical = lexical.get(k).is_some_and(|l| l.start < n.end);
     count >= 2 && !named && !lexical
@@ -289,9 +295,10 @@ fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> b
 
 /// The organisations of `names` (in text order) that end in a suffix of
 /// two characters or more at the start of a word that goes on for two
-/// characters or more, cut back to the word before it: `新浪银行` in `新浪` `银行理财` `师` is `新浪`, as
-/// `银行理财` is no bank (a name never ends inside a word, SPEC). A
-/// lexicon name (`lexical`, in text order) stands as it is.
+/// characters or more, cut back to the word before it: `新浪银行` in
+/// `新浪` `银行理财` `师` is `新浪`, as `银行理财` is no bank (a name never
+/// ends inside a word, SPEC). A lexicon name (`lexical`, in text order)
+/// stands as it is.
 pub(super) fn orgs_ending_in_words(
     s: &str,
     tokens: &[Tagged<'_>],

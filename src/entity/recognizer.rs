@@ -137,10 +137,7 @@ impl EntityRecognizer {
                 let mut names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
                 // boards hold the place of their names, then give way
                 names.retain(|n| !boards.contains(n));
-                let names = generic_bodies(s, tokens, &lexical, names);
-                let names = orgs_ending_in_words(s, tokens, &lexical, names);
-                let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
-                names_outside_indexes(s, tokens, single_character_places(s, tokens, names))
+                refined(s, tokens, &lexical, names)
             }
             None => by_rules(s, tokens, &lexical),
         }
@@ -170,6 +167,17 @@ fn beside_model(
     cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
     cands.add(Trust::Rule, latin_products(s, &lexical_org(lexical)));
     cands.resolve()
+}
+
+/// The combined names (in text order) through the passes that read the
+/// whole document: bodies of common words dropped, organisations cut
+/// before a word their suffix starts, bodies of places, names repeated,
+/// one-character places in words and names inside index names dropped.
+fn refined(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], names: Vec<Span>) -> Vec<Span> {
+    let names = generic_bodies(s, tokens, lexical, names);
+    let names = orgs_ending_in_words(s, tokens, lexical, names);
+    let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
+    names_outside_indexes(s, tokens, single_character_places(s, tokens, names))
 }
 
 /// Whether an organisation of the lexicon spans exactly `a..b` (`eBay`).

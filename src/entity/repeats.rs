@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::org::named_token;
 use super::{EntityKind, Span, Tagged};
 
 /// The names of `found` (in text order, not overlapping) found again at
@@ -126,12 +127,10 @@ fn company_core(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
     let first = tokens.binary_search_by_key(&core.start, |t| t.start).ok()?;
     let words = &tokens[first..];
     let last = words.iter().position(|t| t.end == core.end)?;
-    let named = words[..=last].iter().any(|t| {
-        matches!(
-            t.pos,
-            "nz" | "nt" | "j" | "nr" | "nrt" | "nrfg" | "eng" | "nw"
-        ) || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphanumeric())
-    });
+    // a place is no company's core (`北京` of `北京集团`)
+    let named = words[..=last]
+        .iter()
+        .any(|t| named_token(s, t) && t.pos != "ns");
     let long = s[core.start..core.end].chars().nth(1).is_some();
     (long && named && !common_word(tokens, &core)).then_some(core)
 }

@@ -90,6 +90,15 @@ pub(super) fn quoted_boards(s: &str, tokens: &[Tagged<'_>]) -> Vec<Span> {
         .collect()
 }
 
+/// Whether `inner` is a percent quote (`6.28%`, `8.540,0.40,4.91%`,
+/// `-3.78%`).
+fn percent_quote(inner: &str) -> bool {
+    inner.ends_with('%')
+        && inner
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
+}
+
 /// Whether `after` starts with a verb of price or of a move (`涨超`,
 /// `跌停`, `收涨`, `上涨`): what stands before it has a price.
 pub(super) fn starts_with_price_verb(after: &str) -> bool {
@@ -244,43 +253,25 @@ impl StockNames<'_, '_> {
     /// `（6.28%）`, `(8.540,0.40,4.91%)`, `（-3.78%）`, `(02282.HK)`,
     /// `（600519.SH）`.
     fn quote_at(&self, i: usize) -> bool {
-        if !self.opens_bracket(i) {
-            return false;
-        }
-        let rest = &self.s[self.tokens[i].end..];
-        let close = rest.find(['）', ')']).filter(|&c| c <= 40);
-        close.is_some_and(|c| {
-            let inner = &rest[..c];
-            let quote = inner.ends_with('%')
-                && inner
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'));
-            quote || stock_code(inner)
-        })
+        self.bracket_inner(i)
+            .is_some_and(|inner| percent_quote(inner) || stock_code(inner))
     }
 
     /// Whether token `i` opens the percent quote of a board in a list of
     /// boards (a stock code, `华谊兄弟(300027)`, is a stock's wherever).
     fn board_at(&self, i: usize) -> bool {
-        self.percent_quote_at(i) && self.boards_listed(i)
+        self.bracket_inner(i).is_some_and(percent_quote) && self.boards_listed(i)
     }
 
-    /// Whether token `i` opens a bracket that holds a percent alone
-    /// (`（4.46%）`).
-    fn percent_quote_at(&self, i: usize) -> bool {
+    /// What the bracket token `i` opens holds, when it closes within 40
+    /// bytes.
+    fn bracket_inner(&self, i: usize) -> Option<&str> {
         if !self.opens_bracket(i) {
-            return false;
+            return None;
         }
         let rest = &self.s[self.tokens[i].end..];
-        rest.find(['）', ')'])
-            .filter(|&c| c <= 40)
-            .is_some_and(|c| {
-                let inner = &rest[..c];
-                inner.ends_with('%')
-                    && inner
-                        .chars()
-                        .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+' | '%'))
-            })
+        let close = rest.find(['）', ')']).filter(|&c| c <= 40)?;
+        Some(&rest[..close])
     }
 
     /// Whether token `i` stands in a list after a header of boards or
