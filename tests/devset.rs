@@ -7,9 +7,10 @@
 //! dev set had been tuned on, so it is a second dev set now), `corpus/test/`
 //! and `corpus/test2/` (40 passages each; each scored blind first, then
 //! opened and tuned on: a third and fourth dev set) and `corpus/test3/` (40
-//! passages, sealed; so are `corpus/test4/` and `corpus/test5/`: their misses are printed only with
-//! `ZHNEWS_SHOW_MISSES=1`; it is the check on records the rules were not
-//! tuned on, and stays so only while nobody reads them).
+//! passages, sealed, as are `corpus/test4/` and `corpus/test5/`: their
+//! misses are printed only with `ZHNEWS_SHOW_MISSES=1`; they are the check
+//! on records the rules were not tuned on, and stay so only while nobody
+//! reads them).
 //!
 //! `cargo test --release --test devset -- --nocapture` prints claim recall,
 //! fully right, precision, per-field accuracy, entity F1 (per kind), all per
