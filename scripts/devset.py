@@ -9,6 +9,7 @@ and the hand annotations (`corpus/dev/news.jsonl`), never the text.
     python3 scripts/devset.py show ID                            # a passage with byte offsets
     python3 scripts/devset.py find ID TEXT [N]                   # byte span of the Nth TEXT in ID
     python3 scripts/devset.py check corpus/dev/news.jsonl        # every offset and field checked
+    python3 scripts/devset.py ner-text corpus/test corpus/test2  # the sets' passages as NER training text
 
 `DEVSET_DIR=corpus/blind` (or `corpus/test`) makes every command work on a later set
 instead, drawn the same way with its own seed and size (`LATER_SETS`), skipping every
@@ -237,6 +238,36 @@ def check(path):
     print(f"ok: {lineno} records, {n_ents} entities, {n_claims} claims")
 
 
+def ner_text(set_dirs):
+    """Print each passage of `set_dirs` as a `train-ner` jsonl line: its text, and its
+    organisations, persons and places with byte offsets into that text (products are left
+    out: the model does not tag them). The text is read from the shared corpus, never kept."""
+    wanted = {}
+    for d in set_dirs:
+        with open(os.path.join(ROOT, d, "passages.jsonl"), encoding="utf-8") as f:
+            passages = [json.loads(line) for line in f]
+        with open(os.path.join(ROOT, d, "news.jsonl"), encoding="utf-8") as f:
+            annotations = [json.loads(line) for line in f]
+        for p, a in zip(passages, annotations, strict=True):
+            assert p["id"] == a["id"], (d, p["id"], a["id"])
+            wanted.setdefault(p["id"], []).append((p, a))
+    lines = {}
+    for r in records():
+        for p, a in wanted.get(r["id"], []):
+            b = r["text"].encode("utf-8")
+            s, e = p["start"], p["end"]
+            names = [{"kind": x["kind"], "start": x["start"] - s, "end": x["end"] - s}
+                     for x in a["entities"]
+                     if x["kind"] in ("org", "person", "place") and s <= x["start"] and x["end"] <= e]
+            lines[(r["id"], s)] = json.dumps({"text": b[s:e].decode("utf-8"), "entities": names}, ensure_ascii=False)
+    # in the order of the sets and their passages
+    for d in set_dirs:
+        with open(os.path.join(ROOT, d, "passages.jsonl"), encoding="utf-8") as f:
+            for line in f:
+                p = json.loads(line)
+                print(lines[(p["id"], p["start"])])
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "draw":
@@ -247,5 +278,7 @@ if __name__ == "__main__":
         find(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     elif cmd == "check":
         check(sys.argv[2])
+    elif cmd == "ner-text":
+        ner_text(sys.argv[2:])
     else:
         sys.exit(__doc__)

@@ -123,9 +123,16 @@ fn back_reference(s: &str, sp: &Span, earlier: &[Span]) -> bool {
 /// Whether the model's person can be one: not one CJK character alone
 /// (`孟` for Bangladesh, `江` in `江泉实业`) but a surname with a form of
 /// address (`刘先生`, `陈某`, `老罗`), not a name whose price moves
-/// (`郑醇涨超1%`: a futures contract).
+/// (`郑醇涨超1%`: a futures contract), not a Latin word in capitals alone
+/// (`PMI`, `RIM`: companies' and indexes' initials).
 fn plausible_person(s: &str, sp: &Span) -> bool {
     let text = &s[sp.start..sp.end];
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return false;
+    }
     let mut cs = text.chars();
     let one_cjk = cs.next().is_some_and(crate::text::is_cjk)
         && cs.next().is_none()

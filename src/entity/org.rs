@@ -259,8 +259,8 @@ pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>)
 }
 
 /// The names of `names` (in text order) but the bodies named by what they
-/// do, in common words alone (`市场` `监管部门`, `第二` `总部`): an
-/// organisation of two tokens or more that ends in a body word (`部门`,
+/// do, in common words alone (`市场` `监管部门`, `第二` `总部`, `监管部门`): an
+/// organisation that ends in a body word (`部门`,
 /// `总部`, `分部`) stands only when one of its tokens is a
 /// proper noun or a person's name by its tag, or a lexicon name (`lexical`,
 /// in text order) overlaps it, the bar [`org_rule`] sets for its own
@@ -290,7 +290,7 @@ fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> b
     let named = inside[..count].iter().any(|t| named_token(s, t));
     let k = lexical.partition_point(|l| l.end <= n.start);
     let lexical = lexical.get(k).is_some_and(|l| l.start < n.end);
-    count >= 2 && !named && !lexical
+    count >= 1 && !named && !lexical
 }
 
 /// The organisations of `names` (in text order) that end in a suffix of
