@@ -534,6 +534,16 @@ fn bodies_named_by_what_they_do_are_no_names() {
     // one token of common words (`监管部门`) is no name either
     assert_eq!(entities("监管部门表示将加强检查。"), Vec::<String>::new());
     assert_eq!(entities("亚马逊宣布第二总部选址"), ["org:亚马逊"]);
+    // companies and banks named by their trade are none either; a legal
+    // form follows a registered name
+    assert_eq!(
+        entities("多家基金公司和互联网公司参与，商业银行也在其列。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        entities("股东清源国际有限公司减持。"),
+        ["org:清源国际有限公司"]
+    );
     // a committee is named by its words: `委员会` is no body word
     assert_eq!(
         entities("联邦公开市场委员会例会后"),

@@ -124,7 +124,8 @@ fn back_reference(s: &str, sp: &Span, earlier: &[Span]) -> bool {
 /// (`孟` for Bangladesh, `江` in `江泉实业`) but a surname with a form of
 /// address (`刘先生`, `陈某`, `老罗`), not a name whose price moves
 /// (`郑醇涨超1%`: a futures contract), not a Latin word in capitals alone
-/// (`PMI`, `RIM`: companies' and indexes' initials).
+/// (`PMI`, `RIM`: companies' and indexes' initials) or with a digit
+/// (`Magic2`: a model).
 fn plausible_person(s: &str, sp: &Span) -> bool {
     let text = &s[sp.start..sp.end];
     if text
@@ -184,15 +185,24 @@ fn after_list(mut after: &str) -> &str {
 
 /// The model's persons that a lexicon or the A-share list names an
 /// organisation over exactly the same span (`亚马逊`, `伊力特`, `MediaTek`)
-/// are that organisation.
-fn lexicon_kinds(modelled: &mut [Span], whole: &Whole<'_>) {
-    for m in modelled.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+/// are that organisation; so are its places and persons inside a longer
+/// lexicon organisation whose own text the lexicon names an organisation
+/// (`京东` in `京东金融`), so that the longer name wins.
+fn lexicon_kinds(s: &str, modelled: &mut [Span], whole: &Whole<'_>) {
+    for m in modelled.iter_mut().filter(|m| m.kind != EntityKind::Org) {
         let same = |sorted: &[Span]| {
             overlapping(sorted, m)
                 .iter()
                 .any(|l| l.start == m.start && l.end == m.end && l.kind == EntityKind::Org)
         };
-        if same(whole.lexical) || same(whole.listed) {
+        let person = m.kind == EntityKind::Person && (same(whole.lexical) || same(whole.listed));
+        let inside = overlapping(whole.lexical, m).iter().any(|l| {
+            l.kind == EntityKind::Org
+                && l.start <= m.start
+                && m.end <= l.end
+                && l.end - l.start > m.end - m.start
+        }) && (whole.org_named)(&s[m.start..m.end]);
+        if person || inside {
             m.kind = EntityKind::Org;
         }
     }
@@ -291,6 +301,8 @@ pub(super) struct Whole<'a> {
     /// Listed stock names: they win as lexicon names do, but fill a gap
     /// alone only as an item of a list (`平安`, `长城` are common words too).
     pub(super) listed: &'a [Span],
+    /// Whether the lexicon names exactly this text an organisation.
+    pub(super) org_named: &'a dyn Fn(&str) -> bool,
 }
 
 /// The names of a text from the model's names and the resolved names of
@@ -311,7 +323,7 @@ pub(super) fn combine(
         .filter(|(k, m)| plausible(s, tokens, m, &cut[..*k]))
         .map(|(_, m)| *m)
         .collect();
-    lexicon_kinds(&mut modelled, whole);
+    lexicon_kinds(s, &mut modelled, whole);
     let (mut strong, weak): (Vec<Span>, Vec<Span>) = base.into_iter().partition(|b| {
         b.kind == EntityKind::Product
             || has(whole.decisive, b)

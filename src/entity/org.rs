@@ -258,14 +258,16 @@ pub(super) fn bodies_of_places(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>)
     out
 }
 
-/// The names of `names` (in text order) but the bodies named by what they
-/// do, in common words alone (`市场` `监管部门`, `第二` `总部`, `监管部门`): an
-/// organisation that ends in a body word (`部门`,
-/// `总部`, `分部`) stands only when one of its tokens is a
-/// proper noun or a person's name by its tag, or a lexicon name (`lexical`,
-/// in text order) overlaps it, the bar [`org_rule`] sets for its own
-/// names. Company names of common words (`蓝色光标`) do not end so;
-/// committees do, but are named by their words (`联邦公开市场委员会`).
+/// The names of `names` (in text order) but the bodies and companies named
+/// by what they do, in common words alone (`市场` `监管部门`, `第二` `总部`,
+/// `互联网` `公司`, `商业银行`): an organisation that ends in a body word
+/// (`部门`, `总部`, `分部`, `公司`, `银行`, but no legal form such as
+/// `有限公司`) stands only when one of its tokens is a proper noun or a
+/// person's name by its tag, or a lexicon name (`lexical`, in text order)
+/// overlaps it, the bar [`org_rule`] sets for its own names. Company names
+/// of common words (`蓝色光标`) end otherwise or in a legal form
+/// (`清源国际有限公司`); committees are named by their words
+/// (`联邦公开市场委员会`).
 pub(super) fn generic_bodies(
     s: &str,
     tokens: &[Tagged<'_>],
@@ -280,8 +282,12 @@ pub(super) fn generic_bodies(
 
 /// Whether organisation `n` ends in a body word after common words alone.
 fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> bool {
-    const BODIES: [&str; 3] = ["部门", "总部", "分部"];
-    if !BODIES.iter().any(|b| s[n.start..n.end].ends_with(b)) {
+    const BODIES: [&str; 5] = ["部门", "总部", "分部", "公司", "银行"];
+    // a company's legal form follows its registered name, which may be
+    // common words (`清源国际有限公司`)
+    const LEGAL_FORMS: [&str; 2] = ["有限公司", "责任公司"];
+    let text = &s[n.start..n.end];
+    if !BODIES.iter().any(|b| text.ends_with(b)) || LEGAL_FORMS.iter().any(|f| text.ends_with(f)) {
         return false;
     }
     let from = tokens.partition_point(|t| t.end <= n.start);

@@ -133,6 +133,7 @@ impl EntityRecognizer {
                     lexical: &lexical,
                     decisive: &stocks,
                     listed: &tagging.stocks,
+                    org_named: &|name| self.lookup(name) == Some(EntityKind::Org),
                 };
                 let mut names = merge_orgs(s, combine(s, tokens, tagging.names, base, &whole));
                 // boards hold the place of their names, then give way
