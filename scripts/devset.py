@@ -242,7 +242,7 @@ def ner_text(set_dirs):
     """Print each passage of `set_dirs` as a `train-ner` jsonl line: its text, and its
     organisations, persons and places with byte offsets into that text (products are left
     out: the model does not tag them). The text is read from the shared corpus, never kept."""
-    wanted = {}
+    order, wanted = [], {}
     for d in set_dirs:
         with open(os.path.join(ROOT, d, "passages.jsonl"), encoding="utf-8") as f:
             passages = [json.loads(line) for line in f]
@@ -250,6 +250,7 @@ def ner_text(set_dirs):
             annotations = [json.loads(line) for line in f]
         for p, a in zip(passages, annotations, strict=True):
             assert p["id"] == a["id"], (d, p["id"], a["id"])
+            order.append((p["id"], p["start"]))
             wanted.setdefault(p["id"], []).append((p, a))
     lines = {}
     for r in records():
@@ -261,12 +262,8 @@ def ner_text(set_dirs):
                      if x["kind"] in ("org", "person", "place") and s <= x["start"] and x["end"] <= e]
             lines[(r["id"], s)] = json.dumps({"text": b[s:e].decode("utf-8"), "entities": names}, ensure_ascii=False)
     # in the order of the sets and their passages
-    for d in set_dirs:
-        with open(os.path.join(ROOT, d, "passages.jsonl"), encoding="utf-8") as f:
-            for line in f:
-                p = json.loads(line)
-                print(lines[(p["id"], p["start"])])
-
+    for key in order:
+        print(lines[key])
 
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""

@@ -128,10 +128,12 @@ fn back_reference(s: &str, sp: &Span, earlier: &[Span]) -> bool {
 /// (`Magic2`: a model).
 fn plausible_person(s: &str, sp: &Span) -> bool {
     let text = &s[sp.start..sp.end];
-    if text
+    let capitals = text
         .bytes()
-        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    {
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let model =
+        text.bytes().all(|b| b.is_ascii_alphanumeric()) && text.bytes().any(|b| b.is_ascii_digit());
+    if capitals || model {
         return false;
     }
     let mut cs = text.chars();
@@ -394,4 +396,30 @@ fn has(sorted: &[Span], b: &Span) -> bool {
         .iter()
         .take_while(|x| x.start == b.start)
         .any(|x| x == b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(text: &str) -> bool {
+        let sp = Span {
+            kind: EntityKind::Person,
+            start: 0,
+            end: text.len(),
+        };
+        plausible_person(text, &sp)
+    }
+
+    /// Latin words in capitals or with a digit are initials and models,
+    /// which the model took for persons in context (`PMI`, `Magic2` across
+    /// the corpus); Latin names in letters stand.
+    #[test]
+    fn latin_initials_and_models_are_no_persons() {
+        assert!(!person("PMI"));
+        assert!(!person("Magic2"));
+        assert!(!person("7Fresh"));
+        assert!(person("Murren"));
+        assert!(person("RossYoung"));
+    }
 }

@@ -291,12 +291,13 @@ fn generic_body(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], n: &Span) -> b
         return false;
     }
     let from = tokens.partition_point(|t| t.end <= n.start);
-    let inside = &tokens[from..];
-    let count = inside.iter().take_while(|t| t.start < n.end).count();
-    let named = inside[..count].iter().any(|t| named_token(s, t));
+    let named = tokens[from..]
+        .iter()
+        .take_while(|t| t.start < n.end)
+        .any(|t| named_token(s, t));
     let k = lexical.partition_point(|l| l.end <= n.start);
     let lexical = lexical.get(k).is_some_and(|l| l.start < n.end);
-    count >= 1 && !named && !lexical
+    !named && !lexical
 }
 
 /// The organisations of `names` (in text order) that end in a suffix of
