@@ -35,7 +35,7 @@ PER_SOURCE = 13
 MAX_WHOLE = 500
 WINDOW = 400
 # the sets drawn after the dev set, in order: directory, seed, passages per source
-LATER_SETS = [("corpus/blind", 20261205, 6), ("corpus/test", 20261207, 8), ("corpus/test2", 20261211, 8), ("corpus/test3", 20261213, 8), ("corpus/test4", 20261215, 8), ("corpus/test5", 20261217, 8)]
+LATER_SETS = [("corpus/blind", 20261205, 6), ("corpus/test", 20261207, 8), ("corpus/test2", 20261211, 8), ("corpus/test3", 20261213, 8), ("corpus/test4", 20261215, 8), ("corpus/test5", 20261217, 8), ("corpus/test6", 20261219, 8)]
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SET_DIR = os.path.normpath(os.environ.get("DEVSET_DIR", os.path.join("corpus", "dev")))
 LATER = [d for d, _, _ in LATER_SETS]
