@@ -113,6 +113,16 @@ fn a_publishing_office_is_no_subject() {
 }
 
 #[test]
+fn a_company_publishing_its_own_report_is_its_subject() {
+    // `公布的` cites a source, but not when what is published is the
+    // company's own report
+    assert_eq!(
+        claims("众泰汽车公布的2019年财报显示，其报告期内实现营业收入29.86亿元。"),
+        ["众泰汽车|营业收入|2019|2986000000|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

@@ -622,3 +622,36 @@ fn virus_variants_hold_no_names() {
     assert_eq!(entities("奥密克戎毒株在南非被发现"), ["place:南非"]);
     assert_eq!(entities("德尔塔变异株导致感染"), Vec::<String>::new());
 }
+
+#[test]
+fn a_company_is_named_again_without_its_place_and_form() {
+    // `宁波福尔达投资控股有限公司` is also `福尔达投资`, found before it
+    assert_eq!(
+        entities("股东福尔达投资将其质押。宁波福尔达投资控股有限公司重新质押510万股。"),
+        ["org:福尔达投资", "org:宁波福尔达投资控股有限公司"]
+    );
+    // a rest of one token is a word of its own: no `交易所`
+    assert_eq!(
+        entities("德意志交易所集团成立。交易所规模扩大。"),
+        ["org:德意志交易所集团"]
+    );
+    // a rest of common words is none: no `银行投资`
+    assert_eq!(
+        entities("宁波银行投资有限公司成立。银行投资规模扩大。"),
+        ["org:宁波银行投资有限公司"]
+    );
+}
+
+#[test]
+fn no_company_runs_over_a_verb_of_holding() {
+    // the domain lexicon tags `持有` a noun; no `其所持有公司`, no
+    // `福尔达投资持有公司`
+    assert_eq!(
+        entities("其所持有公司股份累计被质押的数量为11,288万股"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        entities("截至8月7日，股东福尔达投资持有公司股份共计13,378万股"),
+        Vec::<String>::new()
+    );
+}

@@ -69,7 +69,8 @@ fn is_source(text: &str, e: &Entity) -> bool {
             .any(|w| before.ends_with(w));
     cited && !own_report(e, after)
         || issues_document(after) && !own_report(e, after)
-        || SOURCE_AFTER.longest_at(after, 0).is_some()
+        // `众泰汽车公布的2019年财报显示`: a company publishing its own report
+        || SOURCE_AFTER.longest_at(after, 0).is_some() && !own_report(e, after)
         || rates(after)
         || tells_reporter(after)
         || publishes && PUBLISHER_ENDS.iter().any(|w| e.text.ends_with(w))

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::relations::{ends_no_name, starts_no_name};
+use super::relations::{ends_names_before, ends_no_name, starts_no_name};
 use super::words::{WordSet, strip_enumeration, words_of};
 use super::{EntityKind, Span, Tagged};
 use crate::lexicon::data_lines;
@@ -93,8 +93,9 @@ pub(super) fn org_rule(s: &str, tokens: &[Tagged<'_>], lex: &[Span]) -> Vec<Span
             if !(name_like(p.pos) || lexical || inner) {
                 break;
             }
-            // a verb glued on (`四维` `尔拟` `投资`): the name is before it
-            if ptext.chars().next_back().is_some_and(ends_no_name) {
+            // a verb glued on (`四维` `尔拟` `投资`), or one of holding
+            // (`其所` `持有` `公司`): the name is before it
+            if ptext.chars().next_back().is_some_and(ends_no_name) || ends_names_before(ptext) {
                 break;
             }
             // generic heads: `该公司`, `上市公司`; `二是外汇资产`

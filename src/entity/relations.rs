@@ -105,6 +105,12 @@ fn parts(s: &str, tokens: &[Tagged<'_>], name: Span, out: &mut Vec<Span>) {
     push_part(s, Span { start, ..name }, out);
 }
 
+/// Whether `word` is one no name runs over from before it (role `after`:
+/// `所属`, `持有`).
+pub(super) fn ends_names_before(word: &str) -> bool {
+    RELATIONS.after.contains(word)
+}
+
 /// Pushes `part` when it holds two characters or more.
 fn push_part(s: &str, part: Span, out: &mut Vec<Span>) {
     if part.start < part.end && s[part.start..part.end].chars().nth(1).is_some() {

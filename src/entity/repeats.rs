@@ -25,8 +25,14 @@ pub(super) fn repeat_names(s: &str, tokens: &[Tagged<'_>], found: Vec<Span>) -> 
         if repeated && text.chars().nth(1).is_some() && !common_word(tokens, sp) {
             kinds.entry(text).or_insert(i);
         }
-        if let Some(core) = company_core(s, tokens, sp) {
+        let Some(core) = without_form(s, tokens, sp) else {
+            continue;
+        };
+        if named_core(s, tokens, &core) {
             kinds.entry(&s[core.start..core.end]).or_insert(i);
+        }
+        if let Some(short) = without_place(s, tokens, &core) {
+            kinds.entry(&s[short.start..short.end]).or_insert(i);
         }
     }
     if kinds.is_empty() {
@@ -100,8 +106,13 @@ fn occurrences(
 }
 
 /// The words of a company's form, the longest first (`酷派集团` is `酷派`).
-const COMPANY_FORMS: [&str; 6] = [
+const COMPANY_FORMS: [&str; 11] = [
+    "控股集团股份有限公司",
+    "控股集团有限公司",
+    "集团控股有限公司",
+    "控股股份有限公司",
     "集团股份有限公司",
+    "控股有限公司",
     "集团有限公司",
     "股份有限公司",
     "有限责任公司",
@@ -109,12 +120,9 @@ const COMPANY_FORMS: [&str; 6] = [
     "集团",
 ];
 
-/// The name of organisation `sp` without the words of its form (`酷派` of
-/// `酷派集团`), where the text calls it so again: two characters or more,
-/// ending a token, with a proper noun or a person's name by its tag, or
-/// Latin letters or digits, among its tokens (no `资产管理`, no place
-/// alone).
-fn company_core(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
+/// Organisation `sp` without the words of its form (`酷派` of `酷派集团`),
+/// when what is left ends a token.
+fn without_form(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
     if sp.kind != EntityKind::Org {
         return None;
     }
@@ -125,14 +133,51 @@ fn company_core(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
         ..*sp
     };
     let first = tokens.binary_search_by_key(&core.start, |t| t.start).ok()?;
-    let words = &tokens[first..];
-    let last = words.iter().position(|t| t.end == core.end)?;
-    // a place is no company's core (`北京` of `北京集团`)
-    let named = words[..=last]
+    tokens[first..]
         .iter()
+        .any(|t| t.end == core.end)
+        .then_some(core)
+}
+
+/// Whether a company's core (see [`without_form`]) is a name the text may
+/// call it by again: two characters or more, with a proper noun or a
+/// person's name by its tag, or Latin letters or digits, among its tokens
+/// (no `资产管理`, no place alone).
+fn named_core(s: &str, tokens: &[Tagged<'_>], core: &Span) -> bool {
+    let first = tokens.partition_point(|t| t.start < core.start);
+    // a place is no company's core (`北京` of `北京集团`)
+    let named = tokens[first..]
+        .iter()
+        .take_while(|t| t.end <= core.end)
         .any(|t| named_token(s, t) && t.pos != "ns");
     let long = s[core.start..core.end].chars().nth(1).is_some();
-    (long && named && !common_word(tokens, &core)).then_some(core)
+    long && named && !common_word(tokens, core)
+}
+
+/// A company's core without the place it opens with (`福尔达投资` of
+/// `宁波福尔达投资`), the short name the text may call it by: three
+/// characters or more, two tokens or more, one of them a proper noun or
+/// Latin letters or digits (no `银行投资`, no `交易所`).
+fn without_place(s: &str, tokens: &[Tagged<'_>], core: &Span) -> Option<Span> {
+    let first = tokens.binary_search_by_key(&core.start, |t| t.start).ok()?;
+    let place = tokens
+        .get(first)
+        .filter(|t| t.pos == "ns" && t.end < core.end)?;
+    let rest = tokens[first + 1..].iter().take_while(|t| t.end <= core.end);
+    // a proper noun among two tokens or more (`福尔` `达` `投资`); one token
+    // is a word of its own (`交易所` of `德意志交易所集团`), a person's tag
+    // a guess (`养老` of `安邦养老保险`)
+    let named = rest.clone().nth(1).is_some()
+        && rest.clone().any(|t| {
+            super::org::anchor(t.pos)
+                || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphanumeric())
+        });
+    let short = Span {
+        start: place.end,
+        ..*core
+    };
+    let long = s[short.start..short.end].chars().nth(2).is_some();
+    (long && named && !common_word(tokens, &short)).then_some(short)
 }
 
 /// The bit of `c` in a 64-bit filter of characters.
