@@ -123,6 +123,40 @@ fn a_company_publishing_its_own_report_is_its_subject() {
 }
 
 #[test]
+fn nominal_and_real_growth_is_a_change_of_the_level_before() {
+    // `名义`, `实际` say how the change is measured: no metric of their own
+    assert_eq!(
+        claims("1-10月份，全国固定资产投资（不含农户）181318亿元，同比名义增长20.1%。"),
+        ["-|固定资产投资|2024-01/2024-10|18131800000000|yoy up 0.201"]
+    );
+    assert_eq!(
+        claims("一季度国内生产总值同比实际增长6.4%。"),
+        ["-|国内生产总值|2024-Q1|-|yoy up 0.064"]
+    );
+}
+
+#[test]
+fn a_prefix_is_part_of_the_metric() {
+    assert_eq!(
+        claims("6月份，非制造业商务活动指数为55.0%，比上月上升0.1个百分点。"),
+        ["-|非制造业商务活动指数|2024-06|0.55|mom up 0.1"]
+    );
+}
+
+#[test]
+fn a_level_reached_after_the_verbs_object_is_a_value() {
+    // `上调…至X`: X is the level reached, not the size of the move
+    assert_eq!(
+        claims("央行将存款利率上调至3%。"),
+        ["央行|存款利率|-|0.03|-"]
+    );
+    assert_eq!(
+        claims("2012年，监管部门再次上调额度至800亿美元。"),
+        ["-|额度|2012|80000000000|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

@@ -63,7 +63,9 @@ pub(super) fn change_verb(between: &str) -> Option<(Direction, usize)> {
             // figure is a value
             return None;
         }
-        if rest.starts_with(['至', '到', '为']) || rest.chars().count() > 4 {
+        // `上调额度至1500亿美元`: the level reached after the verb's object
+        let reached = rest.trim_end().ends_with(['至', '到']);
+        if rest.starts_with(['至', '到', '为']) || reached || rest.chars().count() > 4 {
             return None;
         }
         // `涨跌幅为1%`: a signed move, up unless its figure is negative

@@ -203,6 +203,12 @@ fn bridge(t: &Token<'_>) -> bool {
     }
 }
 
+/// `同比名义增长20.1%`, `实际增长6.4%`: nominal or real before a verb of
+/// change says how the change is measured; it is no noun of the phrase.
+fn adverb_of_change(tokens: &[Token<'_>], k: usize) -> bool {
+    matches!(tokens[k].text, "名义" | "实际") && tokens.get(k + 1).is_some_and(ends_with_change)
+}
+
 /// `10年期国债收益率`, `3个月期`: a number and `年期`/`期` before a noun
 /// is a tenor, an attribute of the noun (not a time): the index of the
 /// number token when tokens `k - 1` and `k` are one.
@@ -251,7 +257,8 @@ pub(super) fn noun_phrase_before(
     // passed over like a bridge
     let distributive = |i: usize| per_unit(&tokens[i - 1]) && i >= 2 && nominal(&tokens[i - 2]);
     loop {
-        if i > 0 && tokens[i - 1].start >= from && (bridge(&tokens[i - 1]) || distributive(i)) {
+        let bridged = |i: usize| bridge(&tokens[i - 1]) || adverb_of_change(tokens, i - 1);
+        if i > 0 && tokens[i - 1].start >= from && (bridged(i) || distributive(i)) {
             i -= 1;
         } else if let Some(k) = staged(tokens, i).filter(|&k| tokens[k].start >= from) {
             i = k;
@@ -302,8 +309,12 @@ pub(super) fn noun_phrase_before(
         // `成交最高价格`, `平均价格`: degree adjectives inside the phrase;
         // `数据中心 GPU 出货量`: a space between words of the phrase
         // `每ADS亏损`: `每` before a Latin unit
-        let modifier =
-            start.is_some() && (INNER_MODIFIERS.contains(&t.text) || per_unit(t) || t.text == "每");
+        // `非制造业商务活动指数`: a prefix (tag `h`) is part of the word after it
+        let modifier = start.is_some()
+            && (INNER_MODIFIERS.contains(&t.text)
+                || per_unit(t)
+                || t.text == "每"
+                || t.kind == TokenKind::Word && t.pos == "h");
         let space = t.kind == TokenKind::Space
             && start.is_some()
             && i >= 2
