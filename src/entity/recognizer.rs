@@ -13,6 +13,7 @@ use super::org::{
 };
 use super::person::{persons_in_context, split_given_names, surname_with_title};
 use super::places::{abbreviated_places, single_character_places};
+use super::relations::related_companies;
 use super::repeats::repeat_names;
 use super::stocks::{quoted_boards, quoted_stocks};
 use super::tags::tagged;
@@ -129,9 +130,14 @@ impl EntityRecognizer {
                 stocks.extend(boards.iter().copied());
                 stocks.sort_by_key(|sp| (sp.start, sp.end));
                 let base = beside_model(s, tokens, &lexical, &stocks, &tagging.names);
+                // a Latin name before a form of address (`Ling Ho女士`) is
+                // a person, whatever the model reads in it
+                let mut decisive = stocks.clone();
+                decisive.extend(latin_persons(s));
+                decisive.sort_by_key(|sp| (sp.start, sp.end));
                 let whole = Whole {
                     lexical: &lexical,
-                    decisive: &stocks,
+                    decisive: &decisive,
                     listed: &tagging.stocks,
                     org_named: &|name| self.lookup(name) == Some(EntityKind::Org),
                 };
@@ -175,7 +181,7 @@ fn beside_model(
 /// before a word their suffix starts, bodies of places, names repeated,
 /// one-character places in words and names inside index names dropped.
 fn refined(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], names: Vec<Span>) -> Vec<Span> {
-    let names = generic_bodies(s, tokens, lexical, names);
+    let names = generic_bodies(s, tokens, lexical, related_companies(s, tokens, names));
     let names = orgs_ending_in_words(s, tokens, lexical, names);
     let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
     names_outside_indexes(s, tokens, single_character_places(s, tokens, names))

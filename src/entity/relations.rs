@@ -111,6 +111,47 @@ pub(super) fn ends_names_before(word: &str) -> bool {
     RELATIONS.after.contains(word)
 }
 
+/// The names of `names` (in text order) with what a company word relates
+/// made one company: the names right after `子公司`, `关联公司` (role
+/// `before`, ending in `公司`) and those that follow them with nothing
+/// between are one organisation (`控股子公司` `寿光` `美伦` is `寿光美伦`).
+pub(super) fn related_companies(s: &str, tokens: &[Tagged<'_>], names: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(names.len());
+    let mut joining = false;
+    for name in names {
+        match out.last_mut() {
+            Some(last) if joining && last.end == name.start && name.kind != EntityKind::Person => {
+                last.end = name.end;
+                continue;
+            }
+            _ => {}
+        }
+        joining = name.kind != EntityKind::Person && after_company_relation(s, tokens, &name);
+        out.push(if joining {
+            Span {
+                kind: EntityKind::Org,
+                ..name
+            }
+        } else {
+            name
+        });
+    }
+    out
+}
+
+/// Whether `name` follows a word that relates a company to it
+/// (`子公司`, `关联公司`: role `before`, ending in `公司`).
+fn after_company_relation(s: &str, tokens: &[Tagged<'_>], name: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.end <= name.start);
+    if tokens.get(k).is_none_or(|t| t.start != name.start) {
+        return false;
+    }
+    (1..=MAX_TOKENS.min(k)).any(|n| {
+        let word = &s[tokens[k - n].start..name.start];
+        word.ends_with("公司") && RELATIONS.before.contains(word)
+    })
+}
+
 /// Pushes `part` when it holds two characters or more.
 fn push_part(s: &str, part: Span, out: &mut Vec<Span>) {
     if part.start < part.end && s[part.start..part.end].chars().nth(1).is_some() {
