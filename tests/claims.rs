@@ -157,6 +157,19 @@ fn a_level_reached_after_the_verbs_object_is_a_value() {
 }
 
 #[test]
+fn a_target_price_is_the_rated_companys() {
+    // the broker and its analyst are the source
+    assert_eq!(
+        claims("摩根士丹利分析师Adam Jonas维持对特斯拉(TSLA.O)的超配评级，目标价1200美元。"),
+        ["特斯拉|目标价|-|1200|-"]
+    );
+    assert_eq!(
+        claims("高盛将贵州茅台目标价上调至2000元。"),
+        ["贵州茅台|目标价|-|2000|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

@@ -989,6 +989,8 @@ impl<'a> Reader<'a> {
             // `九鼎投资、深赛格等17股涨停`: the figure is the list's, no member's
         } else if let Some(holder) = self.holder_named_after(ci) {
             self.out[ci].subjects = Members::One(holder);
+        } else if let Some(rated) = self.rated_company(ci, cl, at) {
+            self.out[ci].subjects = Members::One(rated);
         } else if let Some(name) = self.bracketed_subject(at) {
             if self.out[ci].subjects.is_empty() {
                 self.out[ci].subjects = name.into_iter().collect();
@@ -1050,6 +1052,23 @@ impl<'a> Reader<'a> {
         let (value, sentence, end) = self.running_period?;
         let same_paragraph = !self.line_ends.any_within(end.min(cl.start), cl.start);
         (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
+    }
+
+    /// `摩根士丹利维持对特斯拉的超配评级，目标价1200美元`: a target price is
+    /// the rated company's, the last organisation named before it in the
+    /// sentence (the broker that rates it names it after itself).
+    fn rated_company(&self, ci: usize, cl: Clause, at: usize) -> Option<&'a Entity> {
+        let Some(Metric::Written(m)) = self.out[ci].metric else {
+            return None;
+        };
+        let metric = &self.text[m.start..m.end];
+        if !(metric.ends_with("目标价") || metric.ends_with("目标股价")) {
+            return None;
+        }
+        self.subjects
+            .all_in(cl.sentence_start, at)
+            .rev()
+            .find(|e| e.kind == EntityKind::Org)
     }
 
     /// `公司持股8.26%股东杰华公司`: the shareholder named right after a
