@@ -170,6 +170,15 @@ fn a_target_price_is_the_rated_companys() {
 }
 
 #[test]
+fn a_holder_named_after_its_stake_and_role_is_its_subject() {
+    // `持股X%的股东` names the person after it, who then reduces
+    assert_eq!(
+        claims("先达股份：持股5.2815%的股东陈绪潇拟减持不超过0.6378%。"),
+        ["陈绪潇|持股|-|0.052815|-", "陈绪潇|减持|-|0.006378|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

@@ -1071,7 +1071,8 @@ impl<'a> Reader<'a> {
             .find(|e| e.kind == EntityKind::Org)
     }
 
-    /// `公司持股8.26%股东杰华公司`: the shareholder named right after a
+    /// `公司持股8.26%股东杰华公司`, `持股5.2815%的股东陈绪潇`: the shareholder
+    /// (a company or a person) named right after a
     /// stake held (`持股X%(的)股东`) is who holds it, the subject of the
     /// stake.
     fn holder_named_after(&self, ci: usize) -> Option<&'a Entity> {
@@ -1082,11 +1083,8 @@ impl<'a> Reader<'a> {
         let after = &self.text[v.end..];
         let after = after.strip_prefix('的').unwrap_or(after);
         let rest = after.strip_prefix("股东")?;
-        let at = self.text.len() - rest.len();
-        self.subjects
-            .all_in(at, at + 64)
-            .next()
-            .filter(|e| e.start == at)
+        // a person too (`持股5.2815%的股东陈绪潇`)
+        self.subjects.named_at(self.text.len() - rest.len())
     }
 
     /// `通用航空（1.63%）`: a figure in brackets right after a name is that

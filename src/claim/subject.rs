@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::clause::{Clause, head, is_list_separator};
+use super::clause::{Clause, head, is_list_separator, tail};
 use super::index::Finger;
 use super::members::Members;
 use crate::entity::{Entity, EntityKind, is_commodity};
@@ -300,6 +300,18 @@ fn only_roles(s: &str) -> bool {
     true
 }
 
+/// Whether `before` ends with a role (`持股5.2815%的股东`, before
+/// `陈绪潇拟减持`): a holder so named heads what it does with its shares.
+fn after_role(before: &str) -> bool {
+    let near = tail(before, 8);
+    let from = before.len() - near.len();
+    near.char_indices().any(|(i, _)| {
+        ROLE_WORDS
+            .longest_at(before, from + i)
+            .is_some_and(|(_, len)| from + i + len == before.len())
+    })
+}
+
 /// `蓝色光标(300058.SZ)实控人赵文权解除质押3701万股`: a person named after
 /// an organisation (`org`, the name right before it) and the person's roles
 /// in it, who holds or trades shares (see [`holds`]): the holder heads the
@@ -395,6 +407,8 @@ pub(super) struct Subjects<'a> {
     /// The names that are sources of what is reported (`证券日报记者`,
     /// `中国外汇交易中心公布`).
     sources: Finger<Vec<&'a Entity>>,
+    /// The persons that are no sources, wherever they stand.
+    all_persons: Finger<Vec<&'a Entity>>,
     /// For each head, the last head at or before it that is an
     /// organisation, and the last that is no place: the last of a kind
     /// before a point is found without walking back over the others.
@@ -441,6 +455,12 @@ impl<'a> Subjects<'a> {
             .filter(|&(_, &is)| is)
             .map(|(e, _)| *e)
             .collect();
+        let all_persons = names
+            .iter()
+            .zip(&source)
+            .filter(|&(e, &is)| e.kind == EntityKind::Person && !is)
+            .map(|(e, _)| *e)
+            .collect();
         let mut clause_starts = ClauseStarts::new(text);
         let persons = names
             .iter()
@@ -450,6 +470,7 @@ impl<'a> Subjects<'a> {
                     at_topic(text, e, clause_starts.at(e.start))
                         || k.checked_sub(1)
                             .is_some_and(|j| holder_of(text, names[j], e))
+                        || after_role(&text[..e.start]) && holds(&text[e.end..])
                 };
                 e.kind == EntityKind::Person && !source[k] && topic()
             })
@@ -472,6 +493,7 @@ impl<'a> Subjects<'a> {
             heads: Finger::new(heads),
             persons: Finger::new(persons),
             sources: Finger::new(sources),
+            all_persons: Finger::new(all_persons),
         }
     }
 
@@ -519,6 +541,15 @@ impl<'a> Subjects<'a> {
         b: usize,
     ) -> impl DoubleEndedIterator<Item = &'a Entity> + '_ {
         super::clause::within(&self.all, a, b).copied()
+    }
+
+    /// The candidate or the person (no source) that starts at `at`.
+    pub(super) fn named_at(&self, at: usize) -> Option<&'a Entity> {
+        let at_start = |names: &Finger<Vec<&'a Entity>>| {
+            let k = names.partition_point(|e| e.start < at);
+            names.get(k).copied().filter(|e| e.start == at)
+        };
+        at_start(&self.all).or_else(|| at_start(&self.all_persons))
     }
 
     /// `head` and the names listed right after it (`罗牛山、海德股份`), up to
