@@ -179,6 +179,15 @@ fn a_holder_named_after_its_stake_and_role_is_its_subject() {
 }
 
 #[test]
+fn a_count_counts_its_noun_after_an_adjective() {
+    // `无症状` is tagged an idiom: it modifies the counted noun
+    assert_eq!(
+        claims("禹州市新增3例无症状感染者。"),
+        ["禹州市|无症状感染者|-|3|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

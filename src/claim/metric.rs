@@ -467,7 +467,9 @@ pub(super) fn noun_phrase_after(
     for (k, t) in tokens[i..].iter().enumerate().take(MAX_TOKENS) {
         // nouns only: `价格回购` is a noun and the verb after it; a verb
         // right before a noun modifies it (`17个分拨中心`, `快递网点`)
-        let modifier = modifiers && counted_modifier(&tokens[i + k - usize::from(k > 0)..], k > 0);
+        let modifier = modifiers
+            && (counted_modifier(&tokens[i + k - usize::from(k > 0)..], k > 0)
+                || describes_noun_after(&tokens[i + k..]));
         // `的价格回购`: an action the dictionary tags as a noun ends it
         let action = end.is_some() && METRIC_VERBS.contains(t.text);
         if t.end > to
@@ -485,6 +487,16 @@ pub(super) fn noun_phrase_after(
         return counted_noun(tokens, start, end?);
     }
     trim(tokens, start, end?)
+}
+
+/// `3例无症状感染者`, `5家大型企业`: an adjective or a set phrase
+/// (`无症状` is tagged an idiom) right before a noun modifies it inside a
+/// counted noun.
+fn describes_noun_after(rest: &[Token<'_>]) -> bool {
+    let t = &rest[0];
+    t.kind == TokenKind::Word
+        && matches!(t.pos, "a" | "i" | "l")
+        && rest.get(1).is_some_and(plain_noun)
 }
 
 /// Verbs of giving and issuing: the clause's verb before the noun phrase
