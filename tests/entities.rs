@@ -658,3 +658,19 @@ fn no_company_runs_over_a_verb_of_holding() {
         ["org:福尔达投资"]
     );
 }
+
+/// A product's model words follow it, a lexicon product too, one capital
+/// naming a series (`Galaxy S`).
+#[test]
+fn products_keep_their_model_words() {
+    assert_eq!(
+        entities("三星发布Galaxy Note和Galaxy S系列，特斯拉Model S降价。"),
+        [
+            "org:三星",
+            "product:Galaxy Note",
+            "product:Galaxy S",
+            "org:特斯拉",
+            "product:Model S"
+        ]
+    );
+}

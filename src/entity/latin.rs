@@ -180,7 +180,46 @@ static MODEL_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&words_of(
 /// with at most two letters (`15`, `16e`, `X3`).
 fn model_word(w: &str) -> bool {
     let digits = w.bytes().filter(u8::is_ascii_digit).count();
-    MODEL_WORDS.contains(w) || (digits > 0 && w.len() - digits <= 2 && w.len() <= 5)
+    // one capital names a series too (`Galaxy S`, `Core M`)
+    let series = w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
+    MODEL_WORDS.contains(w) || series || (digits > 0 && w.len() - digits <= 2 && w.len() <= 5)
+}
+
+/// The end of the model words after a Latin name that ends at `end`
+/// (`Galaxy` ` Note`, `iPhone` ` 15 Pro`), at most three, none reaching
+/// past `limit`; `end` when none follows.
+fn models_after(s: &str, mut end: usize, limit: usize) -> usize {
+    let b = s.as_bytes();
+    for _ in 0..3 {
+        let next = end + 1;
+        if b.get(end) != Some(&b' ') || !b.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+            break;
+        }
+        let after = word_end(b, next);
+        if after > limit || !model_word(&s[next..after]) {
+            break;
+        }
+        end = after;
+    }
+    end
+}
+
+/// The products of `names` (in text order) that end in a Latin letter or
+/// digit, with the model words after them (`Galaxy Note`, a lexicon name
+/// and its model), up to the next name.
+pub(super) fn products_with_models(s: &str, mut names: Vec<Span>) -> Vec<Span> {
+    for k in 0..names.len() {
+        let n = names[k];
+        let latin_end = s[..n.end]
+            .bytes()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if n.kind == EntityKind::Product && latin_end {
+            let limit = names.get(k + 1).map_or(s.len(), |next| next.start);
+            names[k].end = models_after(s, n.end, limit);
+        }
+    }
+    names
 }
 
 /// Latin product names: a word in lower case first with a capital inside
@@ -211,17 +250,7 @@ pub(super) fn latin_products(s: &str, org_at: &dyn Fn(usize, usize) -> bool) -> 
         if !camel || in_code || org_at(start, end) {
             continue;
         }
-        for _ in 0..3 {
-            let next = end + 1;
-            if b.get(end) != Some(&b' ') || !b.get(next).is_some_and(u8::is_ascii_alphanumeric) {
-                break;
-            }
-            let after = word_end(b, next);
-            if !model_word(&s[next..after]) {
-                break;
-            }
-            end = after;
-        }
+        end = models_after(s, end, b.len());
         i = end;
         out.push(Span {
             kind: EntityKind::Product,
