@@ -674,3 +674,21 @@ fn products_keep_their_model_words() {
         ]
     );
 }
+
+/// A brand with a model code glued on is one product (`小米SU7`, SPEC);
+/// no number of something, unit, year, stock code or body's figure.
+#[test]
+fn brands_with_a_model_code_are_products() {
+    assert_eq!(
+        entities("魅族16X和小米SU7发布，华为P30 Pro降价。"),
+        ["product:魅族16X", "product:小米SU7", "product:华为P30 Pro"]
+    );
+    assert_eq!(
+        entities("腾讯2019年营收增长，华为5G领先，小米10亿元投资，证监会1号文。"),
+        ["org:腾讯", "org:华为", "org:小米", "org:证监会"]
+    );
+    assert_eq!(
+        entities("华为65W充电器上市，民生证券7日公告。"),
+        ["org:华为", "org:民生证券"]
+    );
+}

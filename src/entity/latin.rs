@@ -204,6 +204,82 @@ fn models_after(s: &str, mut end: usize, limit: usize) -> usize {
     end
 }
 
+/// The length of a model code at the start of `rest` (`16X`, `6T`, `L4`,
+/// `P30`, `SU7`, `10`): letters, digits and letters again, with a digit,
+/// at most eight bytes, ending the word; no quantity (`10亿`, `2019年`, `5G`),
+/// year or stock code.
+fn model_code(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let len = word_end(b, 0);
+    let code = &b[..len];
+    let digits = code.iter().filter(|c| c.is_ascii_digit()).count();
+    let letters = len - digits;
+    // digits alone are a model only before a model word or `手机`, `系列`
+    // (`小米8 Pro`; `民生证券7`, `中芯国际688981` are no models)
+    let after = &rest[len..];
+    let named_model = after.starts_with("手机")
+        || after.starts_with("系列")
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|r| model_word(&r[..word_end(r.as_bytes(), 0)]));
+    let shaped =
+        digits > 0 && len <= 8 && letters <= 3 && (letters > 0 || digits <= 3 && named_model);
+    // terms and codes, no models
+    let term = matches!(
+        code,
+        b"3D" | b"2B" | b"2C" | b"P2P" | b"C2M" | b"B2B" | b"B2C" | b"O2O"
+    ) || code.ends_with(b"HK")
+        || ["QE", "TOP", "MTN", "SCP", "CP", "PPN", "EPC"]
+            .iter()
+            .any(|p| code.starts_with(p.as_bytes()));
+    // a number and its unit (`65W`, `10GW`, `75kWh`, `20CM`, `5D`)
+    let first_letter = code.iter().position(u8::is_ascii_alphabetic).unwrap_or(len);
+    let unit = code[..first_letter].iter().all(u8::is_ascii_digit)
+        && first_letter > 0
+        && [
+            "w", "gw", "mw", "kw", "kwh", "v", "cm", "mm", "d", "m", "mah", "hz", "ghz", "gb",
+            "tb", "mb", "s",
+        ]
+        .iter()
+        .any(|u| code[first_letter..].eq_ignore_ascii_case(u.as_bytes()));
+    // `5G`, `4K`, `7nm`: a generation or a process, no model
+    let generation = matches!(code, [.., d, b'G' | b'K'] if d.is_ascii_digit()) && letters == 1
+        || code.ends_with(b"nm");
+    // `10亿`, `27国`, `500指数`, `2.5%`: a number of something, or of an index
+    let unit_after = rest[len..].chars().next().is_some_and(|c| {
+        "亿万千百年月日号%％元个只台部辆股倍人家次天期代度国省市条项名位届批轮季周时分秒指门.．,，:：-"
+            .contains(c)
+    });
+    (shaped && !generation && !unit_after && !term && !unit).then_some(len)
+}
+
+/// The organisations of `names` (in text order) with a model code glued on
+/// (`魅族16X`, `红旗L4`, `小米SU7`): one product, the brand and its model.
+pub(super) fn brand_models(s: &str, mut names: Vec<Span>) -> Vec<Span> {
+    for k in 0..names.len() {
+        let n = names[k];
+        if n.kind != EntityKind::Org || names.get(k + 1).is_some_and(|next| next.start == n.end) {
+            continue;
+        }
+        let Some(len) = model_code(&s[n.end..]) else {
+            continue;
+        };
+        // a company's last character, not a body's or a bank's (`证监会1`,
+        // `美联储QE3`, `工商银行2`)
+        let last = s[..n.end].chars().next_back();
+        let company =
+            last.is_some_and(|c| crate::text::is_cjk(c) && !"会院委局部署储厅办所行".contains(c));
+        if company {
+            names[k] = Span {
+                kind: EntityKind::Product,
+                start: n.start,
+                end: n.end + len,
+            };
+        }
+    }
+    names
+}
+
 /// The products of `names` (in text order) that end in a Latin letter or
 /// digit, with the model words after them (`Galaxy Note`, a lexicon name
 /// and its model), up to the next name.

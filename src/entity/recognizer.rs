@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use super::combine::{Whole, combine};
 use super::indexes::names_outside_indexes;
-use super::latin::{latin_names, latin_persons, latin_products, products_with_models};
+use super::latin::{
+    brand_models, latin_names, latin_persons, latin_products, products_with_models,
+};
 use super::lexicon::{DEFAULT_ENTRIES, DEFAULT_LEXICON, Lexicon};
 use super::merge::{Candidates, Trust, merge_orgs};
 use super::org::{
@@ -185,7 +187,7 @@ fn refined(s: &str, tokens: &[Tagged<'_>], lexical: &[Span], names: Vec<Span>) -
     let names = orgs_ending_in_words(s, tokens, lexical, names);
     let names = repeat_names(s, tokens, bodies_of_places(s, tokens, names));
     let names = names_outside_indexes(s, tokens, single_character_places(s, tokens, names));
-    products_with_models(s, names)
+    products_with_models(s, brand_models(s, names))
 }
 
 /// Whether an organisation of the lexicon spans exactly `a..b` (`eBay`).
