@@ -188,6 +188,20 @@ fn a_count_counts_its_noun_after_an_adjective() {
 }
 
 #[test]
+fn a_base_year_and_now_scope_no_period() {
+    // `恢复至2019年同期水平`: the year of the base, not of the figure
+    assert_eq!(
+        claims("预计2022年国内旅游收入3.81万亿元，恢复至2019年同期水平近七成。"),
+        ["-|旅游收入|2022|3810000000000|-", "-|水平|2022|0.7|-"]
+    );
+    // a sentence about now takes no period from the one before
+    assert_eq!(
+        claims("今年1-6月振幅为73.17%。目前，市盈率为12.39倍。"),
+        ["-|振幅|2024-01/2024-06|0.7317|-", "-|市盈率|-|12.39|-"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

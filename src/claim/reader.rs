@@ -218,11 +218,17 @@ impl<'a> Reader<'a> {
             .times
             .iter()
             .filter(|t| {
-                // `较2023年末`: a comparison base, not the period
+                // `较2023年末`: a comparison base, not the period; so is
+                // `恢复至2019年同期水平`
                 let before = text[..t.start].trim_end();
-                !["较", "比", "相比", "同比", "环比", "与"]
+                let after = text[t.end..].trim_start();
+                let after = after.strip_prefix('的').unwrap_or(after);
+                let base_before = ["较", "比", "相比", "同比", "环比", "与"]
                     .iter()
-                    .any(|w| before.ends_with(w))
+                    .any(|w| before.ends_with(w));
+                // (`而2019年同期则取得利润…`: the figure's own period)
+                let level = after.strip_prefix("同期").unwrap_or(after);
+                !base_before && !level.trim_start_matches('的').starts_with("水平")
             })
             .filter_map(Dated::of)
             .collect();
@@ -1047,11 +1053,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The last period named, when it scopes clause `cl`: at most two
-    /// sentences before it, in the same paragraph.
+    /// sentences before it, in the same paragraph, and not when the clause
+    /// says it speaks of now (`目前，市盈率为12.39倍`).
     fn running_period_for(&self, cl: Clause) -> Option<Period> {
         let (value, sentence, end) = self.running_period?;
         let same_paragraph = !self.line_ends.any_within(end.min(cl.start), cl.start);
-        (cl.sentence <= sentence + 2 && same_paragraph).then_some(value)
+        let opening = self.text[cl.sentence_start..cl.end].trim_start();
+        let now = ["目前", "当前", "现在", "如今"]
+            .iter()
+            .any(|w| opening.starts_with(w));
+        (cl.sentence <= sentence + 2 && same_paragraph && !now).then_some(value)
     }
 
     /// `摩根士丹利维持对特斯拉的超配评级，目标价1200美元`: a target price is
