@@ -202,6 +202,14 @@ fn a_base_year_and_now_scope_no_period() {
 }
 
 #[test]
+fn a_currency_moves_against_another() {
+    assert_eq!(
+        claims("今年以来，人民币对美元汇率中间价已贬值0.6%。"),
+        ["-|人民币对美元汇率中间价|2024|-|ytd down 0.006"]
+    );
+}
+
+#[test]
 fn a_bare_figure_is_no_claim() {
     assert_eq!(claims("创业板105家。"), Vec::<String>::new());
 }

@@ -304,7 +304,17 @@ pub(super) fn noun_phrase_before(
             i = open;
             continue;
         }
-        let joins = t.text == "的" && start.is_some() && i >= 2 && nominal(&tokens[i - 2]);
+        // `人民币对美元汇率`: `对` joins the two currencies of a rate
+        let rate = || {
+            tokens[i..]
+                .iter()
+                .take_while(|u| u.end <= end)
+                .any(|u| u.text.contains("汇率"))
+        };
+        let joins = (t.text == "的" || t.text == "对" && start.is_some() && rate())
+            && start.is_some()
+            && i >= 2
+            && nominal(&tokens[i - 2]);
         // `累计交付量`, `新增订单`: modifiers that are bridges elsewhere;
         // `成交最高价格`, `平均价格`: degree adjectives inside the phrase;
         // `数据中心 GPU 出货量`: a space between words of the phrase
@@ -630,8 +640,10 @@ pub(super) fn opens_comparison(word: &str) -> bool {
 /// when nothing specific is left.
 fn trim(tokens: &Tokens<'_>, mut start: usize, mut end: usize) -> Option<Span> {
     let from = tokens.partition_point(|t| t.start < start);
-    for t in &tokens[from..] {
-        if t.end >= end || !(t.text == "的" || GENERIC.contains(t.text)) {
+    for (k, t) in tokens[from..].iter().enumerate() {
+        // `人民币对美元汇率`: a currency of a pair stays
+        let paired = tokens.get(from + k + 1).is_some_and(|n| n.text == "对");
+        if t.end >= end || paired || !(t.text == "的" || GENERIC.contains(t.text)) {
             break;
         }
         start = t.end;
