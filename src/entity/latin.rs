@@ -125,19 +125,25 @@ const LATIN_ADDRESS: [&str; 4] = ["先生", "女士", "小姐", "博士"];
 /// filings from Hong Kong write them. The tagger, trained on Chinese
 /// script, misses them; one word alone (`CEO先生`) is not taken.
 pub(super) fn latin_persons(s: &str) -> Vec<Span> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
-    for form in LATIN_ADDRESS {
-        for (at, _) in s.match_indices(form) {
-            if let Some(start) = capitalised_words_before(s.as_bytes(), at, 2) {
-                out.push(Span {
-                    kind: EntityKind::Person,
-                    start,
-                    end: at,
-                });
-            }
+    // one pass over the bytes: a form of address follows a Latin letter
+    // right away, so only the ends of Latin words are tried
+    for at in 1..b.len() {
+        if b[at] < 0x80 || !b[at - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        if !LATIN_ADDRESS.iter().any(|form| s[at..].starts_with(form)) {
+            continue;
+        }
+        if let Some(start) = capitalised_words_before(b, at, 2) {
+            out.push(Span {
+                kind: EntityKind::Person,
+                start,
+                end: at,
+            });
         }
     }
-    out.sort_by_key(|sp| sp.start);
     out
 }
 

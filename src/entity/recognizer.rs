@@ -131,11 +131,12 @@ impl EntityRecognizer {
                 let mut stocks = quoted_stocks(s, tokens);
                 stocks.extend(boards.iter().copied());
                 stocks.sort_by_key(|sp| (sp.start, sp.end));
-                let base = beside_model(s, tokens, &lexical, &stocks, &tagging.names);
+                let addressed = latin_persons(s);
+                let base = beside_model(s, tokens, &lexical, &stocks, &addressed, &tagging.names);
                 // a Latin name before a form of address (`Ling Ho女士`) is
                 // a person, whatever the model reads in it
                 let mut decisive = stocks.clone();
-                decisive.extend(latin_persons(s));
+                decisive.extend(addressed.iter().copied());
                 decisive.sort_by_key(|sp| (sp.start, sp.end));
                 let whole = Whole {
                     lexical: &lexical,
@@ -163,6 +164,7 @@ fn beside_model(
     tokens: &[Tagged<'_>],
     lexical: &[Span],
     stocks: &[Span],
+    addressed: &[Span],
     modelled: &[Span],
 ) -> Vec<Span> {
     let mut cands = Candidates::default();
@@ -171,7 +173,7 @@ fn beside_model(
     cands.add(Trust::Rule, transliterated(s));
     cands.add(Trust::Rule, titles_holding_no_name(quoted(s), modelled));
     cands.add(Trust::Rule, latin_names(s));
-    cands.add(Trust::Rule, latin_persons(s));
+    cands.add(Trust::Rule, addressed.iter().copied());
     cands.add(Trust::Rule, stocks.iter().copied());
     cands.add(Trust::Rule, product_after_org(s, tokens, lexical));
     cands.add(Trust::Rule, latin_products(s, &lexical_org(lexical)));
