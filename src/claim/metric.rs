@@ -256,8 +256,8 @@ pub(super) fn noun_phrase_before(
     // `回购价格每股为5.27港元`: a distributive after the noun phrase is
     // passed over like a bridge
     let distributive = |i: usize| per_unit(&tokens[i - 1]) && i >= 2 && nominal(&tokens[i - 2]);
+    let bridged = |i: usize| bridge(&tokens[i - 1]) || adverb_of_change(tokens, i - 1);
     loop {
-        let bridged = |i: usize| bridge(&tokens[i - 1]) || adverb_of_change(tokens, i - 1);
         if i > 0 && tokens[i - 1].start >= from && (bridged(i) || distributive(i)) {
             i -= 1;
         } else if let Some(k) = staged(tokens, i).filter(|&k| tokens[k].start >= from) {
@@ -311,7 +311,7 @@ pub(super) fn noun_phrase_before(
                 .take_while(|u| u.end <= end)
                 .any(|u| u.text.contains("汇率"))
         };
-        let joins = (t.text == "的" || t.text == "对" && start.is_some() && rate())
+        let joins = (t.text == "的" || t.text == "对" && rate())
             && start.is_some()
             && i >= 2
             && nominal(&tokens[i - 2]);

@@ -252,7 +252,7 @@ fn model_code(rest: &str) -> Option<usize> {
     let generation = matches!(code, [.., d, b'G' | b'K'] if d.is_ascii_digit()) && letters == 1
         || code.ends_with(b"nm");
     // `10亿`, `27国`, `500指数`, `2.5%`: a number of something, or of an index
-    let unit_after = rest[len..].chars().next().is_some_and(|c| {
+    let unit_after = after.chars().next().is_some_and(|c| {
         "亿万千百年月日号%％元个只台部辆股倍人家次天期代度国省市条项名位届批轮季周时分秒指门.．,，:：-"
             .contains(c)
     });

@@ -133,9 +133,10 @@ fn without_form(s: &str, tokens: &[Tagged<'_>], sp: &Span) -> Option<Span> {
         ..*sp
     };
     let first = tokens.binary_search_by_key(&core.start, |t| t.start).ok()?;
+    // tokens are contiguous: their ends are in order
     tokens[first..]
-        .iter()
-        .any(|t| t.end == core.end)
+        .binary_search_by_key(&core.end, |t| t.end)
+        .is_ok()
         .then_some(core)
 }
 
@@ -168,10 +169,9 @@ fn without_place(s: &str, tokens: &[Tagged<'_>], core: &Span) -> Option<Span> {
     // is a word of its own (`交易所` of `德意志交易所集团`), a person's tag
     // a guess (`养老` of `安邦养老保险`)
     let named = rest.clone().nth(1).is_some()
-        && rest.clone().any(|t| {
-            super::org::anchor(t.pos)
-                || s[t.start..t.end].bytes().any(|b| b.is_ascii_alphanumeric())
-        });
+        && rest
+            .clone()
+            .any(|t| named_token(s, t) && !matches!(t.pos, "nr" | "nrt" | "nrfg"));
     let short = Span {
         start: place.end,
         ..*core
